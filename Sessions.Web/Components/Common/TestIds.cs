@@ -1,0 +1,35 @@
+namespace Sessions.Web.Components.Common;
+
+/// <summary>
+/// The <c>data-testid</c> values that tests locate elements by. The E2E project compiles this same file,
+/// so a renamed id breaks the build rather than a test run.
+/// </summary>
+public static class TestIds
+{
+    public const string LoginEmail = "login-email";
+    public const string LoginPassword = "login-password";
+    public const string LoginSubmit = "login-submit";
+    public const string LoginError = "login-error";
+    public const string Forbidden = "forbidden";
+    public const string ScheduleSession = "schedule-session";
+    public const string StartInstantSession = "start-instant-session";
+    public const string NewSessionTitle = "new-session-title";
+    public const string NewSessionSubmit = "new-session-submit";
+    public const string NewSessionError = "new-session-error";
+    public const string ConfirmEnd = "confirm-end";
+
+    public static string SessionCard(Guid id) => $"session-card-{id}";
+    public static string SessionStatus(Guid id) => $"session-status-{id}";
+    public static string StartSession(Guid id) => $"start-session-{id}";
+    public static string StartCountdown(Guid id) => $"start-countdown-{id}";
+    public static string SessionElapsed(Guid id) => $"session-elapsed-{id}";
+    public static string SessionError(Guid id) => $"session-error-{id}";
+    public static string EndSession(Guid id) => $"end-session-{id}";
+    public static string EnterRoom(Guid id) => $"enter-room-{id}";
+    public static string JoinCard(Guid id) => $"join-card-{id}";
+    public static string JoinSession(Guid id) => $"join-session-{id}";
+    public static string ClassCard(int id) => $"class-card-{id}";
+    public static string ClassLiveBadge(int id) => $"class-live-badge-{id}";
+    public static string UpcomingSession(Guid id) => $"upcoming-session-{id}";
+    public static string RoomStatus(Guid id) => $"room-status-{id}";
+}

@@ -1,0 +1,15 @@
+using Sessions.Web.Infrastructure.Http;
+
+namespace Sessions.Web.Features.Classes;
+
+public static class ClassErrors
+{
+    public static readonly ServiceError NotFound =
+        new("class_not_found", "This class does not exist.", StatusCodes.Status404NotFound);
+
+    public static readonly ServiceError NotMember =
+        new("not_enrolled", "You are not enrolled in this class.", StatusCodes.Status403Forbidden);
+
+    public static readonly ServiceError NotOwner =
+        new("not_class_owner", "Only the class's educator can schedule its sessions.", StatusCodes.Status403Forbidden);
+}

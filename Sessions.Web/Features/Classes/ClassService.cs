@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Sessions;
+using Sessions.Web.Infrastructure.Data;
+using Sessions.Web.Infrastructure.Http;
+
+namespace Sessions.Web.Features.Classes;
+
+public sealed class ClassService(IDbContextFactory<SessionsDbContext> dbFactory, TimeProvider time)
+{
+    private const int UpcomingLimit = 20;
+
+    public async Task<Result<ClassPage>> GetPageAsync(SessionActor actor, int classId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var summary = await db.Classes.AsNoTracking().Where(c => c.Id == classId)
+            .Select(ClassSummary.Projection).SingleOrDefaultAsync(ct);
+        if (summary is null)
+        {
+            return ClassErrors.NotFound;
+        }
+        if (!await ClassMembership.VisibleTo(db.Classes, actor).AnyAsync(c => c.Id == classId, ct))
+        {
+            return ClassErrors.NotMember;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var sessions = await db.Sessions.AsNoTracking()
+            .Where(s => s.ClassId == classId
+                && (s.Status == SessionStatus.InProgress || s.Status == SessionStatus.EndRequestPending
+                    || (s.Status == SessionStatus.Scheduled && s.ScheduledStartUtc.AddMinutes(s.DurationMinutes) > now)))
+            .OrderBy(s => s.ScheduledStartUtc)
+            .Take(UpcomingLimit + 1)
+            .Select(SessionSummary.Projection)
+            .ToListAsync(ct);
+        var live = sessions.Find(s => s.Status.IsLive());
+        return new ClassPage(summary, live, sessions.Where(s => s != live).Take(UpcomingLimit).ToList());
+    }
+
+    public async Task<IReadOnlyList<StudentClass>> GetStudentClassesAsync(string studentId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var classes = await db.Classes.AsNoTracking()
+            .Where(c => c.Enrollments.Any(e => e.StudentId == studentId))
+            .OrderBy(c => c.Name)
+            .Select(ClassSummary.Projection)
+            .ToListAsync(ct);
+        var classIds = classes.ConvertAll(c => c.Id);
+        var live = await db.Sessions.AsNoTracking()
+            .Where(s => classIds.Contains(s.ClassId))
+            .Where(Session.IsLive)
+            .Select(s => new { s.ClassId, s.Id })
+            .ToDictionaryAsync(s => s.ClassId, s => s.Id, ct);
+        return classes.ConvertAll(c => new StudentClass(c, live.TryGetValue(c.Id, out var sessionId) ? sessionId : null));
+    }
+
+    public async Task<IReadOnlyList<ClassSummary>> GetEducatorClassesAsync(string educatorId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Classes.AsNoTracking()
+            .Where(c => c.EducatorId == educatorId)
+            .OrderBy(c => c.Name)
+            .Select(ClassSummary.Projection)
+            .ToListAsync(ct);
+    }
+}

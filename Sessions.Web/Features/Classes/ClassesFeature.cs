@@ -1,0 +1,11 @@
+namespace Sessions.Web.Features.Classes;
+
+public static class ClassesFeature
+{
+    public static IHostApplicationBuilder AddClassesFeature(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ClassMembership>();
+        builder.Services.AddSingleton<ClassService>();
+        return builder;
+    }
+}

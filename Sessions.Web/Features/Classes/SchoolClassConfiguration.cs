@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Sessions.Web.Features.Classes;
+
+internal sealed class SchoolClassConfiguration : IEntityTypeConfiguration<SchoolClass>
+{
+    public void Configure(EntityTypeBuilder<SchoolClass> builder)
+    {
+        builder.ToTable("Classes");
+        builder.Property(c => c.Name).HasMaxLength(120);
+        builder.Property(c => c.Subject).HasMaxLength(80);
+        builder.HasOne(c => c.Educator).WithMany().HasForeignKey(c => c.EducatorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => c.EducatorId);
+    }
+}

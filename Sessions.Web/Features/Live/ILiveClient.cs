@@ -1,0 +1,9 @@
+namespace Sessions.Web.Features.Live;
+
+/// <summary>The hub's contract with browsers and mobile apps; clients listen with <c>nameof(ILiveClient.SessionStarted)</c>.</summary>
+public interface ILiveClient
+{
+    Task SessionStarted(SessionStartedMessage message);
+    Task SessionEnded(SessionEndedMessage message);
+    Task SessionScheduled(SessionScheduledMessage message);
+}

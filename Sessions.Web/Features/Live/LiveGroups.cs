@@ -1,0 +1,11 @@
+using System.Globalization;
+
+namespace Sessions.Web.Features.Live;
+
+/// <summary>The only place group names are built: the hub, the broadcaster and in-process subscribers all use it.</summary>
+public static class LiveGroups
+{
+    public static string ForClass(int classId) => string.Create(CultureInfo.InvariantCulture, $"class:{classId}");
+
+    public static string ForEducator(string educatorId) => $"educator:{educatorId}";
+}

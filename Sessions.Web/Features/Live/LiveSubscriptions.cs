@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+
+namespace Sessions.Web.Features.Live;
+
+/// <summary>
+/// In-process delivery for Blazor circuits, fed by the same single publish as the hub, so a server-rendered page
+/// never opens a SignalR connection back to its own server. Handlers must not block: components hand the event
+/// to their renderer with <c>InvokeAsync</c>.
+/// </summary>
+public sealed partial class LiveSubscriptions(ILogger<LiveSubscriptions> logger)
+{
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Subscription, byte>> _byGroup = new();
+
+    public IDisposable Subscribe(IEnumerable<string> groups, Action<LiveEvent> handler)
+    {
+        var subscription = new Subscription(this, [.. groups], handler);
+        foreach (var group in subscription.Groups)
+        {
+            _byGroup.GetOrAdd(group, _ => new()).TryAdd(subscription, 0);
+        }
+        return subscription;
+    }
+
+    internal void Publish(IReadOnlyList<string> groups, LiveEvent liveEvent)
+    {
+        var delivered = groups.Count > 1 ? new HashSet<Subscription>() : null;
+        foreach (var group in groups)
+        {
+            if (!_byGroup.TryGetValue(group, out var subscribers))
+            {
+                continue;
+            }
+            foreach (var subscription in subscribers.Keys)
+            {
+                if (delivered is null || delivered.Add(subscription))
+                {
+                    Deliver(subscription, liveEvent);
+                }
+            }
+        }
+    }
+
+    private void Deliver(Subscription subscription, LiveEvent liveEvent)
+    {
+        try
+        {
+            subscription.Handler(liveEvent);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // One broken page must not stop the others from hearing the event.
+            LogHandlerFailed(logger, exception, liveEvent.GetType().Name, liveEvent.SessionId);
+        }
+    }
+
+    private void Remove(Subscription subscription)
+    {
+        foreach (var group in subscription.Groups)
+        {
+            if (_byGroup.TryGetValue(group, out var subscribers))
+            {
+                subscribers.TryRemove(subscription, out _);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A live subscriber failed to handle {EventType} for session {SessionId}")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string eventType, Guid sessionId);
+
+    private sealed class Subscription(LiveSubscriptions owner, string[] groups, Action<LiveEvent> handler) : IDisposable
+    {
+        public string[] Groups { get; } = groups;
+        public Action<LiveEvent> Handler { get; } = handler;
+
+        public void Dispose() => owner.Remove(this);
+    }
+}

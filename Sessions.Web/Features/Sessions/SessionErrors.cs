@@ -1,0 +1,43 @@
+using Sessions.Web.Infrastructure.Http;
+
+namespace Sessions.Web.Features.Sessions;
+
+/// <summary>Every refusal of the session lifecycle, each with its stable code.</summary>
+public static class SessionErrors
+{
+    public static readonly ServiceError NotFound =
+        new("session_not_found", "This session does not exist.", StatusCodes.Status404NotFound);
+
+    public static readonly ServiceError NotOwner =
+        new("not_session_owner", "Only the educator who owns this session can do that.", StatusCodes.Status403Forbidden);
+
+    public static readonly ServiceError NotMember =
+        new("not_enrolled", "You are not a member of this session's class.", StatusCodes.Status403Forbidden);
+
+    public static readonly ServiceError NoStudentsEnrolled =
+        new("no_students_enrolled", "This class has no students enrolled yet, so the session cannot start.", StatusCodes.Status409Conflict);
+
+    public static ServiceError OutsideStartWindow(StartWindow window, DateTime utcNow) => new(
+        "outside_start_window",
+        window.HasClosedAt(utcNow)
+            ? "This session's time has passed, so it can no longer be started."
+            : "It is not session time yet: the session can be started from its window opening.",
+        StatusCodes.Status409Conflict,
+        new Dictionary<string, object?>
+        {
+            ["windowOpensAt"] = DateTime.SpecifyKind(window.OpensUtc, DateTimeKind.Utc),
+            ["windowClosesAt"] = DateTime.SpecifyKind(window.ClosesUtc, DateTimeKind.Utc),
+        });
+
+    public static ServiceError InvalidStatus(SessionStatus current) => new(
+        "invalid_status",
+        $"The session is {WireNames.Of(current).Replace('_', ' ')}, so that is not possible.",
+        StatusCodes.Status409Conflict,
+        new Dictionary<string, object?> { ["status"] = WireNames.Of(current) });
+
+    public static ServiceError EducatorAlreadyLive(Guid liveSessionId) => new(
+        "educator_already_live",
+        "You already have another session in progress. End it before starting this one.",
+        StatusCodes.Status409Conflict,
+        new Dictionary<string, object?> { ["liveSessionId"] = liveSessionId });
+}

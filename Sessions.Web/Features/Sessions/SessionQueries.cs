@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Classes;
+using Sessions.Web.Infrastructure.Data;
+using Sessions.Web.Infrastructure.Http;
+
+namespace Sessions.Web.Features.Sessions;
+
+/// <summary>Reads of sessions for the pages and the API; only members of a session's class may read it.</summary>
+public sealed class SessionQueries(IDbContextFactory<SessionsDbContext> dbFactory)
+{
+    public const int MaxPageSize = 100;
+
+    /// <summary>The educator's dashboard: whatever is live, and everything scheduled to start from <paramref name="fromUtc"/> on.</summary>
+    public async Task<IReadOnlyList<SessionSummary>> ForEducatorDashboardAsync(string educatorId, DateTime fromUtc, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Sessions.AsNoTracking()
+            .Where(s => s.EducatorId == educatorId
+                && (s.Status == SessionStatus.InProgress || s.Status == SessionStatus.EndRequestPending || s.ScheduledStartUtc >= fromUtc))
+            .OrderBy(s => s.ScheduledStartUtc)
+            .Take(MaxPageSize)
+            .Select(SessionSummary.Projection)
+            .ToListAsync(ct);
+    }
+
+    public async Task<Result<SessionSummary>> GetAsync(SessionActor actor, Guid sessionId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var session = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId)
+            .Select(SessionSummary.Projection).SingleOrDefaultAsync(ct);
+        if (session is null)
+        {
+            return SessionErrors.NotFound;
+        }
+        return await ClassMembership.VisibleTo(db.Classes, actor).AnyAsync(c => c.Id == session.ClassId, ct)
+            ? session
+            : SessionErrors.NotMember;
+    }
+
+    /// <summary>The caller's sessions (own classes for educators, enrolled classes for students), newest first.</summary>
+    public async Task<IReadOnlyList<SessionSummary>> ListAsync(SessionActor actor, int page, int pageSize, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var classIds = ClassMembership.VisibleTo(db.Classes, actor with { IsAdmin = false }).Select(c => c.Id);
+        return await db.Sessions.AsNoTracking()
+            .Where(s => classIds.Contains(s.ClassId))
+            .OrderByDescending(s => s.ScheduledStartUtc)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .Select(SessionSummary.Projection)
+            .ToListAsync(ct);
+    }
+}

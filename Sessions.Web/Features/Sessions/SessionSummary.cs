@@ -1,0 +1,44 @@
+using System.Linq.Expressions;
+
+namespace Sessions.Web.Features.Sessions;
+
+/// <summary>A session as pages and the API show it.</summary>
+public sealed record SessionSummary(
+    Guid Id,
+    int ClassId,
+    string ClassName,
+    string ClassSubject,
+    string Title,
+    string? Description,
+    SessionType Type,
+    SessionStatus Status,
+    DateTime ScheduledStartUtc,
+    int DurationMinutes,
+    DateTime? ActualStartUtc,
+    DateTime? ActualEndUtc,
+    string EducatorId,
+    string EducatorName,
+    int EnrolledCount)
+{
+    public static readonly Expression<Func<Session, SessionSummary>> Projection = s => new SessionSummary(
+        s.Id,
+        s.ClassId,
+        s.Class!.Name,
+        s.Class.Subject,
+        s.Title,
+        s.Description,
+        s.Type,
+        s.Status,
+        s.ScheduledStartUtc,
+        s.DurationMinutes,
+        s.ActualStartUtc,
+        s.ActualEndUtc,
+        s.EducatorId,
+        s.Educator!.DisplayName,
+        s.Class.Enrollments.Count);
+
+    public DateTime ScheduledEndUtc => ScheduledStartUtc.AddMinutes(DurationMinutes);
+
+    /// <summary>A live session may not run past its booked duration, counted from its actual start.</summary>
+    public DateTime BookedEndUtc => (ActualStartUtc ?? ScheduledStartUtc).AddMinutes(DurationMinutes);
+}

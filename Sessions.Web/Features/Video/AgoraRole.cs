@@ -1,0 +1,7 @@
+namespace Sessions.Web.Features.Video;
+
+public enum AgoraRole
+{
+    Publisher = 1,
+    Subscriber = 2,
+}

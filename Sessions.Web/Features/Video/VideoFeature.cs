@@ -1,0 +1,15 @@
+namespace Sessions.Web.Features.Video;
+
+public static class VideoFeature
+{
+    public static IHostApplicationBuilder AddVideoFeature(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AgoraOptions>()
+            .BindConfiguration(AgoraOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<AgoraTokenBuilder>();
+        builder.Services.AddSingleton<RoomTokenIssuer>();
+        return builder;
+    }
+}

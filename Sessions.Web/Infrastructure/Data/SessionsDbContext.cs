@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Classes;
+using Sessions.Web.Features.Sessions;
+
+namespace Sessions.Web.Infrastructure.Data;
+
+public sealed class SessionsDbContext(DbContextOptions<SessionsDbContext> options)
+    : IdentityDbContext<AppUser, IdentityRole, string>(options)
+{
+    public DbSet<SchoolClass> Classes => Set<SchoolClass>();
+    public DbSet<Enrollment> Enrollments => Set<Enrollment>();
+    public DbSet<Session> Sessions => Set<Session>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<AppUser>(user =>
+        {
+            user.Property(u => u.DisplayName).HasMaxLength(100);
+            user.Property(u => u.TimeZoneId).HasMaxLength(64);
+            user.HasIndex(u => u.RtcUid).IsUnique();
+        });
+        // Roles are part of the schema: every environment has the same three.
+        builder.Entity<IdentityRole>().HasData(AppRoles.All.Select(role => new IdentityRole(role)
+        {
+            Id = role.ToLowerInvariant(),
+            NormalizedName = role.ToUpperInvariant(),
+            ConcurrencyStamp = role.ToLowerInvariant(),
+        }));
+        builder.ApplyConfigurationsFromAssembly(typeof(SessionsDbContext).Assembly);
+    }
+}

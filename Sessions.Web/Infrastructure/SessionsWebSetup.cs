@@ -1,0 +1,57 @@
+using Scalar.AspNetCore;
+using Sessions.Web.Components;
+using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Classes;
+using Sessions.Web.Features.Live;
+using Sessions.Web.Features.Sessions;
+using Sessions.Web.Features.Video;
+using Sessions.Web.Infrastructure.Data;
+using Sessions.Web.Infrastructure.Http;
+using MudBlazor.Services;
+
+namespace Sessions.Web.Infrastructure;
+
+public static class SessionsWebSetup
+{
+    public static WebApplicationBuilder AddSessionsWeb(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddSessionsProblemDetails();
+        builder.Services.AddValidation();
+        builder.Services.AddOpenApi();
+        builder.AddDataFeature();
+        builder.AddAccountsFeature();
+        builder.AddLiveFeature();
+        builder.AddVideoFeature();
+        builder.AddClassesFeature();
+        builder.AddSessionsFeature();
+        return builder;
+    }
+
+    public static WebApplication MapSessionsWeb(this WebApplication app)
+    {
+        app.UseSessionsErrorHandling();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapOpenApi();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapScalarApiReference();
+        }
+        app.MapAccountEndpoints();
+        app.MapSessionEndpoints();
+        app.MapClassEndpoints();
+        app.MapLiveHub();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,13 @@
+using Sessions.Web.Infrastructure;
+using Sessions.Web.Infrastructure.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddSessionsWeb();
+
+var app = builder.Build();
+app.MapSessionsWeb();
+await app.InitializeDatabaseAsync();
+await app.RunAsync();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
