@@ -21,7 +21,8 @@ public sealed class SessionsAppFactory : WebApplicationFactory<Program>, IAsyncL
 
     public SessionsAppFactory() => UseKestrel(0);
 
-    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+    /// <summary>Starts at a whole second, as stored instants are whole milliseconds.</summary>
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 
     public TestData Data => new(this);
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using Sessions.Web.Features.Sessions;
 using Sessions.Web.Features.Video;
@@ -20,7 +19,7 @@ public sealed class MobileStartEndpointTests(SessionsAppFactory app)
         var session = await _data.SessionAsync(await _data.ClassAsync(educator, await _data.StudentAsync()));
         using var client = await _data.ClientForAsync(educator);
 
-        var reply = await (await StartAsync(client, educator.Id, session.Id)).ShouldBeOkAsync();
+        var reply = await (await MobileApi.StartAsync(client, educator.Id, session.Id)).ShouldBeOkAsync();
 
         var startedAt = reply.GetProperty("actualStartDate").GetDateTimeOffset();
         Assert.Equal(app.Time.GetUtcNow().UtcDateTime, startedAt.UtcDateTime, TimeSpan.FromMilliseconds(1));
@@ -58,7 +57,7 @@ public sealed class MobileStartEndpointTests(SessionsAppFactory app)
         var session = await _data.SessionAsync(await _data.ClassAsync(educator, await _data.StudentAsync()));
         using var client = await _data.ClientForAsync(educator);
 
-        var problem = await (await StartAsync(client, educator.Id, session.Id, version))
+        var problem = await (await MobileApi.StartAsync(client, educator.Id, session.Id, version))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "unsupported_api_version");
 
         Assert.Equal("6", Assert.Single(problem.GetProperty("supportedVersions").EnumerateArray()).GetString());
@@ -73,8 +72,8 @@ public sealed class MobileStartEndpointTests(SessionsAppFactory app)
         var session = await _data.SessionAsync(await _data.ClassAsync(educator, await _data.StudentAsync()));
         using var client = await _data.ClientForAsync(other);
 
-        await (await StartAsync(client, educator.Id, session.Id)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "not_session_owner");
-        await (await StartAsync(client, other.Id, session.Id)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "not_session_owner");
+        await (await MobileApi.StartAsync(client, educator.Id, session.Id)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "not_session_owner");
+        await (await MobileApi.StartAsync(client, other.Id, session.Id)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "not_session_owner");
         Assert.Equal(SessionStatus.Scheduled, (await _data.ReloadAsync(session.Id)).Status);
     }
 
@@ -85,7 +84,7 @@ public sealed class MobileStartEndpointTests(SessionsAppFactory app)
         var session = await _data.SessionAsync(await _data.ClassAsync(educator, await _data.StudentAsync()));
         using var client = await _data.ClientForAsync(await _data.AdminAsync());
 
-        await (await StartAsync(client, educator.Id, session.Id)).ShouldBeOkAsync();
+        await (await MobileApi.StartAsync(client, educator.Id, session.Id)).ShouldBeOkAsync();
 
         Assert.Equal(SessionStatus.InProgress, (await _data.ReloadAsync(session.Id)).Status);
     }
@@ -96,7 +95,7 @@ public sealed class MobileStartEndpointTests(SessionsAppFactory app)
         var student = await _data.StudentAsync();
         using var client = await _data.ClientForAsync(student);
 
-        await (await StartAsync(client, student.Id, Guid.NewGuid())).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await MobileApi.StartAsync(client, student.Id, Guid.NewGuid())).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
     }
 
     [Fact]
@@ -104,7 +103,7 @@ public sealed class MobileStartEndpointTests(SessionsAppFactory app)
     {
         using var client = app.CreateClient();
 
-        await (await StartAsync(client, "someone", Guid.NewGuid())).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "unauthenticated");
+        await (await MobileApi.StartAsync(client, "someone", Guid.NewGuid())).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "unauthenticated");
     }
 
     [Theory]
@@ -125,18 +124,5 @@ public sealed class MobileStartEndpointTests(SessionsAppFactory app)
         request.Headers.Add("api-version", "6");
 
         await (await client.SendAsync(request)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
-    }
-
-    private static Task<HttpResponseMessage> StartAsync(HttpClient client, string educatorId, Guid sessionId, string? version = "6")
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/sessions/start")
-        {
-            Content = JsonContent.Create(new { educatorId, sessionId }),
-        };
-        if (version is not null)
-        {
-            request.Headers.Add("api-version", version);
-        }
-        return client.SendAsync(request);
     }
 }

@@ -17,11 +17,11 @@ public static class SessionErrors
     public static readonly ServiceError NoStudentsEnrolled =
         new("no_students_enrolled", "This class has no students enrolled yet, so the session cannot start.", StatusCodes.Status409Conflict);
 
-    public static ServiceError OutsideStartWindow(StartWindow window, DateTime utcNow) => new(
+    public static ServiceError OutsideStartWindow(StartWindow window, DateTime utcNow, int earlyStartMinutes) => new(
         "outside_start_window",
         window.HasClosedAt(utcNow)
             ? "This session's time has passed, so it can no longer be started."
-            : "It is not session time yet: the session can be started from its window opening.",
+            : $"It is not session time yet: a session can be started from {earlyStartMinutes} minutes before its scheduled start.",
         StatusCodes.Status409Conflict,
         new Dictionary<string, object?>
         {

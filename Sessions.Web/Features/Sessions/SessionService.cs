@@ -48,7 +48,7 @@ public sealed partial class SessionService(
         var window = WindowOf(session);
         if (!window.IsOpenAt(now))
         {
-            return SessionErrors.OutsideStartWindow(window, now);
+            return SessionErrors.OutsideStartWindow(window, now, options.Value.EarlyStartMinutes);
         }
         if (session.EnrolledCount == 0)
         {

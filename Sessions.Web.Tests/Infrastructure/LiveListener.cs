@@ -1,0 +1,49 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR.Client;
+using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Live;
+
+namespace Sessions.Web.Tests.Infrastructure;
+
+/// <summary>
+/// A SignalR client over a real socket to <c>/hubs/sessions</c>, signed in with a bearer token as the mobile apps are.
+/// It records every event in arrival order, so a test can await the next one instead of sleeping.
+/// </summary>
+public sealed class LiveListener : IAsyncDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    private readonly HubConnection _connection;
+    private readonly Channel<LiveEvent> _events = Channel.CreateUnbounded<LiveEvent>();
+
+    private LiveListener(HubConnection connection)
+    {
+        _connection = connection;
+        _connection.On<SessionStartedMessage>(nameof(ILiveClient.SessionStarted), m => _events.Writer.TryWrite(m));
+        _connection.On<SessionEndedMessage>(nameof(ILiveClient.SessionEnded), m => _events.Writer.TryWrite(m));
+        _connection.On<SessionScheduledMessage>(nameof(ILiveClient.SessionScheduled), m => _events.Writer.TryWrite(m));
+    }
+
+    public static async Task<LiveListener> ConnectAsync(SessionsAppFactory app, AppUser user)
+    {
+        var token = await app.Data.TokenForAsync(user);
+        using var client = app.CreateClient();
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(client.BaseAddress!, LiveHub.Path), options => options.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .Build();
+        var listener = new LiveListener(connection);
+        await connection.StartAsync();
+        return listener;
+    }
+
+    /// <summary>The next event this connection receives; fails the test if none arrives in time.</summary>
+    public async Task<LiveEvent> NextAsync()
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        return await _events.Reader.ReadAsync(timeout.Token);
+    }
+
+    public async Task<T> NextAsync<T>() where T : LiveEvent => Assert.IsType<T>(await NextAsync());
+
+    public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
+}
