@@ -17,6 +17,14 @@ public static class TestIds
     public const string NewSessionSubmit = "new-session-submit";
     public const string NewSessionError = "new-session-error";
     public const string ConfirmEnd = "confirm-end";
+    public const string SignedInAs = "signed-in-as";
+    public const string Logout = "logout";
+
+    /// <summary>Present once the page runs on its live circuit (prerendered buttons do nothing before that).</summary>
+    public const string Interactive = "interactive";
+
+    /// <summary>The class page's indicator that it is listening for live sessions.</summary>
+    public const string LiveUpdates = "live-updates";
 
     public static string SessionCard(Guid id) => $"session-card-{id}";
     public static string SessionStatus(Guid id) => $"session-status-{id}";

@@ -19,7 +19,7 @@ public static class ClassEndpoints
     private static async Task<Results<Ok<ApiEnvelope<ClassDto>>, ProblemHttpResult>> GetAsync(
         int id, ClaimsPrincipal user, ClassService classes, TimeProvider time, CancellationToken ct)
     {
-        var result = await classes.GetPageAsync(SessionActor.From(user), id, ct);
+        var result = await classes.GetOverviewAsync(SessionActor.From(user), id, ct);
         return result.Error is { } error
             ? error.ToProblem()
             : TypedResults.Ok(new ApiEnvelope<ClassDto>(true, ClassDto.From(result.Value!), time.GetUtcNow()));
@@ -35,7 +35,7 @@ public sealed record ClassDto(
     [property: JsonPropertyName("live_session")] SessionDto? LiveSession,
     [property: JsonPropertyName("upcoming_sessions")] IReadOnlyList<SessionDto> UpcomingSessions)
 {
-    public static ClassDto From(ClassPage page) => new(
+    public static ClassDto From(ClassOverview page) => new(
         page.Class.Id, page.Class.Name, page.Class.Subject,
         new SessionHostDto(page.Class.EducatorId, page.Class.EducatorName), page.Class.EnrolledCount,
         page.Live is null ? null : SessionDto.From(page.Live),

@@ -10,7 +10,7 @@ public sealed record ClassSummary(int Id, string Name, string Subject, string Ed
 }
 
 /// <summary>The class page: the class, its live session if any, and what is coming up.</summary>
-public sealed record ClassPage(ClassSummary Class, SessionSummary? Live, IReadOnlyList<SessionSummary> Upcoming);
+public sealed record ClassOverview(ClassSummary Class, SessionSummary? Live, IReadOnlyList<SessionSummary> Upcoming);
 
 /// <summary>A student's class with the session that is live in it right now, if any.</summary>
 public sealed record StudentClass(ClassSummary Class, Guid? LiveSessionId);

@@ -10,7 +10,7 @@ public sealed class ClassService(IDbContextFactory<SessionsDbContext> dbFactory,
 {
     private const int UpcomingLimit = 20;
 
-    public async Task<Result<ClassPage>> GetPageAsync(SessionActor actor, int classId, CancellationToken ct)
+    public async Task<Result<ClassOverview>> GetOverviewAsync(SessionActor actor, int classId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var summary = await db.Classes.AsNoTracking().Where(c => c.Id == classId)
@@ -34,7 +34,7 @@ public sealed class ClassService(IDbContextFactory<SessionsDbContext> dbFactory,
             .Select(SessionSummary.Projection)
             .ToListAsync(ct);
         var live = sessions.Find(s => s.Status.IsLive());
-        return new ClassPage(summary, live, sessions.Where(s => s != live).Take(UpcomingLimit).ToList());
+        return new ClassOverview(summary, live, sessions.Where(s => s != live).Take(UpcomingLimit).ToList());
     }
 
     public async Task<IReadOnlyList<StudentClass>> GetStudentClassesAsync(string studentId, CancellationToken ct)

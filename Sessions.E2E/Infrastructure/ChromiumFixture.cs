@@ -1,0 +1,74 @@
+using Microsoft.Playwright;
+
+namespace Sessions.E2E.Infrastructure;
+
+/// <summary>
+/// One Playwright driver and one headless Chromium per test collection; each user gets a browser context of their own
+/// (own cookies, own Blazor circuit). Chromium is the system one: Playwright does not download browsers here.
+/// </summary>
+public sealed class ChromiumFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    /// <summary>Blazor Server on a small CI machine: give retrying assertions more than Playwright's default 5 s.</summary>
+    private const float ExpectTimeoutMs = 15_000;
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    /// <summary>Screenshots are kept as test artifacts: <c>$E2E_ARTIFACTS</c>, or <c>TestResults/screenshots</c> next to the test assembly.</summary>
+    public string ScreenshotFolder { get; } =
+        Environment.GetEnvironmentVariable("E2E_ARTIFACTS") is { Length: > 0 } artifacts
+            ? Path.GetFullPath(artifacts)
+            : Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("Chromium is not started.");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium (apt-get install -y chromium).");
+        }
+        Assertions.SetDefaultExpectTimeout(ExpectTimeoutMs);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run",
+            ],
+        });
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    /// <summary>A fresh, signed-out browser context whose relative URLs resolve against the app.</summary>
+    public async Task<IPage> NewPageAsync(Uri baseUrl)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseUrl.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            Locale = "en-US",
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Saves a full-page PNG named after the test and the moment, e.g. <c>StartSessionTests.student-sees-join-card.png</c>.</summary>
+    public async Task ScreenshotAsync(IPage page, string name)
+    {
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+    }
+}

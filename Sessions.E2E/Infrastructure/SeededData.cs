@@ -1,0 +1,67 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Sessions.E2E.Infrastructure;
+
+/// <summary>The Development seed's accounts, and its session and class ids looked up through the API as the owner sees them.</summary>
+public sealed class SeededData(Uri baseUrl)
+{
+    public const string Password = "Passw0rd!";
+    public const string Teacher = "teacher@example.com";
+    public const string Teacher2 = "teacher2@example.com";
+
+    public static string Student(int number) => $"student{number}@example.com";
+
+    /// <summary>Finds a session by title among those <paramref name="email"/> can see (<c>GET /api/sessions</c>).</summary>
+    public async Task<SeededSession> SessionAsync(string email, string title)
+    {
+        using var http = await ClientForAsync(email);
+        using var response = await http.GetAsync(new Uri("/api/sessions?pageSize=100", UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET /api/sessions as {email}: {(int)response.StatusCode} {body}");
+        using var json = JsonDocument.Parse(body);
+        foreach (var session in json.RootElement.GetProperty("data").EnumerateArray())
+        {
+            if (session.GetProperty("title").GetString() == title)
+            {
+                var schoolClass = session.GetProperty("class");
+                return new SeededSession(session.GetProperty("id").GetGuid(), schoolClass.GetProperty("id").GetInt32(),
+                    schoolClass.GetProperty("name").GetString()!);
+            }
+        }
+        throw new InvalidOperationException($"{email} has no session titled \"{title}\": {body}");
+    }
+
+    /// <summary>The session's wire status (<c>GET /api/sessions/{id}</c>), e.g. <c>scheduled</c> or <c>in_progress</c>.</summary>
+    public async Task<string> StatusAsync(string email, Guid sessionId)
+    {
+        using var http = await ClientForAsync(email);
+        using var response = await http.GetAsync(new Uri($"/api/sessions/{sessionId}", UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET /api/sessions/{sessionId} as {email}: {(int)response.StatusCode} {body}");
+        using var json = JsonDocument.Parse(body);
+        return json.RootElement.GetProperty("data").GetProperty("status").GetString()!;
+    }
+
+    private async Task<HttpClient> ClientForAsync(string email)
+    {
+        var http = new HttpClient { BaseAddress = baseUrl };
+        try
+        {
+            using var login = await http.PostAsJsonAsync(new Uri("/api/auth/login", UriKind.Relative), new { email, password = Password });
+            var body = await login.Content.ReadAsStringAsync();
+            Assert.True(login.IsSuccessStatusCode, $"POST /api/auth/login as {email}: {(int)login.StatusCode} {body}");
+            using var json = JsonDocument.Parse(body);
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", json.RootElement.GetProperty("accessToken").GetString());
+            return http;
+        }
+        catch
+        {
+            http.Dispose();
+            throw;
+        }
+    }
+}
+
+public sealed record SeededSession(Guid Id, int ClassId, string ClassName);

@@ -1,0 +1,30 @@
+using Microsoft.Playwright;
+using Sessions.Web.Components.Common;
+
+namespace Sessions.E2E.Pages;
+
+/// <summary><c>/classes/{id}</c>: a student's class, where a live session shows up as a join card.</summary>
+public sealed class ClassPage(IPage page) : BlazorPage(page)
+{
+    public static string PathOf(int classId) => $"/classes/{classId}";
+
+    public ILocator JoinCard(Guid sessionId) => Page.GetByTestId(TestIds.JoinCard(sessionId));
+
+    public ILocator JoinButton(Guid sessionId) => Page.GetByTestId(TestIds.JoinSession(sessionId));
+
+    public ILocator Forbidden => Page.GetByTestId(TestIds.Forbidden);
+
+    public ILocator LiveUpdates => Page.GetByTestId(TestIds.LiveUpdates);
+
+    /// <summary>
+    /// Opens the class page and waits until it listens for live sessions (or refuses the visitor).
+    /// Returns the HTTP status of the document.
+    /// </summary>
+    public async Task<int> GotoAsync(int classId)
+    {
+        var response = await Page.GotoAsync(PathOf(classId));
+        await WaitUntilInteractiveAsync();
+        await Assertions.Expect(LiveUpdates.Or(Forbidden)).ToBeVisibleAsync();
+        return response?.Status ?? 0;
+    }
+}

@@ -1,0 +1,104 @@
+using Microsoft.Playwright;
+using Sessions.E2E.Infrastructure;
+using Sessions.E2E.Pages;
+using static Microsoft.Playwright.Assertions;
+
+namespace Sessions.E2E.Tests;
+
+/// <summary>An educator starts a seeded session; the class's students see it live, everyone else does not.</summary>
+[Collection(LiveAppGroup.Name)]
+public sealed class StartSessionTests(LiveServerFixture app, ChromiumFixture chromium) : IAsyncLifetime
+{
+    private const string StudentLanding = "/student";
+
+    /// <summary>A window variable that a reload or a full navigation would wipe.</summary>
+    private const string NoReloadMarker = "window.__noReload";
+
+    private readonly SeededData _seed = new(app.BaseUrl);
+    private readonly List<IBrowserContext> _contexts = [];
+
+    [Fact]
+    public async Task Starting_a_session_shows_the_join_card_live_to_its_class_only()
+    {
+        var linearEquations = await _seed.SessionAsync(SeededData.Teacher, "Linear equations");
+        var biology = await _seed.SessionAsync(SeededData.Teacher, "Cell structure");
+
+        // Students first, with their circuits up, so the start can only reach them as a live event.
+        var student1Tab = await SignInAsync(SeededData.Student(1), StudentLanding);
+        var student1 = new ClassPage(student1Tab);
+        Assert.Equal(200, await student1.GotoAsync(linearEquations.ClassId));
+        await Expect(student1.JoinCard(linearEquations.Id)).ToHaveCountAsync(0);
+        await student1Tab.EvaluateAsync($"() => {{ {NoReloadMarker} = true; }}");
+
+        var student9Tab = await SignInAsync(SeededData.Student(9), StudentLanding);
+        var student9 = new ClassPage(student9Tab);
+        Assert.Equal(200, await student9.GotoAsync(biology.ClassId));
+
+        var educatorTab = await SignInAsync(SeededData.Teacher, EducatorSessionsPage.Path);
+        var educator = new EducatorSessionsPage(educatorTab);
+        await educator.WaitUntilInteractiveAsync();
+        await Expect(educator.Status(linearEquations.Id)).Not.ToHaveTextAsync("Live");
+
+        await educator.StartAsync(linearEquations.Id);
+
+        await Expect(educator.Status(linearEquations.Id)).ToHaveTextAsync("Live");
+        await Expect(educator.EnterRoom(linearEquations.Id)).ToBeVisibleAsync();
+        await Screenshot(educatorTab, "educator-started-session");
+
+        await Expect(student1.JoinCard(linearEquations.Id)).ToBeVisibleAsync();
+        await Expect(student1.JoinButton(linearEquations.Id)).ToBeVisibleAsync();
+        Assert.True(await student1Tab.EvaluateAsync<bool>($"() => {NoReloadMarker} === true"),
+            "The class page was reloaded: the join card should have arrived live.");
+        Assert.Equal(ClassPage.PathOf(linearEquations.ClassId), new Uri(student1Tab.Url).AbsolutePath);
+        await Screenshot(student1Tab, "student1-sees-join-card");
+
+        // Student 9 is only in Biology: the start went to Algebra's group, so nothing arrives here, and Algebra's page is refused.
+        await Expect(student9.JoinCard(linearEquations.Id)).ToHaveCountAsync(0);
+        await Screenshot(student9Tab, "student9-biology-without-join-card");
+
+        Assert.Equal(403, await student9.GotoAsync(linearEquations.ClassId));
+        await Expect(student9.Forbidden).ToBeVisibleAsync();
+        await Expect(student9.JoinCard(linearEquations.Id)).ToHaveCountAsync(0);
+        await Screenshot(student9Tab, "student9-algebra-forbidden");
+    }
+
+    [Fact]
+    public async Task Starting_a_session_for_a_class_without_students_is_refused_on_the_card()
+    {
+        var periodicTable = await _seed.SessionAsync(SeededData.Teacher2, "The periodic table");
+        var educatorTab = await SignInAsync(SeededData.Teacher2, EducatorSessionsPage.Path);
+        var educator = new EducatorSessionsPage(educatorTab);
+        await educator.WaitUntilInteractiveAsync();
+
+        await educator.StartAsync(periodicTable.Id);
+
+        await Expect(educator.Error(periodicTable.Id)).ToBeVisibleAsync();
+        await Expect(educator.Error(periodicTable.Id)).ToContainTextAsync("no students");
+        await Expect(educator.Status(periodicTable.Id)).Not.ToHaveTextAsync("Live");
+        await Expect(educator.StartButton(periodicTable.Id)).ToBeVisibleAsync();
+        await Expect(educator.EnterRoom(periodicTable.Id)).ToHaveCountAsync(0);
+        Assert.Equal("scheduled", await _seed.StatusAsync(SeededData.Teacher2, periodicTable.Id));
+        await Screenshot(educatorTab, "teacher2-start-refused");
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var context in _contexts)
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    /// <summary>A new browser context (own cookies, own circuit) signed in as <paramref name="email"/>.</summary>
+    private async Task<IPage> SignInAsync(string email, string landingPath)
+    {
+        var page = await chromium.NewPageAsync(app.BaseUrl);
+        _contexts.Add(page.Context);
+        await new LoginPage(page).SignInAsync(email, SeededData.Password, landingPath);
+        return page;
+    }
+
+    private Task Screenshot(IPage page, string moment) => chromium.ScreenshotAsync(page, $"{nameof(StartSessionTests)}.{moment}");
+}

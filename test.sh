@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Builds the solution once (Release) and runs every test project in it, the E2E tests included.
+# Ends with exactly one summary line: "Tests: N passed, N failed, N skipped".
+# Exits non-zero if the build fails, any test run fails, or no test ran.
+set -euo pipefail
+cd "$(dirname "$0")"
+root="$PWD"
+configuration=Release
+results="$root/TestResults"
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+# 1. The E2E tests drive Debian's Chromium; Playwright cannot download its own browsers here.
+if [[ ! -x /usr/bin/chromium ]]; then
+  log "Installing chromium"
+  sudo=()
+  if [[ "$(id -u)" -ne 0 ]]; then sudo=(sudo); fi
+  "${sudo[@]}" apt-get update
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y chromium
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# Screenshots of the E2E tests' key moments, kept with the other test results.
+export E2E_ARTIFACTS="${E2E_ARTIFACTS:-$results/Sessions.E2E/screenshots}"
+
+# 2. Local tools (dotnet-ef).
+log "Restoring tools"
+dotnet tool restore >/dev/null
+
+# 3. Build once; the test runs below use --no-build (the E2E tests start the built Sessions.Web.dll).
+log "Building Sessions.sln ($configuration)"
+start=$SECONDS
+if ! dotnet build Sessions.sln -c "$configuration" -v quiet -nologo -clp:ErrorsOnly; then
+  log "Build failed"
+  echo "Tests: 0 passed, 0 failed, 0 skipped"
+  exit 1
+fi
+log "Built in $((SECONDS - start))s"
+
+# 4. Every test project listed in the solution (*Tests* and *.E2E), unit tests first.
+mapfile -t listed < <(dotnet sln Sessions.sln list | tr '\\' '/' | grep -E '\.csproj$')
+projects=()
+for project in "${listed[@]}"; do
+  if [[ "$(basename "$project")" == *Tests*.csproj ]]; then projects+=("$project"); fi
+done
+for project in "${listed[@]}"; do
+  if [[ "$(basename "$project")" == *.E2E.csproj ]]; then projects+=("$project"); fi
+done
+if [[ ${#projects[@]} -eq 0 ]]; then
+  log "No test projects found in Sessions.sln"
+  echo "Tests: 0 passed, 0 failed, 0 skipped"
+  exit 1
+fi
+
+failed_runs=0
+trx_files=()
+for project in "${projects[@]}"; do
+  name="$(basename "$project" .csproj)"
+  out="$results/$name"
+  rm -rf "$out"
+  log "Testing $name"
+  start=$SECONDS
+  if ! dotnet test "$project" -c "$configuration" --no-build --nologo \
+      --logger "trx;LogFileName=$name.trx" --results-directory "$out"; then
+    log "$name: test run failed"
+    failed_runs=$((failed_runs + 1))
+  fi
+  log "$name took $((SECONDS - start))s"
+  if [[ -f "$out/$name.trx" ]]; then
+    trx_files+=("$out/$name.trx")
+  else
+    log "$name: no TRX file was written"
+    failed_runs=$((failed_runs + 1))
+  fi
+done
+
+# 5. Sum the counters of all TRX files.
+read -r passed failed skipped executed < <(python3 - "${trx_files[@]}" <<'PY'
+import sys
+import xml.etree.ElementTree as ET
+
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+passed = failed = skipped = executed = 0
+for path in sys.argv[1:]:
+    counters = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns)
+    if counters is None:
+        continue
+    count = lambda key: int(counters.get(key, "0"))
+    passed += count("passed")
+    failed += count("failed") + count("error") + count("timeout") + count("aborted")
+    skipped += count("total") - count("executed")
+    executed += count("executed")
+print(passed, failed, skipped, executed)
+PY
+)
+
+echo "Tests: $passed passed, $failed failed, $skipped skipped"
+
+# 6. Fail on a failed run, a failed test, or nothing run at all.
+if [[ $failed_runs -gt 0 || $failed -gt 0 || $executed -eq 0 ]]; then
+  exit 1
+fi
