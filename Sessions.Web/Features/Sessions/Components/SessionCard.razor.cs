@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Sessions.Web.Components.Common;
 using Sessions.Web.Features.Accounts;
+using Sessions.Web.Infrastructure.Http;
 
 namespace Sessions.Web.Features.Sessions.Components;
 
@@ -58,46 +59,33 @@ public sealed partial class SessionCard : IDisposable
 
     private void Refresh() => _state = SessionCardState.At(_session, Sessions.WindowOf(_session), Time.GetUtcNow().UtcDateTime);
 
-    private async Task StartAsync()
-    {
-        _busy = true;
-        _error = null;
-        try
-        {
-            var result = await Sessions.StartAsync(Actor, _session.Id, CancellationToken.None);
-            if (result.Error is { } error)
-            {
-                _error = error.Message;
-                return;
-            }
-            _session = result.Value!.Session;
-            Refresh();
-        }
-        finally
-        {
-            _busy = false;
-        }
-    }
+    private Task StartAsync() =>
+        RunAsync(() => Sessions.StartAsync(Actor, _session.Id, CancellationToken.None), started => started.Session);
 
     private async Task EndAsync()
     {
         var confirmed = await ConfirmDialog.AskAsync(Dialogs, "End this session?",
             $"\"{_session.Title}\" will end for everyone in the room.", "End session", "Keep going", TestIds.ConfirmEnd);
-        if (!confirmed)
+        if (confirmed)
         {
-            return;
+            await RunAsync(() => Sessions.EndAsync(Actor, _session.Id, CancellationToken.None), ended => ended.Session);
         }
+    }
+
+    /// <summary>Runs one lifecycle call: the card shows the refusal, or the session as the service left it.</summary>
+    private async Task RunAsync<T>(Func<Task<Result<T>>> call, Func<T, SessionSummary> sessionOf)
+    {
         _busy = true;
         _error = null;
         try
         {
-            var result = await Sessions.EndAsync(Actor, _session.Id, CancellationToken.None);
+            var result = await call();
             if (result.Error is { } error)
             {
                 _error = error.Message;
                 return;
             }
-            _session = result.Value!.Session;
+            _session = sessionOf(result.Value!);
             Refresh();
         }
         finally
