@@ -19,6 +19,21 @@ if [[ ! -x /usr/bin/chromium ]]; then
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y chromium
 fi
 
+# 1b. The Firestore tests run Google's own Firestore emulator (Java, started through gcloud), which the machine image
+#     brings; without it they cannot run.
+gcloud_sdk=""
+if command -v gcloud >/dev/null; then
+  gcloud_sdk="$(gcloud info --format='value(installation.sdk_root)' 2>/dev/null || true)"
+fi
+if [[ -z "$gcloud_sdk" || ! -d "$gcloud_sdk/platform/cloud-firestore-emulator" ]]; then
+  log "Google's Firestore emulator is missing: install the Debian package google-cloud-cli-firestore-emulator (with Java 17+)"
+  echo "Tests: 0 passed, 0 failed, 0 skipped"
+  exit 1
+fi
+# 1c. Google's official Node client reads back what our Firestore client writes (pinned in its package-lock.json).
+log "Installing the official Firestore client for the contract tests"
+npm ci --prefix Sessions.Web.Tests/Features/Notifications/official-client --no-audit --no-fund --loglevel=error >/dev/null
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 # Screenshots of the E2E tests' key moments, kept with the other test results.
 export E2E_ARTIFACTS="${E2E_ARTIFACTS:-$results/Sessions.E2E/screenshots}"

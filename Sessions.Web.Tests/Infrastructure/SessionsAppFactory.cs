@@ -17,21 +17,46 @@ public sealed class SessionsAppFactory : WebApplicationFactory<Program>, IAsyncL
     public const string AgoraAppId = "aaaabbbbccccddddeeeeffff00001111";
     public const string AgoraCertificate = "11110000ffffeeeeddddccccbbbbaaaa";
 
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"sessions-tests-{Guid.NewGuid():N}.db");
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly bool _ownsDatabase;
 
-    public SessionsAppFactory() => UseKestrel(0);
+    public SessionsAppFactory()
+        : this(NewDatabasePath(), new Dictionary<string, string?>(), ownsDatabase: true)
+    {
+    }
 
-    /// <summary>Starts at a whole second, as stored instants are whole milliseconds.</summary>
-    public FakeTimeProvider Time { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+    /// <param name="databasePath">Another factory's database, to play a restart of the app over the same data.</param>
+    /// <param name="settings">Configuration on top of the test defaults (for example the Firestore emulator).</param>
+    /// <param name="ownsDatabase">Whether disposing this factory deletes the database file.</param>
+    /// <param name="time">Another factory's clock, so a restarted app continues the same timeline.</param>
+    internal SessionsAppFactory(string databasePath, IReadOnlyDictionary<string, string?> settings, bool ownsDatabase, FakeTimeProvider? time = null)
+    {
+        DatabasePath = databasePath;
+        _settings = settings;
+        _ownsDatabase = ownsDatabase;
+        // Starts at a whole second, as stored instants are whole milliseconds.
+        Time = time ?? new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+        UseKestrel(0);
+    }
+
+    public string DatabasePath { get; }
+
+    public FakeTimeProvider Time { get; }
 
     public TestData Data => new(this);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Sessions", $"Data Source={_databasePath}");
+        builder.UseSetting("ConnectionStrings:Sessions", $"Data Source={DatabasePath}");
         builder.UseSetting("Agora:AppId", AgoraAppId);
         builder.UseSetting("Agora:AppCertificate", AgoraCertificate);
+        // The notifier stays off unless a test turns it on, whatever the machine's environment says.
+        builder.UseSetting("Firestore:Enabled", "false");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
@@ -50,7 +75,17 @@ public sealed class SessionsAppFactory : WebApplicationFactory<Program>, IAsyncL
     {
         await DisposeAsync();
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" })
+        if (_ownsDatabase)
+        {
+            DeleteDatabase(DatabasePath);
+        }
+    }
+
+    public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"sessions-tests-{Guid.NewGuid():N}.db");
+
+    public static void DeleteDatabase(string path)
+    {
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
         {
             File.Delete(file);
         }

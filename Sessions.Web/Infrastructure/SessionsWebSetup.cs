@@ -3,6 +3,7 @@ using Sessions.Web.Components;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Live;
+using Sessions.Web.Features.Notifications;
 using Sessions.Web.Features.Sessions;
 using Sessions.Web.Features.Video;
 using Sessions.Web.Infrastructure.Data;
@@ -27,6 +28,7 @@ public static class SessionsWebSetup
         builder.AddVideoFeature();
         builder.AddClassesFeature();
         builder.AddSessionsFeature();
+        builder.AddNotificationsFeature();
         return builder;
     }
 
@@ -51,6 +53,7 @@ public static class SessionsWebSetup
         app.MapSessionEndpoints();
         app.MapClassEndpoints();
         app.MapLiveHub();
+        app.MapSessionsHealthChecks();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

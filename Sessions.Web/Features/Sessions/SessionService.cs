@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Live;
+using Sessions.Web.Features.Notifications;
 using Sessions.Web.Features.Video;
 using Sessions.Web.Infrastructure.Data;
 using Sessions.Web.Infrastructure.Http;
@@ -16,6 +17,7 @@ namespace Sessions.Web.Features.Sessions;
 public sealed partial class SessionService(
     IDbContextFactory<SessionsDbContext> dbFactory,
     LiveBroadcaster live,
+    SessionNotifications notifications,
     RoomTokenIssuer tokens,
     TimeProvider time,
     IOptions<SessionOptions> options,
@@ -54,7 +56,7 @@ public sealed partial class SessionService(
         {
             return SessionErrors.NoStudentsEnrolled;
         }
-        if (!await TryGoLiveAsync(db, sessionId, session.EducatorId, now, ct))
+        if (!await TransitionAsync(db, () => GoLiveAsync(db, sessionId, session.EducatorId, now, ct), ct))
         {
             return await ExplainLostStartAsync(db, actor, sessionId, ct);
         }
@@ -82,16 +84,15 @@ public sealed partial class SessionService(
         var now = UtcNow();
         var session = Session.Create(owned.Value.Id, owned.Value.EducatorId, SessionType.Instant, request.Title, request.Description,
             now, request.DurationMinutes, now);
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        var started = await TransitionAsync(db, async () =>
         {
             db.Sessions.Add(session);
             await db.SaveChangesAsync(ct);
-            if (!await TryGoLiveAsync(db, session.Id, session.EducatorId, now, ct))
-            {
-                await transaction.RollbackAsync(ct);
-                return SessionErrors.EducatorAlreadyLive(await LiveSessionOfAsync(db, session.EducatorId, ct) ?? Guid.Empty);
-            }
-            await transaction.CommitAsync(ct);
+            return await GoLiveAsync(db, session.Id, session.EducatorId, now, ct);
+        }, ct);
+        if (!started)
+        {
+            return SessionErrors.EducatorAlreadyLive(await LiveSessionOfAsync(db, session.EducatorId, ct) ?? Guid.Empty);
         }
         var summary = (await FindAsync(db, session.Id, ct))!;
         return await AnnounceStartAsync(db, actor, summary, ct);
@@ -147,13 +148,21 @@ public sealed partial class SessionService(
         }
 
         var now = UtcNow();
-        var ended = await db.Sessions
-            .Where(s => s.Id == sessionId)
-            .Where(Session.IsLive)
-            .ExecuteUpdateAsync(u => u
-                .SetProperty(s => s.Status, SessionStatus.Completed)
-                .SetProperty(s => s.ActualEndUtc, now), ct);
-        if (ended == 0)
+        var ended = await TransitionAsync(db, async () =>
+        {
+            var completed = await db.Sessions
+                .Where(s => s.Id == sessionId)
+                .Where(Session.IsLive)
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(s => s.Status, SessionStatus.Completed)
+                    .SetProperty(s => s.ActualEndUtc, now), ct);
+            if (completed == 1)
+            {
+                notifications.Add(db, NotificationKind.SessionEnded, session.EducatorId, sessionId, now, now);
+            }
+            return completed == 1;
+        }, ct);
+        if (!ended)
         {
             var current = (await FindAsync(db, sessionId, ct))!;
             return current.Status == SessionStatus.Completed
@@ -175,6 +184,36 @@ public sealed partial class SessionService(
 
     public StartWindow WindowOf(SessionSummary session) =>
         StartWindow.For(session.ScheduledStartUtc, session.DurationMinutes, options.Value.EarlyStartMinutes);
+
+    /// <summary>
+    /// Runs a state change and the notification it owes the mobile apps in one transaction, so both are stored or
+    /// neither; then wakes the notifier. <paramref name="change"/> answers false when it lost a race (nothing is kept).
+    /// </summary>
+    private async Task<bool> TransitionAsync(SessionsDbContext db, Func<Task<bool>> change, CancellationToken ct)
+    {
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            if (!await change())
+            {
+                return false;
+            }
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        notifications.Flush();
+        return true;
+    }
+
+    /// <summary>The in-progress transition plus the notifier's <c>in_progress</c> write, inside the caller's transaction.</summary>
+    private async Task<bool> GoLiveAsync(SessionsDbContext db, Guid sessionId, string educatorId, DateTime now, CancellationToken ct)
+    {
+        if (!await TryGoLiveAsync(db, sessionId, educatorId, now, ct))
+        {
+            return false;
+        }
+        notifications.Add(db, NotificationKind.SessionStarted, educatorId, sessionId, null, now);
+        return true;
+    }
 
     /// <summary>
     /// scheduled → in progress, only if it still is scheduled and its educator has nothing else live:
