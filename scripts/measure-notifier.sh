@@ -16,13 +16,18 @@ backlog_rows="${BACKLOG_ROWS:-10000}"
 tool=(dotnet "$root/Sessions.LoadTest/bin/Release/net10.0/Sessions.LoadTest.dll")
 pids=()
 
-cleanup() { for pid in "${pids[@]}"; do pkill -TERM -P "$pid" 2>/dev/null || true; kill "$pid" 2>/dev/null || true; done; }
+# Each server runs in its own process group (setsid), so the emulator's Java child goes with it.
+cleanup() { for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
-start_emulator() {
+launch_emulator() {
   setsid gcloud emulators firestore start --host-port="127.0.0.1:$emulator_port" > "$work/emulator-$1.log" 2>&1 &
   emulator_pid=$!
   pids+=("$emulator_pid")
+}
+
+start_emulator() {
+  launch_emulator "$1"
   until grep -q "Dev App Server is now running" "$work/emulator-$1.log"; do sleep 0.2; done
 }
 
@@ -46,7 +51,7 @@ Agora__AppId=0123456789abcdef0123456789abcdef Agora__AppCertificate=fedcba987654
 Firestore__Enabled=true Firestore__EmulatorHost="127.0.0.1:$emulator_port" Firestore__ProjectId="$project" \
 Notifier__RetryMaxDelay="${RETRY_MAX_DELAY:-00:00:01}" \
 Logging__LogLevel__Default=Warning \
-  dotnet "$root/Sessions.Web/bin/Release/net10.0/Sessions.Web.dll" > "$work/portal.log" 2>&1 &
+  setsid dotnet "$root/Sessions.Web/bin/Release/net10.0/Sessions.Web.dll" > "$work/portal.log" 2>&1 &
 pids+=($!)
 until curl -sf "http://127.0.0.1:$portal_port/health" > /dev/null; do sleep 0.2; done
 
@@ -59,10 +64,9 @@ stop_emulator
 "${tool[@]}" notifier-fill --url "http://127.0.0.1:$portal_port" --database "$db" --starts "$backlog_rows"
 
 echo "==> Emulator back on the same port; draining"
-start_emulator second &
+launch_emulator second
 "${tool[@]}" notifier-drain --url "http://127.0.0.1:$portal_port" --emulator "127.0.0.1:$emulator_port" \
   --project "$project" --out "$work/notifier-drain.json"
-wait
 
 cp "$work"/notifier-*.json "$root/docs/" 2>/dev/null || true
 echo "==> Results in docs/notifier-latency.json and docs/notifier-drain.json (logs in $work)"

@@ -81,9 +81,11 @@ public sealed partial class OutboxDispatcher(
         // A row written since the supersede step may share a document with an older one here: send only the newest.
         var newestPerDocument = due.GroupBy(m => m.EducatorId).Select(g => g.MaxBy(m => m.Id)!).ToList();
 
+        var outcomes = new System.Collections.Concurrent.ConcurrentBag<Outcome>();
         await Parallel.ForEachAsync(newestPerDocument,
             new ParallelOptions { MaxDegreeOfParallelism = settings.MaxParallelWrites, CancellationToken = ct },
-            async (message, token) => await DeliverAsync(message, token));
+            async (message, token) => outcomes.Add(await DeliverAsync(message, token)));
+        await RecordAsync(db, outcomes, ct);
 
         if (due.Count == settings.BatchSize)
         {
@@ -95,24 +97,27 @@ public sealed partial class OutboxDispatcher(
         return untilDue < settings.PollInterval ? untilDue : settings.PollInterval;
     }
 
-    private async Task DeliverAsync(OutboxMessage message, CancellationToken ct)
+    /// <summary>What became of one row: acknowledged, to retry at a time, or refused for good.</summary>
+    private sealed record Outcome(long Id, OutboxState State, int Attempts, string? Error, DateTime? NextAttemptUtc);
+
+    private async Task<Outcome> DeliverAsync(OutboxMessage message, CancellationToken ct)
     {
+        var attempts = message.Attempts + 1;
         try
         {
             await SendAsync(message, ct);
-            await RecordAsync(message.Id, OutboxState.Delivered, message.Attempts + 1, null, null, ct);
+            return new Outcome(message.Id, OutboxState.Delivered, attempts, null, null);
         }
         catch (RpcException failure) when (FirestoreErrors.IsTransient(failure.StatusCode))
         {
-            var attempts = message.Attempts + 1;
             var retryIn = RetryPolicy.DelayAfter(attempts, options.Value.RetryBaseDelay, options.Value.RetryMaxDelay);
             LogRetry(logger, message.Id, message.EducatorId, failure.StatusCode, attempts, retryIn);
-            await RecordAsync(message.Id, OutboxState.Pending, attempts, Describe(failure), time.GetUtcNow().UtcDateTime + retryIn, ct);
+            return new Outcome(message.Id, OutboxState.Pending, attempts, Describe(failure), time.GetUtcNow().UtcDateTime + retryIn);
         }
         catch (RpcException failure)
         {
             LogRefused(logger, message.Id, message.EducatorId, failure.StatusCode, failure.Status.Detail);
-            await RecordAsync(message.Id, OutboxState.Failed, message.Attempts + 1, Describe(failure), null, ct);
+            return new Outcome(message.Id, OutboxState.Failed, attempts, Describe(failure), null);
         }
     }
 
@@ -123,16 +128,37 @@ public sealed partial class OutboxDispatcher(
         _ => throw new InvalidOperationException($"Outbox row {message.Id} has unknown kind {message.Kind}."),
     };
 
-    private async Task RecordAsync(long id, OutboxState state, int attempts, string? error, DateTime? nextAttemptUtc, CancellationToken ct)
+    /// <summary>
+    /// Records a pass's outcomes in one transaction: one statement for all acknowledged rows (the common case), one per
+    /// row otherwise. Only rows still pending are touched.
+    /// </summary>
+    private async Task RecordAsync(SessionsDbContext db, IReadOnlyCollection<Outcome> outcomes, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (outcomes.Count == 0)
+        {
+            return;
+        }
         var now = time.GetUtcNow().UtcDateTime;
-        await db.Outbox.Where(m => m.Id == id && m.State == OutboxState.Pending).ExecuteUpdateAsync(u => u
-            .SetProperty(m => m.State, state)
-            .SetProperty(m => m.Attempts, attempts)
-            .SetProperty(m => m.LastError, error)
-            .SetProperty(m => m.NextAttemptUtc, m => nextAttemptUtc ?? m.NextAttemptUtc)
-            .SetProperty(m => m.DoneUtc, state == OutboxState.Pending ? null : now), ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var delivered in outcomes.Where(o => o.State == OutboxState.Delivered).GroupBy(o => o.Attempts))
+        {
+            var ids = delivered.Select(o => o.Id).ToList();
+            await db.Outbox.Where(m => ids.Contains(m.Id) && m.State == OutboxState.Pending).ExecuteUpdateAsync(u => u
+                .SetProperty(m => m.State, OutboxState.Delivered)
+                .SetProperty(m => m.Attempts, delivered.Key)
+                .SetProperty(m => m.LastError, (string?)null)
+                .SetProperty(m => m.DoneUtc, now), ct);
+        }
+        foreach (var outcome in outcomes.Where(o => o.State != OutboxState.Delivered))
+        {
+            await db.Outbox.Where(m => m.Id == outcome.Id && m.State == OutboxState.Pending).ExecuteUpdateAsync(u => u
+                .SetProperty(m => m.State, outcome.State)
+                .SetProperty(m => m.Attempts, outcome.Attempts)
+                .SetProperty(m => m.LastError, outcome.Error)
+                .SetProperty(m => m.NextAttemptUtc, m => outcome.NextAttemptUtc ?? m.NextAttemptUtc)
+                .SetProperty(m => m.DoneUtc, outcome.State == OutboxState.Pending ? null : now), ct);
+        }
+        await transaction.CommitAsync(ct);
     }
 
     private async Task WaitAsync(TimeSpan delay, CancellationToken ct)

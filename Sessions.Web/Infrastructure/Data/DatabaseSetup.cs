@@ -13,7 +13,8 @@ public static class DatabaseSetup
             builder.Configuration.GetConnectionString(ConnectionName)
                 ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not set."),
             builder.Environment.ContentRootPath);
-        builder.Services.AddDbContextFactory<SessionsDbContext>(options => options.UseSqlite(connectionString));
+        var busyTimeout = new SqliteBusyTimeout();
+        builder.Services.AddDbContextFactory<SessionsDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(busyTimeout));
         return builder;
     }
 
