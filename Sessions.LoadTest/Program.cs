@@ -7,7 +7,7 @@ if (args.Length == 0)
     Console.Error.WriteLine("""
         usage: Sessions.LoadTest <command> [--name value ...]
           seed              --database PATH [--classes 500] [--students-per-class 20]
-          notifier-latency  --url URL --database PATH --emulator HOST:PORT --project ID [--starts 1000] [--concurrency 4]
+          notifier-latency  --url URL --database PATH --emulator HOST:PORT --project ID [--starts 1000] [--concurrency 1] [--poll-ms 5]
           notifier-fill     --url URL --database PATH [--starts 10000] [--concurrency 16]   (Firestore down)
           notifier-drain    --url URL --emulator HOST:PORT --project ID                    (then bring it up)
         """);

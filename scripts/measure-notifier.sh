@@ -57,7 +57,7 @@ until curl -sf "http://127.0.0.1:$portal_port/health" > /dev/null; do sleep 0.2;
 
 echo "==> Start → document visible ($latency_starts starts)"
 "${tool[@]}" notifier-latency --url "http://127.0.0.1:$portal_port" --database "$db" \
-  --emulator "127.0.0.1:$emulator_port" --project "$project" --starts "$latency_starts" --out "$work/notifier-latency.json"
+  --emulator "127.0.0.1:$emulator_port" --project "$project" --starts "$latency_starts" --concurrency "${LATENCY_CONCURRENCY:-1}" --out "$work/notifier-latency.json"
 
 echo "==> Emulator down; $backlog_rows starts pile up in the outbox"
 stop_emulator
