@@ -1,0 +1,314 @@
+// The video room's side of the Agora Web SDK, imported by VideoRoom.razor as an ES module.
+// Every exported function either resolves with a plain result or reports through the .NET callbacks; none of them
+// lets an SDK error escape as an unhandled rejection.
+
+let sdk;
+
+/** Loads the SDK's UMD bundle once (a <script> that sets window.AgoraRTC) and answers its version. */
+export async function loadSdk(bundleUrl) {
+    sdk ??= new Promise((resolve, reject) => {
+        if (window.AgoraRTC) {
+            resolve(window.AgoraRTC);
+            return;
+        }
+        const script = document.createElement("script");
+        script.src = bundleUrl;
+        script.async = true;
+        script.onload = () => window.AgoraRTC
+            ? resolve(window.AgoraRTC)
+            : reject(new Error(`${bundleUrl} loaded but did not define AgoraRTC.`));
+        script.onerror = () => reject(new Error(`The Agora Web SDK could not be loaded from ${bundleUrl}.`));
+        document.head.appendChild(script);
+    }).then(AgoraRTC => {
+        AgoraRTC.setLogLevel(3); // warnings and errors only
+        AgoraRTC.disableLogUpload();
+        return AgoraRTC;
+    });
+    sdk.catch(() => { sdk = undefined; }); // a later retry loads it again
+    return (await sdk).VERSION;
+}
+
+/**
+ * One room on the page: the client, the local tracks and the tiles in <paramref name="grid"/> (an element Blazor
+ * leaves empty). Returned to .NET as an IJSObjectReference and passed back to the functions below.
+ */
+export async function createRoom(dotNet, grid) {
+    const AgoraRTC = await sdk;
+    if (!AgoraRTC) {
+        throw new Error("Call loadSdk before createRoom.");
+    }
+    const room = {
+        dotNet,
+        grid,
+        client: AgoraRTC.createClient({ mode: "rtc", codec: "vp8" }),
+        microphone: null,
+        camera: null,
+        uid: null,
+        names: new Map(),
+        joined: false,
+        left: false,
+    };
+    listen(room);
+    return room;
+}
+
+/**
+ * Joins the channel; hosts publish microphone and camera at once. Answers { joined, error }.
+ * The SDK retries an unreachable service for ever, so the join gives up after <paramref name="timeoutMs"/>.
+ */
+export async function join(room, appId, channel, token, uid, names, publish, timeoutMs) {
+    setNames(room, names);
+    room.uid = uid;
+    let timer;
+    const timedOut = new Promise(resolve => { timer = setTimeout(resolve, timeoutMs, timeoutMarker); });
+    try {
+        const outcome = await Promise.race([room.client.join(appId, channel, token, uid), timedOut]);
+        if (outcome === timeoutMarker) {
+            await abandon(room.client);
+            return {
+                joined: false,
+                error: `Could not join the video channel: the video service did not answer within ${Math.round(timeoutMs / 1000)} seconds (check the internet connection and the Agora App ID).`,
+            };
+        }
+        room.joined = true;
+    } catch (error) {
+        return { joined: false, error: describe(error, "Could not join the video channel") };
+    } finally {
+        clearTimeout(timer);
+    }
+    if (room.left) {
+        await leave(room);
+        return { joined: false, error: null };
+    }
+    const warnings = [];
+    if (publish) {
+        for (const kind of ["microphone", "camera"]) {
+            const result = await setDevice(room, kind, true);
+            if (result.error) {
+                warnings.push(result.error);
+            }
+        }
+    }
+    return { joined: true, error: warnings.length ? warnings.join(" ") : null };
+}
+
+/** Turns the microphone on or off. Answers { on, error }; a refusal leaves it off and the room running. */
+export function setMicrophone(room, on) {
+    return setDevice(room, "microphone", on);
+}
+
+/** Turns the camera on or off. Answers { on, error }. */
+export function setCamera(room, on) {
+    return setDevice(room, "camera", on);
+}
+
+/** The names to show on tiles, by RTC uid (as strings: JSON object keys). */
+export function setNames(room, names) {
+    room.names = new Map(Object.entries(names ?? {}).map(([uid, name]) => [String(uid), name]));
+    for (const tile of room.grid.querySelectorAll(".video-tile")) {
+        label(tile).textContent = nameOf(room, tile.dataset.uid);
+    }
+}
+
+/** Stops and closes the local tracks, leaves the channel and clears the tiles. Safe to call more than once. */
+export async function leave(room) {
+    if (!room) {
+        return;
+    }
+    room.left = true;
+    for (const kind of ["microphone", "camera"]) {
+        const track = room[kind];
+        room[kind] = null;
+        if (track) {
+            track.stop();
+            track.close();
+        }
+    }
+    room.client.removeAllListeners();
+    try {
+        await room.client.leave();
+    } catch (error) {
+        console.warn("Leaving the video channel failed", error);
+    }
+    room.joined = false;
+    room.grid.replaceChildren();
+}
+
+const timeoutMarker = Symbol("timeout");
+
+/** Stops a join that is still retrying; the pending join then rejects, which nobody waits for any more. */
+async function abandon(client) {
+    try {
+        await client.leave();
+    } catch (error) {
+        console.warn("Abandoning the join failed", error);
+    }
+}
+
+function listen(room) {
+    const { client } = room;
+    client.on("user-joined", user => {
+        tileFor(room, user.uid);
+        notify(room, "OnUserJoined", user.uid);
+    });
+    client.on("user-left", (user, reason) => {
+        removeTile(room, user.uid);
+        notify(room, "OnUserLeft", user.uid, reason ?? null);
+    });
+    client.on("user-published", async (user, mediaType) => {
+        try {
+            await client.subscribe(user, mediaType);
+        } catch (error) {
+            notify(room, "OnError", describe(error, `Could not receive ${nameOf(room, user.uid)}'s ${mediaType}`));
+            return;
+        }
+        if (mediaType === "video") {
+            user.videoTrack?.play(screen(tileFor(room, user.uid)), { fit: "contain" });
+        } else {
+            user.audioTrack?.play();
+        }
+    });
+    client.on("user-unpublished", (user, mediaType) => {
+        if (mediaType === "video") {
+            screen(tileFor(room, user.uid)).replaceChildren();
+        }
+    });
+    client.on("connection-state-change", (state, previous, reason) => {
+        notify(room, "OnConnectionStateChanged", state, reason ?? null);
+    });
+    client.on("token-privilege-will-expire", async () => {
+        try {
+            const token = await room.dotNet.invokeMethodAsync("OnTokenWillExpire");
+            if (token) {
+                await client.renewToken(token);
+            }
+        } catch (error) {
+            notify(room, "OnError", describe(error, "Could not renew the video token"));
+        }
+    });
+    client.on("exception", event => {
+        console.warn("Agora exception", event);
+    });
+}
+
+async function setDevice(room, kind, on) {
+    const current = room[kind];
+    if (!on) {
+        room[kind] = null;
+        if (current) {
+            if (room.joined) {
+                await unpublish(room, current);
+            }
+            current.stop();
+            current.close();
+        }
+        if (kind === "camera") {
+            removeTile(room, room.uid);
+        }
+        return { on: false, error: null };
+    }
+    if (current) {
+        return { on: true, error: null };
+    }
+    const AgoraRTC = await sdk;
+    let track;
+    try {
+        track = kind === "camera"
+            ? await AgoraRTC.createCameraVideoTrack()
+            : await AgoraRTC.createMicrophoneAudioTrack();
+    } catch (error) {
+        return { on: false, error: describe(error, kind === "camera" ? "The camera could not be started" : "The microphone could not be started") };
+    }
+    if (room.left) {
+        track.close();
+        return { on: false, error: null };
+    }
+    room[kind] = track;
+    if (kind === "camera") {
+        track.play(screen(tileFor(room, room.uid, true)), { mirror: true });
+    }
+    if (room.joined) {
+        try {
+            await room.client.publish(track);
+        } catch (error) {
+            return { on: true, error: describe(error, `Your ${kind} is on but could not be sent to the room`) };
+        }
+    }
+    return { on: true, error: null };
+}
+
+async function unpublish(room, track) {
+    try {
+        await room.client.unpublish(track);
+    } catch (error) {
+        console.warn("Unpublishing a track failed", error);
+    }
+}
+
+function tileFor(room, uid, local = false) {
+    const key = String(uid);
+    let tile = room.grid.querySelector(`.video-tile[data-uid="${CSS.escape(key)}"]`);
+    if (!tile) {
+        tile = document.createElement("figure");
+        tile.className = local ? "video-tile video-tile-local" : "video-tile";
+        tile.dataset.uid = key;
+        tile.dataset.testid = `video-tile-${key}`;
+        const screenElement = document.createElement("div");
+        screenElement.className = "video-tile-screen";
+        const caption = document.createElement("figcaption");
+        caption.className = "video-tile-name";
+        tile.append(screenElement, caption);
+        if (local) {
+            room.grid.prepend(tile);
+        } else {
+            room.grid.append(tile);
+        }
+    }
+    label(tile).textContent = local ? `${nameOf(room, key)} (you)` : nameOf(room, key);
+    return tile;
+}
+
+function removeTile(room, uid) {
+    room.grid.querySelector(`.video-tile[data-uid="${CSS.escape(String(uid))}"]`)?.remove();
+}
+
+const screen = tile => tile.querySelector(".video-tile-screen");
+const label = tile => tile.querySelector(".video-tile-name");
+
+function nameOf(room, uid) {
+    return room.names.get(String(uid)) ?? "Guest";
+}
+
+/** Calls .NET without letting a closed circuit turn into an unhandled rejection. */
+function notify(room, method, ...args) {
+    if (room.left && method !== "OnError") {
+        return;
+    }
+    room.dotNet.invokeMethodAsync(method, ...args).catch(error => console.warn(`${method} did not reach the server`, error));
+}
+
+const readable = {
+    PERMISSION_DENIED: "the browser was not allowed to use it. Allow camera and microphone for this site, then try again",
+    NOT_READABLE: "the device is busy or unavailable (another application may be using it)",
+    DEVICE_NOT_FOUND: "no such device was found",
+    CAN_NOT_GET_GATEWAY_SERVER: "the video service could not be reached or refused this App ID",
+    NETWORK_ERROR: "the network failed",
+    NETWORK_TIMEOUT: "the video service did not answer in time",
+    NETWORK_RESPONSE_ERROR: "the video service answered with an error",
+    INVALID_PARAMS: "the App ID, channel or token is not valid",
+    TOKEN_EXPIRE: "the access token has expired",
+    OPERATION_ABORTED: "the operation was cancelled",
+    WS_ABORT: "the connection was aborted",
+    NOT_SUPPORTED: "this browser does not support it",
+    WEB_SECURITY_RESTRICT: "the page is not served over HTTPS or localhost",
+};
+
+/** A sentence for people, with the SDK's code for support: "Could not join the video channel: … (CAN_NOT_GET_GATEWAY_SERVER)". */
+function describe(error, what) {
+    const code = error?.code;
+    if (code && readable[code]) {
+        return `${what}: ${readable[code]} (${code}).`;
+    }
+    const message = error?.message ?? String(error);
+    return `${what}: ${message}`;
+}
