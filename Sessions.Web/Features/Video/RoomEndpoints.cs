@@ -21,15 +21,14 @@ public static class RoomEndpoints
         Guid id, ClaimsPrincipal user, RoomService rooms, CancellationToken ct)
     {
         var result = await rooms.JoinAsync(SessionActor.From(user), id, ct);
-        return result.Error is { } error ? error.ToProblem() : TypedResults.Ok(RoomJoinResponse.From(result.Value!.Tokens, result.Value.IsHost));
+        return result.Error is { } error ? error.ToProblem() : TypedResults.Ok(RoomJoinResponse.From(result.Value!.Tokens));
     }
 
     private static async Task<Results<Ok<RoomJoinResponse>, ProblemHttpResult>> RenewAsync(
         Guid id, ClaimsPrincipal user, RoomService rooms, CancellationToken ct)
     {
-        var actor = SessionActor.From(user);
-        var result = await rooms.RenewTokensAsync(actor, id, ct);
-        return result.Error is { } error ? error.ToProblem() : TypedResults.Ok(RoomJoinResponse.From(result.Value!, isHost: false));
+        var result = await rooms.RenewTokensAsync(SessionActor.From(user), id, ct);
+        return result.Error is { } error ? error.ToProblem() : TypedResults.Ok(RoomJoinResponse.From(result.Value!));
     }
 
     private static async Task<NoContent> LeaveAsync(Guid id, ClaimsPrincipal user, RoomService rooms, CancellationToken ct)
@@ -41,9 +40,9 @@ public static class RoomEndpoints
 
 /// <summary>What a participant needs to enter the Agora channel (join and token renewal alike).</summary>
 public sealed record RoomJoinResponse(
-    string AppId, string Channel, uint RtcUid, string RtcToken, string RtmToken, DateTimeOffset ExpiresAt, string Role, bool IsHost)
+    string AppId, string Channel, uint RtcUid, string RtcToken, string RtmToken, DateTimeOffset ExpiresAt, string Role)
 {
-    public static RoomJoinResponse From(RoomTokens tokens, bool isHost) => new(
+    public static RoomJoinResponse From(RoomTokens tokens) => new(
         tokens.AppId, tokens.ChannelName, tokens.RtcUid, tokens.RtcToken, tokens.RtmToken, ApiTime.Utc(tokens.ExpiresAtUtc),
-        WireNames.Of(tokens.Role), isHost);
+        WireNames.Of(tokens.Role));
 }
