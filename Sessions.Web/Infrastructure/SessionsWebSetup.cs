@@ -1,6 +1,7 @@
 using Scalar.AspNetCore;
 using Sessions.Web.Components;
 using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Attendance;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Live;
 using Sessions.Web.Features.Notifications;
@@ -29,6 +30,7 @@ public static class SessionsWebSetup
         builder.AddClassesFeature();
         builder.AddSessionsFeature();
         builder.AddNotificationsFeature();
+        builder.Services.AddSingleton<AttendanceService>();
         return builder;
     }
 
@@ -52,6 +54,8 @@ public static class SessionsWebSetup
         app.MapAccountEndpoints();
         app.MapSessionEndpoints();
         app.MapClassEndpoints();
+        app.MapRoomEndpoints();
+        app.MapAttendanceEndpoints();
         app.MapLiveHub();
         app.MapSessionsHealthChecks();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

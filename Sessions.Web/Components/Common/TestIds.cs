@@ -25,6 +25,8 @@ public static class TestIds
 
     /// <summary>The class page's indicator that it is listening for live sessions.</summary>
     public const string LiveUpdates = "live-updates";
+    public const string AttendanceCsv = "attendance-csv";
+    public const string AttendanceSummary = "attendance-summary";
 
     public static string SessionCard(Guid id) => $"session-card-{id}";
     public static string SessionStatus(Guid id) => $"session-status-{id}";
@@ -40,4 +42,5 @@ public static class TestIds
     public static string ClassLiveBadge(int id) => $"class-live-badge-{id}";
     public static string UpcomingSession(Guid id) => $"upcoming-session-{id}";
     public static string RoomStatus(Guid id) => $"room-status-{id}";
+    public static string SessionAttendance(Guid id) => $"session-attendance-{id}";
 }

@@ -6,4 +6,6 @@ public interface ILiveClient
     Task SessionStarted(SessionStartedMessage message);
     Task SessionEnded(SessionEndedMessage message);
     Task SessionScheduled(SessionScheduledMessage message);
+    Task ParticipantJoined(ParticipantJoinedMessage message);
+    Task ParticipantLeft(ParticipantLeftMessage message);
 }

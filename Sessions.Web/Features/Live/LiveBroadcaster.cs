@@ -15,6 +15,8 @@ public sealed class LiveBroadcaster(IHubContext<LiveHub, ILiveClient> hub, LiveS
             SessionStartedMessage started => clients.SessionStarted(started),
             SessionEndedMessage ended => clients.SessionEnded(ended),
             SessionScheduledMessage scheduled => clients.SessionScheduled(scheduled),
+            ParticipantJoinedMessage joined => clients.ParticipantJoined(joined),
+            ParticipantLeftMessage left => clients.ParticipantLeft(left),
             _ => throw new ArgumentOutOfRangeException(nameof(liveEvent), liveEvent.GetType().Name, "Unknown live event."),
         };
     }

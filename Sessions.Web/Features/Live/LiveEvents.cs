@@ -14,3 +14,12 @@ public sealed record SessionEndedMessage(Guid SessionId, int ClassId, DateTimeOf
 public sealed record SessionScheduledMessage(
     Guid SessionId, int ClassId, string Title, DateTimeOffset ScheduledStartDate, int DurationMinutes)
     : LiveEvent(SessionId, ClassId);
+
+/// <summary>Someone entered a session's room.</summary>
+public sealed record ParticipantJoinedMessage(
+    Guid SessionId, int ClassId, string UserId, string DisplayName, uint RtcUid, DateTimeOffset JoinedAt)
+    : LiveEvent(SessionId, ClassId);
+
+/// <summary>Someone left a session's room (or their tab closed, or their connection was lost).</summary>
+public sealed record ParticipantLeftMessage(Guid SessionId, int ClassId, string UserId, DateTimeOffset LeftAt)
+    : LiveEvent(SessionId, ClassId);

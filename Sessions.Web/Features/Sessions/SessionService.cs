@@ -5,6 +5,7 @@ using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Live;
 using Sessions.Web.Features.Notifications;
 using Sessions.Web.Features.Video;
+using Sessions.Web.Infrastructure;
 using Sessions.Web.Infrastructure.Data;
 using Sessions.Web.Infrastructure.Http;
 
@@ -46,7 +47,7 @@ public sealed partial class SessionService(
             return SessionErrors.InvalidStatus(session.Status);
         }
 
-        var now = UtcNow();
+        var now = time.StoredUtcNow();
         var window = WindowOf(session);
         if (!window.IsOpenAt(now))
         {
@@ -81,7 +82,7 @@ public sealed partial class SessionService(
             return SessionErrors.NoStudentsEnrolled;
         }
 
-        var now = UtcNow();
+        var now = time.StoredUtcNow();
         var session = Session.Create(owned.Value.Id, owned.Value.EducatorId, SessionType.Instant, request.Title, request.Description,
             now, request.DurationMinutes, now);
         var started = await TransitionAsync(db, async () =>
@@ -104,7 +105,7 @@ public sealed partial class SessionService(
         {
             return invalid;
         }
-        var now = UtcNow();
+        var now = time.StoredUtcNow();
         if (request.StartUtc < now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMinute)))
         {
             return ServiceError.Validation("scheduledStartTime", "The start time must not be in the past.");
@@ -147,7 +148,7 @@ public sealed partial class SessionService(
             return SessionErrors.InvalidStatus(session.Status);
         }
 
-        var now = UtcNow();
+        var now = time.StoredUtcNow();
         var ended = await TransitionAsync(db, async () =>
         {
             var completed = await db.Sessions
@@ -175,12 +176,6 @@ public sealed partial class SessionService(
         return new EndedSession(session with { Status = SessionStatus.Completed, ActualEndUtc = now }, now);
     }
 
-    /// <summary>Stored instants keep whole milliseconds, which every client's ISO 8601 parser reads.</summary>
-    private DateTime UtcNow()
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
-    }
 
     public StartWindow WindowOf(SessionSummary session) =>
         StartWindow.For(session.ScheduledStartUtc, session.DurationMinutes, options.Value.EarlyStartMinutes);

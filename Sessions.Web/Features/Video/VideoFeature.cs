@@ -10,6 +10,7 @@ public static class VideoFeature
             .ValidateOnStart();
         builder.Services.AddSingleton<AgoraTokenBuilder>();
         builder.Services.AddSingleton<RoomTokenIssuer>();
+        builder.Services.AddSingleton<RoomService>();
         return builder;
     }
 }

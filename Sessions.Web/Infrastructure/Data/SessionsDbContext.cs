@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Attendance;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Notifications;
 using Sessions.Web.Features.Sessions;
@@ -15,6 +16,7 @@ public sealed class SessionsDbContext(DbContextOptions<SessionsDbContext> option
     public DbSet<Enrollment> Enrollments => Set<Enrollment>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<AttendanceInterval> Attendance => Set<AttendanceInterval>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Sessions;
+using Sessions.Web.Infrastructure.Http;
+
+namespace Sessions.Web.Features.Attendance;
+
+public static class AttendanceEndpoints
+{
+    public static IEndpointRouteBuilder MapAttendanceEndpoints(this IEndpointRouteBuilder app)
+    {
+        var attendance = app.MapGroup(SessionEndpoints.ApiGroup).WithTags("Attendance")
+            .RequireAuthorization(p => p.RequireRole(AppRoles.Educator, AppRoles.Admin));
+        attendance.MapGet("/{id}/attendance", GetAsync);
+        attendance.MapGet("/{id}/attendance.csv", CsvAsync);
+        return app;
+    }
+
+    private static async Task<Results<Ok<AttendanceReportDto>, ProblemHttpResult>> GetAsync(
+        Guid id, ClaimsPrincipal user, AttendanceService attendance, CancellationToken ct)
+    {
+        var result = await attendance.ReportAsync(SessionActor.From(user), id, ct);
+        return result.Error is { } error ? error.ToProblem() : TypedResults.Ok(AttendanceReportDto.From(result.Value!));
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CsvAsync(
+        Guid id, ClaimsPrincipal user, AttendanceService attendance, CancellationToken ct)
+    {
+        var result = await attendance.ReportAsync(SessionActor.From(user), id, ct);
+        return result.Error is { } error
+            ? error.ToProblem()
+            : TypedResults.File(Encoding.UTF8.GetBytes(result.Value!.ToCsv()), "text/csv; charset=utf-8", $"attendance-{id}.csv");
+    }
+}
+
+public sealed record AttendanceReportDto(Guid SessionId, string Title, IReadOnlyList<AttendanceLineDto> Students, IReadOnlyList<string> Absentees)
+{
+    public static AttendanceReportDto From(AttendanceReport report) => new(
+        report.Session.Id,
+        report.Session.Title,
+        [.. report.Students.Select(s => new AttendanceLineDto(s.UserId, s.DisplayName, ApiTime.Utc(s.FirstJoinedUtc), s.MinutesAttended, s.Absent))],
+        [.. report.Absentees.Select(s => s.UserId)]);
+}
+
+public sealed record AttendanceLineDto(string UserId, string DisplayName, DateTimeOffset? FirstJoinedAt, double MinutesAttended, bool Absent);

@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text;
+using Sessions.Web.Features.Sessions;
+
+namespace Sessions.Web.Features.Attendance;
+
+/// <summary>One enrolled student's attendance of a session.</summary>
+public sealed record AttendanceLine(string UserId, string DisplayName, string Email, DateTime? FirstJoinedUtc, double MinutesAttended)
+{
+    public bool Absent => FirstJoinedUtc is null;
+}
+
+/// <summary>Who came and for how long, and who never joined.</summary>
+public sealed record AttendanceReport(SessionSummary Session, IReadOnlyList<AttendanceLine> Students)
+{
+    public IEnumerable<AttendanceLine> Absentees => Students.Where(s => s.Absent);
+
+    /// <summary>RFC 4180 CSV, one row per enrolled student; times are ISO 8601 UTC.</summary>
+    public string ToCsv()
+    {
+        var csv = new StringBuilder("student,email,first_joined_at,minutes_attended,absent\r\n");
+        foreach (var line in Students)
+        {
+            csv.Append(Field(line.DisplayName)).Append(',')
+                .Append(Field(line.Email)).Append(',')
+                .Append(line.FirstJoinedUtc?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)).Append(',')
+                .Append(line.MinutesAttended.ToString("0.#", CultureInfo.InvariantCulture)).Append(',')
+                .Append(line.Absent ? "yes" : "no").Append("\r\n");
+        }
+        return csv.ToString();
+    }
+
+    /// <summary>Quotes a field when it needs it, and defuses spreadsheet formulas in names people typed.</summary>
+    private static string Field(string value)
+    {
+        if (value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal))
+        {
+            value = "'" + value;
+        }
+        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    }
+}
