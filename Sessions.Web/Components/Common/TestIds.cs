@@ -23,8 +23,26 @@ public static class TestIds
     /// <summary>Present once the page runs on its live circuit (prerendered buttons do nothing before that).</summary>
     public const string Interactive = "interactive";
 
-    /// <summary>The class page's indicator that it is listening for live sessions.</summary>
+    /// <summary>The indicator that a page (a class page, a waiting room) is listening for live sessions.</summary>
     public const string LiveUpdates = "live-updates";
+
+    // The video room (/sessions/{id}/room).
+    public const string RoomTitle = "room-title";
+    public const string RoomElapsed = "room-elapsed";
+    public const string RoomWaiting = "room-waiting";
+    public const string SessionEnded = "session-ended";
+    public const string SdkVersion = "sdk-version";
+    public const string VideoConnecting = "video-connecting";
+    public const string VideoStatus = "video-status";
+    public const string VideoError = "video-error";
+    public const string VideoRetry = "video-retry";
+    public const string VideoNotice = "video-notice";
+    public const string VideoGrid = "video-grid";
+    public const string RoomMicrophone = "room-microphone";
+    public const string RoomCamera = "room-camera";
+    public const string RoomLeave = "room-leave";
+    public const string RoomEndSession = "room-end-session";
+    public const string RoomParticipants = "room-participants";
     public const string AttendanceCsv = "attendance-csv";
     public const string AttendanceSummary = "attendance-summary";
 
@@ -41,6 +59,6 @@ public static class TestIds
     public static string ClassCard(int id) => $"class-card-{id}";
     public static string ClassLiveBadge(int id) => $"class-live-badge-{id}";
     public static string UpcomingSession(Guid id) => $"upcoming-session-{id}";
-    public static string RoomStatus(Guid id) => $"room-status-{id}";
+    public static string RoomParticipant(string userId) => $"room-participant-{userId}";
     public static string SessionAttendance(Guid id) => $"session-attendance-{id}";
 }

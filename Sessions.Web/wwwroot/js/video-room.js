@@ -67,18 +67,20 @@ export async function join(room, appId, channel, token, uid, names, publish, tim
             await abandon(room.client);
             return {
                 joined: false,
+                microphone: false,
+                camera: false,
                 error: `Could not join the video channel: the video service did not answer within ${Math.round(timeoutMs / 1000)} seconds (check the internet connection and the Agora App ID).`,
             };
         }
         room.joined = true;
     } catch (error) {
-        return { joined: false, error: describe(error, "Could not join the video channel") };
+        return { joined: false, error: describe(error, "Could not join the video channel"), microphone: false, camera: false };
     } finally {
         clearTimeout(timer);
     }
     if (room.left) {
         await leave(room);
-        return { joined: false, error: null };
+        return { joined: false, error: null, microphone: false, camera: false };
     }
     const warnings = [];
     if (publish) {
@@ -89,7 +91,12 @@ export async function join(room, appId, channel, token, uid, names, publish, tim
             }
         }
     }
-    return { joined: true, error: warnings.length ? warnings.join(" ") : null };
+    return {
+        joined: true,
+        error: warnings.length ? warnings.join(" ") : null,
+        microphone: room.microphone !== null,
+        camera: room.camera !== null,
+    };
 }
 
 /** Turns the microphone on or off. Answers { on, error }; a refusal leaves it off and the room running. */

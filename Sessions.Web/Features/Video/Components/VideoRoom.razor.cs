@@ -1,0 +1,419 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
+using MudBlazor;
+using Sessions.Web.Components.Common;
+using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Live;
+using Sessions.Web.Features.Sessions;
+using Sessions.Web.Infrastructure.Http;
+
+namespace Sessions.Web.Features.Video.Components;
+
+/// <summary>
+/// The live room of a session: who is in it (attendance, live), the elapsed time, and the Agora video through
+/// <c>wwwroot/js/video-room.js</c>. The video may fail (no internet, a wrong App ID) without taking the rest down.
+/// Nothing is joined while prerendering: the room is entered from the first interactive render.
+/// </summary>
+public sealed partial class VideoRoom : IAsyncDisposable
+{
+    public const string ModulePath = "./js/video-room.js";
+    public const string SdkBundlePath = "lib/agora-rtc-sdk-ng/AgoraRTC_N-production.js";
+
+    /// <summary>The SDK retries an unreachable service for ever; after this long the room says so and offers a retry.</summary>
+    public static readonly TimeSpan VideoJoinTimeout = TimeSpan.FromSeconds(15);
+
+    private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
+
+    private VideoRoomState? _state;
+    private ServiceError? _refusal;
+    private SessionActor _actor = default!;
+    private UserTime _userTime = default!;
+    private IDisposable? _subscription;
+    private ITimer? _timer;
+    private ElementReference _grid;
+    private IJSObjectReference? _module;
+    private IJSObjectReference? _room;
+    private DotNetObjectReference<VideoRoom>? _dotNet;
+    private bool _attending;
+    private bool _busy;
+    private bool _disposed;
+
+    [Parameter] public Guid SessionId { get; set; }
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+    [Inject] private SessionQueries Queries { get; set; } = default!;
+    [Inject] private SessionService Sessions { get; set; } = default!;
+    [Inject] private RoomService Rooms { get; set; } = default!;
+    [Inject] private LiveSubscriptions Live { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private ILogger<VideoRoom> Logger { get; set; } = default!;
+
+    private bool CanUseDevices => _state is { Phase: RoomPhase.Connected } && !_busy;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var user = (await AuthenticationState).User;
+        _actor = SessionActor.From(user);
+        _userTime = UserTime.For(user);
+        var result = await Queries.GetAsync(_actor, SessionId, CancellationToken.None);
+        if (result.Error is { } error)
+        {
+            _refusal = error;
+            return;
+        }
+        var session = result.Value!;
+        _state = VideoRoomState.For(session, _actor.CanActFor(session.EducatorId));
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // The first render that has the session: loading may finish after the very first render.
+        if (_subscription is not null || _state is null)
+        {
+            return;
+        }
+        // Membership was checked above; only members listen to the class's events.
+        _subscription = Live.Subscribe([LiveGroups.ForClass(_state.Session.ClassId)], e => _ = InvokeAsync(() => OnLiveEventAsync(e)));
+        _timer = Time.CreateTimer(_ => _ = InvokeAsync(StateHasChanged), null, Tick, Tick);
+        _state.SetParticipants(await Rooms.ParticipantsAsync(SessionId, CancellationToken.None));
+        if (_state.Phase == RoomPhase.Connecting)
+        {
+            await EnterAsync();
+        }
+        StateHasChanged();
+    }
+
+    /// <summary>Opens the caller's attendance and connects the video with the tokens it answers.</summary>
+    private async Task EnterAsync()
+    {
+        var result = await Rooms.JoinAsync(_actor, SessionId, CancellationToken.None);
+        if (_disposed)
+        {
+            // The page closed while joining: the stay that just opened ends at once.
+            if (result.Error is null)
+            {
+                await Rooms.LeaveAsync(_actor, SessionId, CancellationToken.None);
+            }
+            return;
+        }
+        if (result.Error is { } error)
+        {
+            await RefuseAsync(error);
+            return;
+        }
+        _attending = true;
+        var entry = result.Value!;
+        _state!.Entered(entry);
+        StateHasChanged();
+        await ConnectVideoAsync(entry.Tokens);
+    }
+
+    /// <summary>Not live (any more): the session's status says whether to wait or close; other refusals replace the room.</summary>
+    private async Task RefuseAsync(ServiceError error)
+    {
+        if (error.Code == RoomErrors.NotLive.Code && (await Queries.GetAsync(_actor, SessionId, CancellationToken.None)).Value is { } session)
+        {
+            _state!.Refresh(session);
+            return;
+        }
+        _refusal = error;
+    }
+
+    private async Task ConnectVideoAsync(RoomTokens tokens)
+    {
+        var state = _state!;
+        state.Connecting();
+        try
+        {
+            _module ??= await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
+            state.SdkVersion = await _module.InvokeAsync<string>("loadSdk", Assets[SdkBundlePath]);
+            if (_disposed)
+            {
+                return;
+            }
+            StateHasChanged();
+            await LeaveVideoAsync(); // an earlier attempt that failed
+            _dotNet ??= DotNetObjectReference.Create(this);
+            _room = await _module.InvokeAsync<IJSObjectReference>("createRoom", _dotNet, _grid);
+            if (_disposed)
+            {
+                return; // never joined; the page and its module are gone
+            }
+            var outcome = await _module.InvokeAsync<JoinOutcome>("join", _room, tokens.AppId, tokens.ChannelName, tokens.RtcToken,
+                tokens.RtcUid, state.NamesByUid, state.IsHost, (int)VideoJoinTimeout.TotalMilliseconds);
+            if (outcome.Joined)
+            {
+                state.Connected(outcome.Microphone, outcome.Camera, outcome.Error);
+                VideoRoomLog.Connected(Logger, SessionId, tokens.RtcUid);
+            }
+            else if (outcome.Error is not null)
+            {
+                state.Failed(outcome.Error);
+                VideoRoomLog.VideoFailed(Logger, SessionId, outcome.Error);
+            }
+        }
+        catch (JSException exception)
+        {
+            state.Failed($"The video could not start: {exception.Message}");
+            VideoRoomLog.VideoFailed(Logger, SessionId, exception.Message);
+        }
+        catch (TaskCanceledException) when (!_disposed)
+        {
+            state.Failed("The video did not start in time.");
+            VideoRoomLog.VideoFailed(Logger, SessionId, "interop timeout");
+        }
+    }
+
+    private async Task RetryAsync()
+    {
+        _busy = true;
+        try
+        {
+            var result = await Rooms.JoinAsync(_actor, SessionId, CancellationToken.None);
+            if (result.Error is { } error)
+            {
+                await RefuseAsync(error);
+                return;
+            }
+            _attending = true;
+            await ConnectVideoAsync(result.Value!.Tokens);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private Task ToggleMicrophoneAsync() => SetDeviceAsync(VideoRoomState.Devices.Microphone, !_state!.MicrophoneOn);
+
+    private Task ToggleCameraAsync() => SetDeviceAsync(VideoRoomState.Devices.Camera, !_state!.CameraOn);
+
+    private async Task SetDeviceAsync(string device, bool on)
+    {
+        if (_module is null || _room is null)
+        {
+            return;
+        }
+        _busy = true;
+        try
+        {
+            var function = device == VideoRoomState.Devices.Microphone ? "setMicrophone" : "setCamera";
+            var outcome = await _module.InvokeAsync<DeviceOutcome>(function, _room, on);
+            _state!.DeviceChanged(device, outcome.On, outcome.Error);
+        }
+        catch (JSException exception)
+        {
+            _state!.Warn($"The {device} could not be switched: {exception.Message}");
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task LeaveAsync()
+    {
+        await CloseAsync();
+        Navigation.NavigateTo("/");
+    }
+
+    private async Task EndSessionAsync()
+    {
+        var state = _state!;
+        var confirmed = await ConfirmDialog.AskAsync(Dialogs, "End this session?",
+            $"\"{state.Session.Title}\" will end for everyone in the room.", "End session", "Keep going", TestIds.ConfirmEnd);
+        if (!confirmed)
+        {
+            return;
+        }
+        _busy = true;
+        try
+        {
+            var result = await Sessions.EndAsync(_actor, SessionId, CancellationToken.None);
+            if (result.Error is { } error)
+            {
+                state.Warn(error.Message);
+                return;
+            }
+            state.Refresh(result.Value!.Session);
+            await CloseAsync();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task OnLiveEventAsync(LiveEvent liveEvent)
+    {
+        if (liveEvent.SessionId != SessionId || _state is null || _disposed)
+        {
+            return;
+        }
+        try
+        {
+            switch (liveEvent)
+            {
+                case SessionStartedMessage when _state.Phase == RoomPhase.Waiting:
+                    if ((await Queries.GetAsync(_actor, SessionId, CancellationToken.None)).Value is { } started)
+                    {
+                        _state.Refresh(started);
+                    }
+                    if (_state.Phase == RoomPhase.Connecting)
+                    {
+                        StateHasChanged(); // "connecting" while the attendance opens
+                        await EnterAsync();
+                    }
+                    break;
+                case SessionEndedMessage:
+                    _state.End();
+                    await CloseAsync();
+                    break;
+                default:
+                    if (_state.Apply(liveEvent))
+                    {
+                        await PushNamesAsync();
+                    }
+                    break;
+            }
+            StateHasChanged();
+        }
+        catch (Exception exception)
+        {
+            await DispatchExceptionAsync(exception);
+        }
+    }
+
+    /// <summary>Video tiles show names by uid; the list changes as people come and go.</summary>
+    private async Task PushNamesAsync()
+    {
+        if (_module is null || _room is null)
+        {
+            return;
+        }
+        try
+        {
+            await _module.InvokeVoidAsync("setNames", _room, _state!.NamesByUid);
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone; disposal follows.
+        }
+    }
+
+    [JSInvokable]
+    public Task OnUserJoined(uint uid) => InvokeAsync(() =>
+    {
+        _state?.UserJoinedVideo(uid);
+        StateHasChanged();
+    });
+
+    [JSInvokable]
+    public Task OnUserLeft(uint uid, string? reason) => InvokeAsync(() =>
+    {
+        _state?.UserLeftVideo(uid);
+        StateHasChanged();
+    });
+
+    [JSInvokable]
+    public Task OnConnectionStateChanged(string state, string? reason) => InvokeAsync(() =>
+    {
+        _state?.ConnectionChanged(state, reason);
+        StateHasChanged();
+    });
+
+    [JSInvokable]
+    public Task OnError(string message) => InvokeAsync(() =>
+    {
+        _state?.Warn(message);
+        StateHasChanged();
+    });
+
+    /// <summary>The RTC token is about to expire: a fresh one while the caller may still be in the room, else null.</summary>
+    [JSInvokable]
+    public async Task<string?> OnTokenWillExpire()
+    {
+        var result = await Rooms.RenewTokensAsync(_actor, SessionId, CancellationToken.None);
+        if (result.Error is { } error)
+        {
+            await InvokeAsync(() =>
+            {
+                _state?.Warn($"The video token could not be renewed: {error.Message}");
+                StateHasChanged();
+            });
+            return null;
+        }
+        return result.Value!.RtcToken;
+    }
+
+    private string LocalTime(DateTime utc) => _userTime.ToLocal(utc).ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>Leaves the channel (tracks stopped) and closes the caller's attendance. Safe to call twice.</summary>
+    private async Task CloseAsync()
+    {
+        await LeaveVideoAsync();
+        if (_attending)
+        {
+            _attending = false;
+            await Rooms.LeaveAsync(_actor, SessionId, CancellationToken.None);
+        }
+    }
+
+    private async Task LeaveVideoAsync()
+    {
+        if (_room is null)
+        {
+            return;
+        }
+        var room = _room;
+        _room = null;
+        try
+        {
+            await _module!.InvokeVoidAsync("leave", room);
+            await room.DisposeAsync();
+        }
+        catch (JSDisconnectedException)
+        {
+            // A closed tab or a lost circuit: the browser dropped the connection with the page.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        _subscription?.Dispose();
+        _timer?.Dispose();
+        await CloseAsync();
+        if (_module is not null)
+        {
+            try
+            {
+                await _module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // As above.
+            }
+        }
+        _dotNet?.Dispose();
+    }
+
+    /// <summary>What <c>join</c> in video-room.js answers.</summary>
+    internal sealed record JoinOutcome(bool Joined, string? Error, bool Microphone, bool Camera);
+
+    /// <summary>What <c>setMicrophone</c> and <c>setCamera</c> answer.</summary>
+    internal sealed record DeviceOutcome(bool On, string? Error);
+}
+
+internal static partial class VideoRoomLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Video of session {SessionId} connected as uid {RtcUid}")]
+    public static partial void Connected(ILogger logger, Guid sessionId, uint rtcUid);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Video of session {SessionId} failed: {Reason}")]
+    public static partial void VideoFailed(ILogger logger, Guid sessionId, string reason);
+}

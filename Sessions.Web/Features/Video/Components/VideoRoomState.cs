@@ -1,0 +1,205 @@
+using System.Globalization;
+using Sessions.Web.Features.Live;
+using Sessions.Web.Features.Sessions;
+
+namespace Sessions.Web.Features.Video.Components;
+
+public enum RoomPhase
+{
+    /// <summary>The session has not started: students wait here and enter when it starts.</summary>
+    Waiting,
+    /// <summary>In the room (attendance open); the video connection is being made.</summary>
+    Connecting,
+    Connected,
+    /// <summary>In the room, but the video could not connect: the banner says why and offers a retry.</summary>
+    Failed,
+    /// <summary>The session ended (or was cancelled): the room is closed for everyone.</summary>
+    Ended,
+}
+
+/// <summary>
+/// What the room page shows: its phase, the video's problems, the local devices and who is in the room. The page
+/// applies service answers, live events and the JS callbacks to it, and renders it.
+/// </summary>
+public sealed class VideoRoomState
+{
+    private readonly Dictionary<string, RoomParticipant> _participants = [];
+    private readonly HashSet<uint> _inVideo = [];
+
+    private VideoRoomState(SessionSummary session) => Session = session;
+
+    public SessionSummary Session { get; private set; }
+    public RoomPhase Phase { get; private set; }
+    public bool IsHost { get; private set; }
+
+    /// <summary>Why the video failed (the banner); null unless <see cref="RoomPhase.Failed"/>.</summary>
+    public string? VideoError { get; private set; }
+
+    /// <summary>A problem that leaves the room usable, e.g. the camera was refused: the student can still watch.</summary>
+    public string? Notice { get; private set; }
+
+    /// <summary>The Agora Web SDK's version, once it has loaded.</summary>
+    public string? SdkVersion { get; set; }
+
+    /// <summary>The video connection is being re-established by the SDK.</summary>
+    public bool Reconnecting { get; private set; }
+
+    public bool MicrophoneOn { get; private set; }
+    public bool CameraOn { get; private set; }
+
+    public IEnumerable<RoomParticipant> Participants => _participants.Values.OrderBy(p => p.JoinedUtc);
+
+    public bool IsInVideo(RoomParticipant participant) => _inVideo.Contains(participant.RtcUid);
+
+    /// <summary>Video tiles are labelled by RTC uid; JSON object keys are strings.</summary>
+    public Dictionary<string, string> NamesByUid => _participants.Values
+        .ToDictionary(p => p.RtcUid.ToString(CultureInfo.InvariantCulture), p => p.DisplayName);
+
+    public bool InRoom => Phase is RoomPhase.Connecting or RoomPhase.Connected or RoomPhase.Failed;
+
+    /// <summary>The room as the session's status leaves it: live sessions are entered, the others wait or are over.</summary>
+    public static VideoRoomState For(SessionSummary session, bool isHost)
+    {
+        var state = new VideoRoomState(session) { IsHost = isHost };
+        state.Refresh(session);
+        return state;
+    }
+
+    /// <summary>A fresh read of the session: it may have started or ended meanwhile.</summary>
+    public void Refresh(SessionSummary session)
+    {
+        Session = session;
+        if (session.Status.IsLive())
+        {
+            if (Phase == RoomPhase.Waiting)
+            {
+                Phase = RoomPhase.Connecting;
+            }
+        }
+        else if (session.Status is SessionStatus.Completed or SessionStatus.Cancelled)
+        {
+            End();
+        }
+        else
+        {
+            Phase = RoomPhase.Waiting;
+        }
+    }
+
+    public void Entered(RoomEntry entry)
+    {
+        Session = entry.Session;
+        IsHost = entry.IsHost;
+        Connecting();
+    }
+
+    public void Connecting()
+    {
+        Phase = RoomPhase.Connecting;
+        VideoError = null;
+        Reconnecting = false;
+    }
+
+    public void Connected(bool microphoneOn, bool cameraOn, string? notice)
+    {
+        if (Phase != RoomPhase.Connecting)
+        {
+            return;
+        }
+        Phase = RoomPhase.Connected;
+        MicrophoneOn = microphoneOn;
+        CameraOn = cameraOn;
+        Notice = notice;
+    }
+
+    public void Failed(string message)
+    {
+        if (!InRoom)
+        {
+            return;
+        }
+        Phase = RoomPhase.Failed;
+        VideoError = message;
+        Reconnecting = false;
+        MicrophoneOn = CameraOn = false;
+        _inVideo.Clear();
+    }
+
+    /// <summary>The SDK's connection states (CONNECTING, CONNECTED, RECONNECTING, DISCONNECTING, DISCONNECTED) once joined.</summary>
+    public void ConnectionChanged(string state, string? reason)
+    {
+        if (Phase != RoomPhase.Connected)
+        {
+            return; // while joining, the join's own answer decides
+        }
+        Reconnecting = state == "RECONNECTING";
+        if (state == "DISCONNECTED")
+        {
+            Failed(reason is null
+                ? "The video connection was closed."
+                : $"The video connection was closed ({reason.Replace('_', ' ').ToLowerInvariant()}).");
+        }
+    }
+
+    public void DeviceChanged(string device, bool on, string? error)
+    {
+        if (device == Devices.Microphone)
+        {
+            MicrophoneOn = on;
+        }
+        else
+        {
+            CameraOn = on;
+        }
+        Notice = error;
+    }
+
+    public void Warn(string message) => Notice = message;
+
+    public void DismissNotice() => Notice = null;
+
+    public void End()
+    {
+        Phase = RoomPhase.Ended;
+        VideoError = null;
+        Notice = null;
+        Reconnecting = false;
+        MicrophoneOn = CameraOn = false;
+        _participants.Clear();
+        _inVideo.Clear();
+    }
+
+    public void SetParticipants(IEnumerable<RoomParticipant> participants)
+    {
+        foreach (var participant in participants)
+        {
+            _participants.TryAdd(participant.UserId, participant);
+        }
+    }
+
+    /// <summary>Applies a live event about this session; answers whether the participant list changed.</summary>
+    public bool Apply(LiveEvent liveEvent)
+    {
+        switch (liveEvent)
+        {
+            case ParticipantJoinedMessage joined when Phase != RoomPhase.Ended:
+                _participants[joined.UserId] = new RoomParticipant(joined.UserId, joined.DisplayName, joined.RtcUid,
+                    joined.JoinedAt.UtcDateTime, joined.UserId == Session.EducatorId);
+                return true;
+            case ParticipantLeftMessage left:
+                return _participants.Remove(left.UserId);
+            default:
+                return false;
+        }
+    }
+
+    public void UserJoinedVideo(uint uid) => _inVideo.Add(uid);
+
+    public void UserLeftVideo(uint uid) => _inVideo.Remove(uid);
+
+    public static class Devices
+    {
+        public const string Microphone = "microphone";
+        public const string Camera = "camera";
+    }
+}
