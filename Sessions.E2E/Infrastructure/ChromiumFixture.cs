@@ -40,6 +40,8 @@ public sealed class ChromiumFixture : IAsyncLifetime
             [
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run",
+                // The video room asks for camera and microphone: grant them without a prompt, from fake devices.
+                "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
             ],
         });
         Directory.CreateDirectory(ScreenshotFolder);

@@ -150,7 +150,7 @@ public sealed class LiveServerFixture : IAsyncLifetime, IDisposable
         }
     }
 
-    private static string FindRepositoryRoot()
+    internal static string FindRepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using Sessions.E2E.Infrastructure;
+using Sessions.E2E.Pages;
+using static Microsoft.Playwright.Assertions;
+
+namespace Sessions.E2E.Tests;
+
+/// <summary>
+/// The live room in real Chromium: the Agora Web SDK served from wwwroot/lib, the join failing cleanly (this machine has no
+/// internet and the demo App ID is not a real project), the participant list and the end of a session, live for everyone.
+/// </summary>
+[Collection(VideoRoomAppGroup.Name)]
+public sealed class VideoRoomTests(LiveServerFixture app, ChromiumFixture chromium) : IAsyncLifetime
+{
+    private const string StudentLanding = "/student";
+    private const string Teacher = "Ms. Rivera";
+
+    /// <summary>The room gives up on an unreachable video service after 15 s; the banner comes then.</summary>
+    private static readonly LocatorAssertionsToBeVisibleOptions AfterJoinTimeout = new() { Timeout = 45_000 };
+
+    private readonly SeededData _seed = new(app.BaseUrl);
+    private readonly List<IBrowserContext> _contexts = [];
+
+    [Fact]
+    public async Task Educator_and_students_meet_in_the_room_and_the_end_closes_it_for_everyone()
+    {
+        var linearEquations = await _seed.SessionAsync(SeededData.Teacher, "Linear equations");
+
+        // Student 2 opens the room before the start and waits there.
+        var student2Tab = await SignInAsync(SeededData.Student(2), StudentLanding);
+        var student2 = new VideoRoomPage(student2Tab);
+        Assert.Equal(200, await student2.GotoAsync(linearEquations.Id));
+        await Expect(student2.Waiting).ToContainTextAsync("Waiting for your teacher");
+        await Expect(student2.LiveUpdates).ToBeVisibleAsync();
+        await Screenshot(student2Tab, "student2-waiting-for-teacher");
+
+        // Student 1 watches the class page for the join card.
+        var student1Tab = await SignInAsync(SeededData.Student(1), StudentLanding);
+        var student1Class = new ClassPage(student1Tab);
+        await student1Class.GotoAsync(linearEquations.ClassId);
+
+        // The educator starts the session and enters the room.
+        var educatorTab = await SignInAsync(SeededData.Teacher, EducatorSessionsPage.Path);
+        var dashboard = new EducatorSessionsPage(educatorTab);
+        await dashboard.WaitUntilInteractiveAsync();
+        await dashboard.StartAsync(linearEquations.Id);
+        await dashboard.EnterRoom(linearEquations.Id).ClickAsync();
+        var educator = new VideoRoomPage(educatorTab);
+        await Expect(educator.Title).ToHaveTextAsync("Linear equations");
+        await educator.WaitUntilInRoomAsync(Teacher);
+        await Expect(educator.Elapsed).ToContainTextAsync("Live for");
+
+        // The SDK bundle copied from npm at build is served and runs: the pinned version is on the page.
+        var bundle = await educatorTab.APIRequest.GetAsync("/lib/agora-rtc-sdk-ng/AgoraRTC_N-production.js");
+        Assert.Equal(200, bundle.Status);
+        await Expect(educator.SdkVersion).ToHaveTextAsync($"Agora Web SDK {PinnedSdkVersion()}");
+
+        // No Agora here: the join fails with a banner that says what failed, and the rest of the room keeps working.
+        await Expect(educator.VideoError).ToBeVisibleAsync(AfterJoinTimeout);
+        await Expect(educator.VideoError).ToContainTextAsync("Could not join the video channel");
+        await Expect(educator.Retry).ToBeEnabledAsync();
+        await Expect(educator.EndSession).ToBeEnabledAsync();
+        await Screenshot(educatorTab, "educator-room-video-failed");
+
+        // Student 2 entered on the start, with no reload, and shows up in the educator's list.
+        await Expect(student2.Waiting).ToHaveCountAsync(0);
+        await student2.WaitUntilInRoomAsync("Student 2");
+        await Expect(educator.Participant("Student 2")).ToBeVisibleAsync();
+
+        // Student 1 joins from the join card and appears in the educator's list live.
+        await Expect(student1Class.JoinButton(linearEquations.Id)).ToBeVisibleAsync();
+        await student1Class.JoinButton(linearEquations.Id).ClickAsync();
+        var student1 = new VideoRoomPage(student1Tab);
+        await student1.WaitUntilInRoomAsync("Student 1");
+        await Expect(student1.SdkVersion).ToBeVisibleAsync();
+        await Expect(educator.Participant("Student 1")).ToBeVisibleAsync();
+        await Screenshot(educatorTab, "educator-sees-students-in-room");
+
+        // The educator ends the session: the room closes for everyone.
+        await educator.EndSessionAsync();
+        await Expect(educator.Ended).ToContainTextAsync("Session ended");
+        await Expect(student1.Ended).ToContainTextAsync("Session ended");
+        await Expect(student2.Ended).ToContainTextAsync("Session ended");
+        await Expect(student1.Microphone).ToHaveCountAsync(0);
+        Assert.Equal("completed", await _seed.StatusAsync(SeededData.Teacher, linearEquations.Id));
+        await Screenshot(student1Tab, "student1-session-ended");
+    }
+
+    [Fact]
+    public async Task A_student_of_another_class_gets_the_403_page()
+    {
+        var linearEquations = await _seed.SessionAsync(SeededData.Teacher, "Linear equations");
+        var student9Tab = await SignInAsync(SeededData.Student(9), StudentLanding);
+        var student9 = new VideoRoomPage(student9Tab);
+
+        Assert.Equal(403, await student9.GotoAsync(linearEquations.Id));
+
+        await Expect(student9.Forbidden).ToBeVisibleAsync();
+        await Expect(student9.Title).ToHaveCountAsync(0);
+        await Expect(student9.SdkVersion).ToHaveCountAsync(0);
+        await Screenshot(student9Tab, "student9-room-forbidden");
+    }
+
+    /// <summary>The version pinned in Sessions.Web/package.json, e.g. <c>4.24.8</c>.</summary>
+    private static string PinnedSdkVersion()
+    {
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(LiveServerFixture.FindRepositoryRoot(), "Sessions.Web", "package.json")));
+        return manifest.RootElement.GetProperty("dependencies").GetProperty("agora-rtc-sdk-ng").GetString()!;
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var context in _contexts)
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    private async Task<IPage> SignInAsync(string email, string landingPath)
+    {
+        var page = await chromium.NewPageAsync(app.BaseUrl);
+        _contexts.Add(page.Context);
+        await new LoginPage(page).SignInAsync(email, SeededData.Password, landingPath);
+        return page;
+    }
+
+    private Task Screenshot(IPage page, string moment) => chromium.ScreenshotAsync(page, $"{nameof(VideoRoomTests)}.{moment}");
+}
