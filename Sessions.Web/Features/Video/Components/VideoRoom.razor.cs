@@ -118,9 +118,15 @@ public sealed partial class VideoRoom : IAsyncDisposable
         if (error.Code == RoomErrors.NotLive.Code && (await Queries.GetAsync(_actor, SessionId, CancellationToken.None)).Value is { } session)
         {
             _state!.Refresh(session);
-            return;
         }
-        _refusal = error;
+        else
+        {
+            _refusal = error;
+        }
+        if (_state!.Phase == RoomPhase.Ended || _refusal is not null)
+        {
+            await CloseAsync(); // a retry can find the session over: the failed attempt's client goes too
+        }
     }
 
     private async Task ConnectVideoAsync(RoomTokens tokens)
@@ -165,6 +171,10 @@ public sealed partial class VideoRoom : IAsyncDisposable
         {
             state.Failed("The video did not start in time.");
             VideoRoomLog.VideoFailed(Logger, SessionId, "interop timeout");
+        }
+        catch (JSDisconnectedException)
+        {
+            // The tab closed or the circuit was lost while connecting; disposal closes the attendance.
         }
     }
 
