@@ -7,21 +7,19 @@ namespace Sessions.E2E.Tests;
 
 /// <summary>An educator starts a seeded session; the class's students see it live, everyone else does not.</summary>
 [Collection(LiveAppGroup.Name)]
-public sealed class StartSessionTests(LiveServerFixture app, ChromiumFixture chromium) : IAsyncLifetime
+public sealed class StartSessionTests(LiveServerFixture app, ChromiumFixture chromium) : BrowserTest(app, chromium)
 {
     private const string StudentLanding = "/student";
 
     /// <summary>A window variable that a reload or a full navigation would wipe.</summary>
     private const string NoReloadMarker = "window.__noReload";
 
-    private readonly SeededData _seed = new(app.BaseUrl);
-    private readonly List<IBrowserContext> _contexts = [];
 
     [Fact]
     public async Task Starting_a_session_shows_the_join_card_live_to_its_class_only()
     {
-        var linearEquations = await _seed.SessionAsync(SeededData.Teacher, "Linear equations");
-        var biology = await _seed.SessionAsync(SeededData.Teacher, "Cell structure");
+        var linearEquations = await Seed.SessionAsync(SeededData.Teacher, "Linear equations");
+        var biology = await Seed.SessionAsync(SeededData.Teacher, "Cell structure");
 
         // Students first, with their circuits up, so the start can only reach them as a live event.
         var student1Tab = await SignInAsync(SeededData.Student(1), StudentLanding);
@@ -65,7 +63,7 @@ public sealed class StartSessionTests(LiveServerFixture app, ChromiumFixture chr
     [Fact]
     public async Task Starting_a_session_for_a_class_without_students_is_refused_on_the_card()
     {
-        var periodicTable = await _seed.SessionAsync(SeededData.Teacher2, "The periodic table");
+        var periodicTable = await Seed.SessionAsync(SeededData.Teacher2, "The periodic table");
         var educatorTab = await SignInAsync(SeededData.Teacher2, EducatorSessionsPage.Path);
         var educator = new EducatorSessionsPage(educatorTab);
         await educator.WaitUntilInteractiveAsync();
@@ -77,28 +75,7 @@ public sealed class StartSessionTests(LiveServerFixture app, ChromiumFixture chr
         await Expect(educator.Status(periodicTable.Id)).Not.ToHaveTextAsync("Live");
         await Expect(educator.StartButton(periodicTable.Id)).ToBeVisibleAsync();
         await Expect(educator.EnterRoom(periodicTable.Id)).ToHaveCountAsync(0);
-        Assert.Equal("scheduled", await _seed.StatusAsync(SeededData.Teacher2, periodicTable.Id));
+        Assert.Equal("scheduled", await Seed.StatusAsync(SeededData.Teacher2, periodicTable.Id));
         await Screenshot(educatorTab, "teacher2-start-refused");
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        foreach (var context in _contexts)
-        {
-            await context.CloseAsync();
-        }
-    }
-
-    /// <summary>A new browser context (own cookies, own circuit) signed in as <paramref name="email"/>.</summary>
-    private async Task<IPage> SignInAsync(string email, string landingPath)
-    {
-        var page = await chromium.NewPageAsync(app.BaseUrl);
-        _contexts.Add(page.Context);
-        await new LoginPage(page).SignInAsync(email, SeededData.Password, landingPath);
-        return page;
-    }
-
-    private Task Screenshot(IPage page, string moment) => chromium.ScreenshotAsync(page, $"{nameof(StartSessionTests)}.{moment}");
 }

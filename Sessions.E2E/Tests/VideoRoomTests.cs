@@ -11,7 +11,7 @@ namespace Sessions.E2E.Tests;
 /// internet and the demo App ID is not a real project), the participant list and the end of a session, live for everyone.
 /// </summary>
 [Collection(VideoRoomAppGroup.Name)]
-public sealed class VideoRoomTests(LiveServerFixture app, ChromiumFixture chromium) : IAsyncLifetime
+public sealed class VideoRoomTests(LiveServerFixture app, ChromiumFixture chromium) : BrowserTest(app, chromium)
 {
     private const string StudentLanding = "/student";
     private const string Teacher = "Ms. Rivera";
@@ -19,13 +19,11 @@ public sealed class VideoRoomTests(LiveServerFixture app, ChromiumFixture chromi
     /// <summary>The room gives up on an unreachable video service after 15 s; the banner comes then.</summary>
     private static readonly LocatorAssertionsToBeVisibleOptions AfterJoinTimeout = new() { Timeout = 45_000 };
 
-    private readonly SeededData _seed = new(app.BaseUrl);
-    private readonly List<IBrowserContext> _contexts = [];
 
     [Fact]
     public async Task Educator_and_students_meet_in_the_room_and_the_end_closes_it_for_everyone()
     {
-        var linearEquations = await _seed.SessionAsync(SeededData.Teacher, "Linear equations");
+        var linearEquations = await Seed.SessionAsync(SeededData.Teacher, "Linear equations");
 
         // Student 2 opens the room before the start and waits there.
         var student2Tab = await SignInAsync(SeededData.Student(2), StudentLanding);
@@ -83,14 +81,14 @@ public sealed class VideoRoomTests(LiveServerFixture app, ChromiumFixture chromi
         await Expect(student1.Ended).ToContainTextAsync("Session ended");
         await Expect(student2.Ended).ToContainTextAsync("Session ended");
         await Expect(student1.Microphone).ToHaveCountAsync(0);
-        Assert.Equal("completed", await _seed.StatusAsync(SeededData.Teacher, linearEquations.Id));
+        Assert.Equal("completed", await Seed.StatusAsync(SeededData.Teacher, linearEquations.Id));
         await Screenshot(student1Tab, "student1-session-ended");
     }
 
     [Fact]
     public async Task A_student_of_another_class_gets_the_403_page()
     {
-        var linearEquations = await _seed.SessionAsync(SeededData.Teacher, "Linear equations");
+        var linearEquations = await Seed.SessionAsync(SeededData.Teacher, "Linear equations");
         var student9Tab = await SignInAsync(SeededData.Student(9), StudentLanding);
         var student9 = new VideoRoomPage(student9Tab);
 
@@ -108,24 +106,4 @@ public sealed class VideoRoomTests(LiveServerFixture app, ChromiumFixture chromi
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(LiveServerFixture.FindRepositoryRoot(), "Sessions.Web", "package.json")));
         return manifest.RootElement.GetProperty("dependencies").GetProperty("agora-rtc-sdk-ng").GetString()!;
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        foreach (var context in _contexts)
-        {
-            await context.CloseAsync();
-        }
-    }
-
-    private async Task<IPage> SignInAsync(string email, string landingPath)
-    {
-        var page = await chromium.NewPageAsync(app.BaseUrl);
-        _contexts.Add(page.Context);
-        await new LoginPage(page).SignInAsync(email, SeededData.Password, landingPath);
-        return page;
-    }
-
-    private Task Screenshot(IPage page, string moment) => chromium.ScreenshotAsync(page, $"{nameof(VideoRoomTests)}.{moment}");
 }

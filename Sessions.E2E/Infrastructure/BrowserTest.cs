@@ -1,0 +1,37 @@
+using Microsoft.Playwright;
+using Sessions.E2E.Pages;
+
+namespace Sessions.E2E.Infrastructure;
+
+/// <summary>
+/// A test that drives the live app with several users at once: each user gets a browser context of their own
+/// (own cookies, own circuit), closed after the test.
+/// </summary>
+public abstract class BrowserTest(LiveServerFixture app, ChromiumFixture chromium) : IAsyncLifetime
+{
+    private readonly List<IBrowserContext> _contexts = [];
+
+    protected SeededData Seed { get; } = new(app.BaseUrl);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var context in _contexts)
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    /// <summary>A new browser context signed in as <paramref name="email"/>, on its landing page.</summary>
+    protected async Task<IPage> SignInAsync(string email, string landingPath)
+    {
+        var page = await chromium.NewPageAsync(app.BaseUrl);
+        _contexts.Add(page.Context);
+        await new LoginPage(page).SignInAsync(email, SeededData.Password, landingPath);
+        return page;
+    }
+
+    /// <summary>Keeps a screenshot of a key moment with the test results.</summary>
+    protected Task Screenshot(IPage page, string moment) => chromium.ScreenshotAsync(page, $"{GetType().Name}.{moment}");
+}
