@@ -19,6 +19,9 @@ namespace Sessions.Web.Features.Video.Components;
 public sealed partial class VideoRoom : IAsyncDisposable
 {
     public const string ModulePath = "./js/video-room.js";
+
+    /// <summary>The room's address, for the links that lead into it (join card, session card).</summary>
+    public static string PathFor(Guid sessionId) => $"/sessions/{sessionId}/room";
     public const string SdkBundlePath = "lib/agora-rtc-sdk-ng/AgoraRTC_N-production.js";
 
     /// <summary>The SDK retries an unreachable service for ever; after this long the room says so and offers a retry.</summary>
