@@ -12,7 +12,7 @@ public sealed class AttendanceService(IDbContextFactory<SessionsDbContext> dbFac
     public async Task<Result<AttendanceReport>> ReportAsync(SessionActor actor, Guid sessionId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var session = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId).Select(SessionSummary.Projection).SingleOrDefaultAsync(ct);
+        var session = await SessionSummary.FindAsync(db, sessionId, ct);
         if (session is null)
         {
             return SessionErrors.NotFound;

@@ -20,6 +20,9 @@ public sealed class ClassMembership(IDbContextFactory<SessionsDbContext> dbFacto
         return groups;
     }
 
+    public static Task<bool> IsMemberAsync(SessionsDbContext db, SessionActor actor, int classId, CancellationToken ct) =>
+        VisibleTo(db.Classes, actor).AnyAsync(c => c.Id == classId, ct);
+
     /// <summary>Members may read a class and its sessions: its educator, its students, and admins.</summary>
     public static IQueryable<SchoolClass> VisibleTo(IQueryable<SchoolClass> classes, SessionActor actor) =>
         actor.IsAdmin

@@ -19,7 +19,7 @@ public sealed class ClassService(IDbContextFactory<SessionsDbContext> dbFactory,
         {
             return ClassErrors.NotFound;
         }
-        if (!await ClassMembership.VisibleTo(db.Classes, actor).AnyAsync(c => c.Id == classId, ct))
+        if (!await ClassMembership.IsMemberAsync(db, actor, classId, ct))
         {
             return ClassErrors.NotMember;
         }

@@ -27,15 +27,18 @@ public sealed class SessionQueries(IDbContextFactory<SessionsDbContext> dbFactor
     public async Task<Result<SessionSummary>> GetAsync(SessionActor actor, Guid sessionId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var session = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId)
-            .Select(SessionSummary.Projection).SingleOrDefaultAsync(ct);
+        return await ReadableAsync(db, actor, sessionId, ct);
+    }
+
+    /// <summary>The session, if the caller is a member of its class.</summary>
+    internal static async Task<Result<SessionSummary>> ReadableAsync(SessionsDbContext db, SessionActor actor, Guid sessionId, CancellationToken ct)
+    {
+        var session = await SessionSummary.FindAsync(db, sessionId, ct);
         if (session is null)
         {
             return SessionErrors.NotFound;
         }
-        return await ClassMembership.VisibleTo(db.Classes, actor).AnyAsync(c => c.Id == session.ClassId, ct)
-            ? session
-            : SessionErrors.NotMember;
+        return await ClassMembership.IsMemberAsync(db, actor, session.ClassId, ct) ? session : SessionErrors.NotMember;
     }
 
     /// <summary>The caller's sessions (own classes for educators, enrolled classes for students), newest first.</summary>

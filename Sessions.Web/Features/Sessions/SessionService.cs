@@ -29,7 +29,7 @@ public sealed partial class SessionService(
         SessionActor actor, Guid sessionId, CancellationToken ct, string? educatorId = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var session = await FindAsync(db, sessionId, ct);
+        var session = await SessionSummary.FindAsync(db, sessionId, ct);
         if (session is null)
         {
             return SessionErrors.NotFound;
@@ -95,7 +95,7 @@ public sealed partial class SessionService(
         {
             return SessionErrors.EducatorAlreadyLive(await LiveSessionOfAsync(db, session.EducatorId, ct) ?? Guid.Empty);
         }
-        var summary = (await FindAsync(db, session.Id, ct))!;
+        var summary = (await SessionSummary.FindAsync(db, session.Id, ct))!;
         return await AnnounceStartAsync(db, actor, summary, ct);
     }
 
@@ -121,7 +121,7 @@ public sealed partial class SessionService(
             request.StartUtc, request.DurationMinutes, now);
         db.Sessions.Add(session);
         await db.SaveChangesAsync(ct);
-        var summary = (await FindAsync(db, session.Id, ct))!;
+        var summary = (await SessionSummary.FindAsync(db, session.Id, ct))!;
         await live.PublishAsync(new SessionScheduledMessage(summary.Id, summary.ClassId, summary.Title,
             ApiTime.Utc(summary.ScheduledStartUtc), summary.DurationMinutes), summary.EducatorId);
         return summary;
@@ -130,7 +130,7 @@ public sealed partial class SessionService(
     public async Task<Result<EndedSession>> EndAsync(SessionActor actor, Guid sessionId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var session = await FindAsync(db, sessionId, ct);
+        var session = await SessionSummary.FindAsync(db, sessionId, ct);
         if (session is null)
         {
             return SessionErrors.NotFound;
@@ -165,7 +165,7 @@ public sealed partial class SessionService(
         }, ct);
         if (!ended)
         {
-            var current = (await FindAsync(db, sessionId, ct))!;
+            var current = (await SessionSummary.FindAsync(db, sessionId, ct))!;
             return current.Status == SessionStatus.Completed
                 ? new EndedSession(current, current.ActualEndUtc!.Value)
                 : SessionErrors.InvalidStatus(current.Status);
@@ -224,7 +224,7 @@ public sealed partial class SessionService(
 
     private async Task<Result<StartedSession>> ExplainLostStartAsync(SessionsDbContext db, SessionActor actor, Guid sessionId, CancellationToken ct)
     {
-        var current = (await FindAsync(db, sessionId, ct))!;
+        var current = (await SessionSummary.FindAsync(db, sessionId, ct))!;
         if (current.Status.IsLive())
         {
             // A concurrent start of this same session won: answer as the idempotent repeat.
@@ -283,9 +283,6 @@ public sealed partial class SessionService(
         }
         return null;
     }
-
-    private static Task<SessionSummary?> FindAsync(SessionsDbContext db, Guid sessionId, CancellationToken ct) =>
-        db.Sessions.AsNoTracking().Where(s => s.Id == sessionId).Select(SessionSummary.Projection).SingleOrDefaultAsync(ct);
 
     private static Task<Guid?> LiveSessionOfAsync(SessionsDbContext db, string educatorId, CancellationToken ct) =>
         db.Sessions.Where(s => s.EducatorId == educatorId).Where(Session.IsLive)

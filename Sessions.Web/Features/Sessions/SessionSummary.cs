@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Sessions.Web.Infrastructure.Data;
 
 namespace Sessions.Web.Features.Sessions;
 
@@ -36,6 +38,10 @@ public sealed record SessionSummary(
         s.EducatorId,
         s.Educator!.DisplayName,
         s.Class.Enrollments.Count);
+
+    /// <summary>The session with this id, or null.</summary>
+    public static Task<SessionSummary?> FindAsync(SessionsDbContext db, Guid sessionId, CancellationToken ct) =>
+        db.Sessions.AsNoTracking().Where(s => s.Id == sessionId).Select(Projection).SingleOrDefaultAsync(ct);
 
     public DateTime ScheduledEndUtc => ScheduledStartUtc.AddMinutes(DurationMinutes);
 

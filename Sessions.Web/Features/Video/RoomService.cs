@@ -89,15 +89,12 @@ public sealed class RoomService(
     private static async Task<Result<(SessionSummary Session, Member Member)>> AccessAsync(
         SessionsDbContext db, SessionActor actor, Guid sessionId, CancellationToken ct)
     {
-        var session = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId).Select(SessionSummary.Projection).SingleOrDefaultAsync(ct);
-        if (session is null)
+        var readable = await SessionQueries.ReadableAsync(db, actor, sessionId, ct);
+        if (readable.Error is { } refused)
         {
-            return SessionErrors.NotFound;
+            return refused;
         }
-        if (!await ClassMembership.VisibleTo(db.Classes, actor).AnyAsync(c => c.Id == session.ClassId, ct))
-        {
-            return SessionErrors.NotMember;
-        }
+        var session = readable.Value!;
         if (!session.Status.IsLive())
         {
             return RoomErrors.NotLive;
