@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using Sessions.Web.Features.Sessions;
 
 namespace Sessions.Web.Tests.Infrastructure;
 
@@ -19,6 +21,7 @@ public sealed class SessionsAppFactory : WebApplicationFactory<Program>, IAsyncL
 
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly bool _ownsDatabase;
+    private readonly bool _runsLifecycleWorker;
 
     public SessionsAppFactory()
         : this(NewDatabasePath(), new Dictionary<string, string?>(), ownsDatabase: true)
@@ -29,8 +32,14 @@ public sealed class SessionsAppFactory : WebApplicationFactory<Program>, IAsyncL
     /// <param name="settings">Configuration on top of the test defaults (for example the Firestore emulator).</param>
     /// <param name="ownsDatabase">Whether disposing this factory deletes the database file.</param>
     /// <param name="time">Another factory's clock, so a restarted app continues the same timeline.</param>
-    internal SessionsAppFactory(string databasePath, IReadOnlyDictionary<string, string?> settings, bool ownsDatabase, FakeTimeProvider? time = null)
+    /// <param name="runsLifecycleWorker">
+    /// Whether the background worker that cancels missed sessions and ends overrun ones runs. Off by default: most tests
+    /// move the fake clock past windows and booked ends on purpose and must not race it.
+    /// </param>
+    internal SessionsAppFactory(string databasePath, IReadOnlyDictionary<string, string?> settings, bool ownsDatabase,
+        FakeTimeProvider? time = null, bool runsLifecycleWorker = false)
     {
+        _runsLifecycleWorker = runsLifecycleWorker;
         DatabasePath = databasePath;
         _settings = settings;
         _ownsDatabase = ownsDatabase;
@@ -62,6 +71,11 @@ public sealed class SessionsAppFactory : WebApplicationFactory<Program>, IAsyncL
             services.AddSingleton<TimeProvider>(Time);
             // Hashing strength is not under test here; a cheaper hash keeps the many sign-ins fast.
             services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
+            if (!_runsLifecycleWorker)
+            {
+                var worker = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(SessionLifecycleWorker));
+                services.Remove(worker);
+            }
         });
     }
 

@@ -13,6 +13,7 @@ public sealed class SessionServiceTests(SessionsAppFactory app)
 {
     private readonly TestData _data = app.Data;
     private readonly SessionService _sessions = app.Services.GetRequiredService<SessionService>();
+    private readonly SessionBookings _bookings = app.Services.GetRequiredService<SessionBookings>();
 
     [Fact]
     public async Task A_start_one_tick_before_the_window_is_refused_and_at_the_window_succeeds()
@@ -37,10 +38,10 @@ public sealed class SessionServiceTests(SessionsAppFactory app)
         var educator = await _data.EducatorAsync();
         var schoolClass = await _data.ClassAsync(educator, await _data.StudentAsync());
 
-        var result = await _sessions.StartInstantAsync(TestData.ActorFor(educator, AppRoles.Educator),
-            new InstantSessionRequest(schoolClass.Id, "  Quick review  ", null, 30), CancellationToken.None);
+        var result = await _bookings.CreateAsync(TestData.ActorFor(educator, AppRoles.Educator),
+            new NewSession(schoolClass.Id, SessionType.Instant, "  Quick review  ", null, null, 30), CancellationToken.None);
 
-        var stored = await _data.ReloadAsync(result.Value!.Session.Id);
+        var stored = await _data.ReloadAsync(result.Value!.Id);
         Assert.Equal(SessionType.Instant, stored.Type);
         Assert.Equal(SessionStatus.InProgress, stored.Status);
         Assert.Equal("Quick review", stored.Title);
@@ -54,15 +55,15 @@ public sealed class SessionServiceTests(SessionsAppFactory app)
         var empty = await _data.ClassAsync(educator);
         var full = await _data.ClassAsync(educator, await _data.StudentAsync());
         var actor = TestData.ActorFor(educator, AppRoles.Educator);
-        var live = await _sessions.StartInstantAsync(actor, new InstantSessionRequest(full.Id, "Live one", null, 30), CancellationToken.None);
+        var live = await _bookings.CreateAsync(actor, new NewSession(full.Id, SessionType.Instant, "Live one", null, null, 30), CancellationToken.None);
 
-        var noStudents = await _sessions.StartInstantAsync(actor, new InstantSessionRequest(empty.Id, "Nobody", null, 30), CancellationToken.None);
-        var alreadyLive = await _sessions.StartInstantAsync(actor, new InstantSessionRequest(full.Id, "Second", null, 30), CancellationToken.None);
+        var noStudents = await _bookings.CreateAsync(actor, new NewSession(empty.Id, SessionType.Instant, "Nobody", null, null, 30), CancellationToken.None);
+        var alreadyLive = await _bookings.CreateAsync(actor, new NewSession(full.Id, SessionType.Instant, "Second", null, null, 30), CancellationToken.None);
 
         Assert.Equal("no_students_enrolled", noStudents.Error?.Code);
         Assert.Equal("educator_already_live", alreadyLive.Error?.Code);
         await using var db = await _data.DbAsync();
-        Assert.Equal([live.Value!.Session.Id], await db.Sessions.Where(s => s.EducatorId == educator.Id).Select(s => s.Id).ToListAsync());
+        Assert.Equal([live.Value!.Id], await db.Sessions.Where(s => s.EducatorId == educator.Id).Select(s => s.Id).ToListAsync());
     }
 
     [Fact]
@@ -74,8 +75,8 @@ public sealed class SessionServiceTests(SessionsAppFactory app)
         using var subscription = app.Services.GetRequiredService<LiveSubscriptions>().Subscribe([LiveGroups.ForClass(schoolClass.Id)], heard.Add);
         var start = app.Time.GetUtcNow().UtcDateTime.AddDays(2);
 
-        var result = await _sessions.ScheduleAsync(TestData.ActorFor(educator, AppRoles.Educator),
-            new ScheduleSessionRequest(schoolClass.Id, "Quadratics", "Bring a calculator", start, 50), CancellationToken.None);
+        var result = await _bookings.CreateAsync(TestData.ActorFor(educator, AppRoles.Educator),
+            new NewSession(schoolClass.Id, SessionType.Scheduled, "Quadratics", "Bring a calculator", start, 50), CancellationToken.None);
 
         var stored = await _data.ReloadAsync(result.Value!.Id);
         Assert.Equal(SessionStatus.Scheduled, stored.Status);
@@ -95,8 +96,8 @@ public sealed class SessionServiceTests(SessionsAppFactory app)
         var educator = await _data.EducatorAsync();
         var schoolClass = await _data.ClassAsync(educator, await _data.StudentAsync());
 
-        var result = await _sessions.ScheduleAsync(TestData.ActorFor(educator, AppRoles.Educator),
-            new ScheduleSessionRequest(schoolClass.Id, title, null, app.Time.GetUtcNow().UtcDateTime.AddMinutes(startsInMinutes), duration),
+        var result = await _bookings.CreateAsync(TestData.ActorFor(educator, AppRoles.Educator),
+            new NewSession(schoolClass.Id, SessionType.Scheduled, title, null, app.Time.GetUtcNow().UtcDateTime.AddMinutes(startsInMinutes), duration),
             CancellationToken.None);
 
         Assert.Equal("validation_failed", result.Error?.Code);
@@ -112,8 +113,8 @@ public sealed class SessionServiceTests(SessionsAppFactory app)
         var schoolClass = await _data.ClassAsync(await _data.EducatorAsync(), await _data.StudentAsync());
         var stranger = await _data.EducatorAsync();
 
-        var result = await _sessions.ScheduleAsync(TestData.ActorFor(stranger, AppRoles.Educator),
-            new ScheduleSessionRequest(schoolClass.Id, "Mine now", null, app.Time.GetUtcNow().UtcDateTime.AddHours(1), 30), CancellationToken.None);
+        var result = await _bookings.CreateAsync(TestData.ActorFor(stranger, AppRoles.Educator),
+            new NewSession(schoolClass.Id, SessionType.Scheduled, "Mine now", null, app.Time.GetUtcNow().UtcDateTime.AddHours(1), 30), CancellationToken.None);
 
         Assert.Equal("not_class_owner", result.Error?.Code);
     }

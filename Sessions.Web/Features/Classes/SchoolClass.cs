@@ -1,4 +1,5 @@
 using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Sessions;
 
 namespace Sessions.Web.Features.Classes;
 
@@ -10,4 +11,10 @@ public sealed class SchoolClass
     public required string EducatorId { get; set; }
     public AppUser? Educator { get; set; }
     public List<Enrollment> Enrollments { get; set; } = [];
+
+    // The class's session defaults; each session may override them (SessionSettingOverrides).
+    public bool DefaultChatEnabled { get; set; } = SessionSettings.ClassDefaults.ChatEnabled;
+    public int DefaultMaxParticipants { get; set; } = SessionSettings.ClassDefaults.MaxParticipants;
+    public bool DefaultStudentMediaEnabled { get; set; } = SessionSettings.ClassDefaults.StudentMediaEnabled;
+    public bool DefaultRecordingEnabled { get; set; } = SessionSettings.ClassDefaults.RecordingEnabled;
 }

@@ -6,6 +6,9 @@ public interface ILiveClient
     Task SessionStarted(SessionStartedMessage message);
     Task SessionEnded(SessionEndedMessage message);
     Task SessionScheduled(SessionScheduledMessage message);
+    Task SessionUpdated(SessionUpdatedMessage message);
+    Task SessionCancelled(SessionCancelledMessage message);
+    Task SessionWrapUp(SessionWrapUpMessage message);
     Task ParticipantJoined(ParticipantJoinedMessage message);
     Task ParticipantLeft(ParticipantLeftMessage message);
 }

@@ -23,3 +23,16 @@ public sealed record ParticipantJoinedMessage(
 /// <summary>Someone left a session's room (or their tab closed, or their connection was lost).</summary>
 public sealed record ParticipantLeftMessage(Guid SessionId, int ClassId, string UserId, DateTimeOffset LeftAt)
     : LiveEvent(SessionId, ClassId);
+
+/// <summary>A scheduled session's title, description, start or duration changed.</summary>
+public sealed record SessionUpdatedMessage(
+    Guid SessionId, int ClassId, string Title, string? Description, DateTimeOffset ScheduledStartDate, int DurationMinutes)
+    : LiveEvent(SessionId, ClassId);
+
+/// <summary>A session was cancelled before it started; <see cref="Reason"/> is <c>missed</c> when its time passed unstarted.</summary>
+public sealed record SessionCancelledMessage(Guid SessionId, int ClassId, string? Reason, DateTimeOffset CancelledAt)
+    : LiveEvent(SessionId, ClassId);
+
+/// <summary>The booked duration ran out: the session completes at <see cref="EndsAt"/> unless the educator ends it sooner.</summary>
+public sealed record SessionWrapUpMessage(Guid SessionId, int ClassId, DateTimeOffset EndsAt)
+    : LiveEvent(SessionId, ClassId);

@@ -10,6 +10,10 @@ public sealed class Session
     public const int MaxDurationMinutes = 240;
     public const int TitleMaxLength = 120;
     public const int DescriptionMaxLength = 2000;
+    public const int CancellationReasonMaxLength = 500;
+
+    /// <summary>The reason the lifecycle gives a scheduled session whose start window closed unstarted.</summary>
+    public const string MissedReason = "missed";
 
     public Guid Id { get; set; }
     public int ClassId { get; set; }
@@ -24,6 +28,14 @@ public sealed class Session
     public int DurationMinutes { get; set; }
     public DateTime? ActualStartUtc { get; set; }
     public DateTime? ActualEndUtc { get; set; }
+    /// <summary>Set when the booked duration runs out (status end request pending): the wrap-up countdown ends here.</summary>
+    public DateTime? WrapUpEndsUtc { get; set; }
+    public DateTime? CancelledUtc { get; set; }
+    public string? CancellationReason { get; set; }
+    public bool? ChatEnabled { get; set; }
+    public int? MaxParticipants { get; set; }
+    public bool? StudentMediaEnabled { get; set; }
+    public bool? RecordingEnabled { get; set; }
     public required string ChannelName { get; set; }
     public DateTime CreatedUtc { get; set; }
 
@@ -31,12 +43,25 @@ public sealed class Session
     public static readonly Expression<Func<Session, bool>> IsLive =
         s => s.Status == SessionStatus.InProgress || s.Status == SessionStatus.EndRequestPending;
 
+    /// <summary><c>Status IN (…)</c> as one SQL condition (an empty list matches nothing).</summary>
+    public static Expression<Func<Session, bool>> StatusIn(IEnumerable<SessionStatus> statuses)
+    {
+        var session = Expression.Parameter(typeof(Session), "s");
+        var status = Expression.Property(session, nameof(Status));
+        var anyOf = statuses
+            .Select(candidate => (Expression)Expression.Equal(status, Expression.Constant(candidate)))
+            .DefaultIfEmpty(Expression.Constant(false))
+            .Aggregate(Expression.OrElse);
+        return Expression.Lambda<Func<Session, bool>>(anyOf, session);
+    }
+
     /// <summary>An Agora channel name (≤ 64 bytes, letters and digits) that no other session shares.</summary>
     public static string ChannelNameFor(Guid sessionId) => $"s-{sessionId:N}";
 
     public static Session Create(int classId, string educatorId, SessionType type, string title, string? description,
-        DateTime startUtc, int durationMinutes, DateTime now)
+        DateTime startUtc, int durationMinutes, DateTime now, SessionSettingOverrides? settings = null)
     {
+        settings ??= SessionSettingOverrides.None;
         var id = Guid.CreateVersion7();
         return new Session
         {
@@ -51,6 +76,10 @@ public sealed class Session
             DurationMinutes = durationMinutes,
             ChannelName = ChannelNameFor(id),
             CreatedUtc = now,
+            ChatEnabled = settings.ChatEnabled,
+            MaxParticipants = settings.MaxParticipants,
+            StudentMediaEnabled = settings.StudentMediaEnabled,
+            RecordingEnabled = settings.RecordingEnabled,
         };
     }
 }

@@ -14,6 +14,9 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Property(s => s.Type).HasMaxLength(16)
             .HasConversion(v => WireNames.Of(v), v => WireNames.Parse<SessionType>(v));
         builder.Property(s => s.ChannelName).HasMaxLength(64);
+        builder.Property(s => s.CancellationReason).HasMaxLength(Session.CancellationReasonMaxLength);
+        // The lifecycle worker looks for due sessions by status every pass.
+        builder.HasIndex(s => new { s.Status, s.ScheduledStartUtc });
         builder.HasIndex(s => s.ChannelName).IsUnique();
         builder.HasOne(s => s.Class).WithMany().HasForeignKey(s => s.ClassId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(s => s.Educator).WithMany().HasForeignKey(s => s.EducatorId).OnDelete(DeleteBehavior.Restrict);

@@ -45,14 +45,36 @@ public sealed record SessionDto(
     [property: JsonPropertyName("started_at")] DateTimeOffset? StartedAt,
     [property: JsonPropertyName("ended_at")] DateTimeOffset? EndedAt,
     [property: JsonPropertyName("duration")] int Duration,
+    [property: JsonPropertyName("wrap_up_ends_at")] DateTimeOffset? WrapUpEndsAt,
+    [property: JsonPropertyName("cancelled_at")] DateTimeOffset? CancelledAt,
+    [property: JsonPropertyName("cancellation_reason")] string? CancellationReason,
+    [property: JsonPropertyName("settings")] SessionSettingsDto Settings,
     [property: JsonPropertyName("class")] SessionClassDto Class,
     [property: JsonPropertyName("host")] SessionHostDto Host)
 {
     public static SessionDto From(SessionSummary s) => new(
         s.Id, s.Title, s.Description, WireNames.Of(s.Status), WireNames.Of(s.Type),
         ApiTime.Utc(s.ScheduledStartUtc), ApiTime.Utc(s.ActualStartUtc), ApiTime.Utc(s.ActualEndUtc), s.DurationMinutes,
+        ApiTime.Utc(s.WrapUpEndsUtc), ApiTime.Utc(s.CancelledUtc), s.CancellationReason,
+        SessionSettingsDto.From(s.Overrides, s.Settings),
         new SessionClassDto(s.ClassId, s.ClassName, s.ClassSubject, s.EnrolledCount),
         new SessionHostDto(s.EducatorId, s.EducatorName));
+}
+
+/// <summary>The session's own overrides (null: the class default applies) and the values it runs with.</summary>
+public sealed record SessionSettingsDto(
+    [property: JsonPropertyName("chat_enabled")] bool? ChatEnabled,
+    [property: JsonPropertyName("max_participants")] int? MaxParticipants,
+    [property: JsonPropertyName("student_media_enabled")] bool? StudentMediaEnabled,
+    [property: JsonPropertyName("recording_enabled")] bool? RecordingEnabled,
+    [property: JsonPropertyName("effective_chat_enabled")] bool EffectiveChatEnabled,
+    [property: JsonPropertyName("effective_max_participants")] int EffectiveMaxParticipants,
+    [property: JsonPropertyName("effective_student_media_enabled")] bool EffectiveStudentMediaEnabled,
+    [property: JsonPropertyName("effective_recording_enabled")] bool EffectiveRecordingEnabled)
+{
+    public static SessionSettingsDto From(SessionSettingOverrides overrides, SessionSettings effective) => new(
+        overrides.ChatEnabled, overrides.MaxParticipants, overrides.StudentMediaEnabled, overrides.RecordingEnabled,
+        effective.ChatEnabled, effective.MaxParticipants, effective.StudentMediaEnabled, effective.RecordingEnabled);
 }
 
 public sealed record SessionClassDto(
@@ -86,10 +108,19 @@ public sealed record StartedSessionDto(
         new(SessionDto.From(started.Session), AgoraDto.From(started.Tokens), (long)started.Elapsed.TotalSeconds);
 }
 
-/// <summary>The API speaks ISO 8601 with an offset; stored instants are UTC.</summary>
-public static class ApiTime
-{
-    public static DateTimeOffset Utc(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+/// <summary>A page of a list: <c>{ success, data, pagination, timestamp }</c>.</summary>
+public sealed record ApiPage<T>(
+    [property: JsonPropertyName("success")] bool Success,
+    [property: JsonPropertyName("data")] IReadOnlyList<T> Data,
+    [property: JsonPropertyName("pagination")] PageInfo Pagination,
+    [property: JsonPropertyName("timestamp")] DateTimeOffset Timestamp);
 
-    public static DateTimeOffset? Utc(DateTime? utc) => utc is { } value ? Utc(value) : null;
+public sealed record PageInfo(
+    [property: JsonPropertyName("page")] int Page,
+    [property: JsonPropertyName("page_size")] int PageSize,
+    [property: JsonPropertyName("total_items")] int TotalItems,
+    [property: JsonPropertyName("total_pages")] int TotalPages)
+{
+    public static PageInfo Of(int page, int pageSize, int totalItems) =>
+        new(page, pageSize, totalItems, (totalItems + pageSize - 1) / pageSize);
 }

@@ -9,6 +9,7 @@ public static class SessionEndpoints
 {
     public const string MobileGroup = "/sessions";
     public const string ApiGroup = "/api/sessions";
+    internal const string GetSessionRoute = "GetSession";
 
     public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder app)
     {
@@ -17,9 +18,11 @@ public static class SessionEndpoints
 
         var sessions = app.MapGroup(ApiGroup).WithTags("Sessions").RequireAuthorization();
         sessions.MapGet("/", ListAsync);
-        sessions.MapGet("/{id}", GetAsync);
-        sessions.MapPost("/{id}/start", StartAsync).RequireAuthorization(p => p.RequireRole(AppRoles.Educator, AppRoles.Admin));
-        sessions.MapPost("/{id}/end", EndAsync).RequireAuthorization(p => p.RequireRole(AppRoles.Educator, AppRoles.Admin));
+        sessions.MapGet("/{id}", GetAsync).WithName(GetSessionRoute);
+        var educators = sessions.MapGroup("").RequireAuthorization(p => p.RequireRole(AppRoles.Educator, AppRoles.Admin));
+        educators.MapPost("/{id}/start", StartAsync);
+        educators.MapPost("/{id}/end", EndAsync);
+        educators.MapSessionBookingEndpoints();
         return app;
     }
 
@@ -62,18 +65,52 @@ public static class SessionEndpoints
             : TypedResults.Ok(new ApiEnvelope<SessionDto>(true, SessionDto.From(result.Value!), time.GetUtcNow()));
     }
 
-    private static async Task<Results<Ok<ApiEnvelope<IReadOnlyList<SessionDto>>>, ProblemHttpResult>> ListAsync(
-        ClaimsPrincipal user, SessionQueries queries, TimeProvider time, CancellationToken ct, int page = 1, int pageSize = 20)
+    private static async Task<Results<Ok<ApiPage<SessionDto>>, ProblemHttpResult>> ListAsync(
+        ClaimsPrincipal user, SessionQueries queries, TimeProvider time, CancellationToken ct,
+        string? status = null, string? from = null, string? to = null, int page = 1, int pageSize = 20)
     {
+        var errors = new FieldErrors();
         if (page < 1)
         {
-            return ServiceError.Validation(nameof(page), "page must be 1 or more.").ToProblem();
+            errors.Add(nameof(page), "page must be 1 or more.");
         }
         if (pageSize is < 1 or > SessionQueries.MaxPageSize)
         {
-            return ServiceError.Validation(nameof(pageSize), $"pageSize must be between 1 and {SessionQueries.MaxPageSize}.").ToProblem();
+            errors.Add(nameof(pageSize), $"pageSize must be between 1 and {SessionQueries.MaxPageSize}.");
         }
-        var sessions = await queries.ListAsync(SessionActor.From(user), page, pageSize, ct);
-        return TypedResults.Ok(new ApiEnvelope<IReadOnlyList<SessionDto>>(true, [.. sessions.Select(SessionDto.From)], time.GetUtcNow()));
+        var filter = new SessionFilter(ReadStatuses(errors, status), ApiTime.ReadInstant(errors, nameof(from), from),
+            ApiTime.ReadInstant(errors, nameof(to), to));
+        if (filter is { FromUtc: { } fromUtc, ToUtc: { } toUtc } && toUtc <= fromUtc)
+        {
+            errors.Add(nameof(to), "to must be later than from.");
+        }
+        if (errors.ToError() is { } invalid)
+        {
+            return invalid.ToProblem();
+        }
+        var found = await queries.ListAsync(SessionActor.From(user), filter, page, pageSize, ct);
+        return TypedResults.Ok(new ApiPage<SessionDto>(true, [.. found.Items.Select(SessionDto.From)],
+            PageInfo.Of(page, pageSize, found.TotalCount), time.GetUtcNow()));
+    }
+
+    private static readonly Dictionary<string, SessionStatus> StatusesByWireName =
+        Enum.GetValues<SessionStatus>().ToDictionary(WireNames.Of, StringComparer.Ordinal);
+
+    /// <summary><c>status=scheduled,in_progress</c>: any of the listed wire names.</summary>
+    private static List<SessionStatus> ReadStatuses(FieldErrors errors, string? status)
+    {
+        var statuses = new List<SessionStatus>();
+        foreach (var name in (status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (StatusesByWireName.TryGetValue(name, out var known))
+            {
+                statuses.Add(known);
+            }
+            else
+            {
+                errors.Add(nameof(status), $"Unknown status '{name}'; use {string.Join(", ", StatusesByWireName.Keys)}.");
+            }
+        }
+        return statuses;
     }
 }

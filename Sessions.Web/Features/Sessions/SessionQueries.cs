@@ -41,17 +41,42 @@ public sealed class SessionQueries(IDbContextFactory<SessionsDbContext> dbFactor
         return await ClassMembership.IsMemberAsync(db, actor, session.ClassId, ct) ? session : SessionErrors.NotMember;
     }
 
-    /// <summary>The caller's sessions (own classes for educators, enrolled classes for students), newest first.</summary>
-    public async Task<IReadOnlyList<SessionSummary>> ListAsync(SessionActor actor, int page, int pageSize, CancellationToken ct)
+    /// <summary>
+    /// The caller's sessions (own classes for educators, enrolled classes for students) that match the filter, newest
+    /// scheduled start first, one page of them with the count of all.
+    /// </summary>
+    public async Task<SessionPage> ListAsync(SessionActor actor, SessionFilter filter, int page, int pageSize, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var classIds = ClassMembership.VisibleTo(db.Classes, actor with { IsAdmin = false }).Select(c => c.Id);
-        return await db.Sessions.AsNoTracking()
-            .Where(s => classIds.Contains(s.ClassId))
+        var matching = db.Sessions.AsNoTracking().Where(s => classIds.Contains(s.ClassId));
+        if (filter.Statuses.Count > 0)
+        {
+            matching = matching.Where(Session.StatusIn(filter.Statuses));
+        }
+        if (filter.FromUtc is { } fromUtc)
+        {
+            matching = matching.Where(s => s.ScheduledStartUtc >= fromUtc);
+        }
+        if (filter.ToUtc is { } toUtc)
+        {
+            matching = matching.Where(s => s.ScheduledStartUtc < toUtc);
+        }
+        var total = await matching.CountAsync(ct);
+        var items = await matching
             .OrderByDescending(s => s.ScheduledStartUtc)
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
             .Select(SessionSummary.Projection)
             .ToListAsync(ct);
+        return new SessionPage(items, total);
     }
 }
+
+/// <summary>Which sessions a list shows: any of <see cref="Statuses"/> (all when empty), scheduled to start in [from, to).</summary>
+public sealed record SessionFilter(IReadOnlyList<SessionStatus> Statuses, DateTime? FromUtc, DateTime? ToUtc)
+{
+    public static readonly SessionFilter All = new([], null, null);
+}
+
+public sealed record SessionPage(IReadOnlyList<SessionSummary> Items, int TotalCount);

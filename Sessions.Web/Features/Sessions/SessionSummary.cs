@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Sessions.Web.Features.Classes;
 using Sessions.Web.Infrastructure.Data;
 
 namespace Sessions.Web.Features.Sessions;
@@ -20,7 +21,12 @@ public sealed record SessionSummary(
     DateTime? ActualEndUtc,
     string EducatorId,
     string EducatorName,
-    int EnrolledCount)
+    int EnrolledCount,
+    DateTime? WrapUpEndsUtc,
+    DateTime? CancelledUtc,
+    string? CancellationReason,
+    SessionSettingOverrides Overrides,
+    SessionSettings ClassDefaults)
 {
     public static readonly Expression<Func<Session, SessionSummary>> Projection = s => new SessionSummary(
         s.Id,
@@ -37,13 +43,31 @@ public sealed record SessionSummary(
         s.ActualEndUtc,
         s.EducatorId,
         s.Educator!.DisplayName,
-        s.Class.Enrollments.Count);
+        s.Class.Enrollments.Count,
+        s.WrapUpEndsUtc,
+        s.CancelledUtc,
+        s.CancellationReason,
+        new SessionSettingOverrides(s.ChatEnabled, s.MaxParticipants, s.StudentMediaEnabled, s.RecordingEnabled),
+        new SessionSettings(s.Class.DefaultChatEnabled, s.Class.DefaultMaxParticipants, s.Class.DefaultStudentMediaEnabled,
+            s.Class.DefaultRecordingEnabled));
+
+    /// <summary>A session not stored yet (an instant one, inside the transaction that stores and starts it).</summary>
+    public static SessionSummary OfNew(Session s, ClassSummary owner) => new(
+        s.Id, owner.Id, owner.Name, owner.Subject, s.Title, s.Description, s.Type, s.Status, s.ScheduledStartUtc, s.DurationMinutes,
+        s.ActualStartUtc, s.ActualEndUtc, owner.EducatorId, owner.EducatorName, owner.EnrolledCount, s.WrapUpEndsUtc, s.CancelledUtc,
+        s.CancellationReason, new SessionSettingOverrides(s.ChatEnabled, s.MaxParticipants, s.StudentMediaEnabled, s.RecordingEnabled),
+        owner.SessionDefaults);
 
     /// <summary>The session with this id, or null.</summary>
     public static Task<SessionSummary?> FindAsync(SessionsDbContext db, Guid sessionId, CancellationToken ct) =>
         db.Sessions.AsNoTracking().Where(s => s.Id == sessionId).Select(Projection).SingleOrDefaultAsync(ct);
 
     public DateTime ScheduledEndUtc => ScheduledStartUtc.AddMinutes(DurationMinutes);
+
+    /// <summary>The settings this session runs with: its overrides over its class's defaults.</summary>
+    public SessionSettings Settings => Overrides.Over(ClassDefaults);
+
+    public bool WasMissed => Status == SessionStatus.Cancelled && CancellationReason == Session.MissedReason;
 
     /// <summary>A live session may not run past its booked duration, counted from its actual start.</summary>
     public DateTime BookedEndUtc => (ActualStartUtc ?? ScheduledStartUtc).AddMinutes(DurationMinutes);

@@ -8,7 +8,11 @@ public static class SessionsFeature
             .BindConfiguration(SessionOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<SessionTransitions>();
         builder.Services.AddSingleton<SessionService>();
+        builder.Services.AddSingleton<SessionBookings>();
+        builder.Services.AddSingleton<SessionDeadlines>();
+        builder.Services.AddHostedService<SessionLifecycleWorker>();
         builder.Services.AddSingleton<SessionQueries>();
         return builder;
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Attendance;
 using Sessions.Web.Features.Classes;
@@ -18,9 +19,13 @@ public sealed class RoomService(
     IDbContextFactory<SessionsDbContext> dbFactory,
     RoomTokenIssuer tokens,
     LiveBroadcaster live,
-    TimeProvider time)
+    TimeProvider time,
+    IOptions<Sessions.SessionOptions> options)
 {
-    /// <summary>Opens (or keeps) the caller's attendance interval and answers their tokens.</summary>
+    /// <summary>
+    /// Opens (or keeps) the caller's attendance interval and answers their tokens. A student finds the room full when
+    /// the session's maximum of students are in it; the educator always gets in.
+    /// </summary>
     public async Task<Result<RoomEntry>> JoinAsync(SessionActor actor, Guid sessionId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -32,8 +37,12 @@ public sealed class RoomService(
         var (session, member) = access.Value!;
         var now = time.StoredUtcNow();
         // Already in the room (another tab, a retried request): the stay that is open goes on, announced once.
-        var alreadyIn = await db.Attendance.AnyAsync(a => a.SessionId == sessionId && a.UserId == actor.UserId && a.LeftUtc == null, ct);
-        if (!alreadyIn && await TryOpenIntervalAsync(db, sessionId, actor.UserId, now, ct))
+        var opened = await TryOpenIntervalAsync(db, actor, session, now, ct);
+        if (opened.Error is { } full)
+        {
+            return full;
+        }
+        if (opened.Value)
         {
             await live.PublishAsync(new ParticipantJoinedMessage(sessionId, session.ClassId, actor.UserId, member.DisplayName,
                 (uint)member.RtcUid, ApiTime.Utc(now)), session.EducatorId);
@@ -103,16 +112,37 @@ public sealed class RoomService(
         return (session, member);
     }
 
-    private RoomTokens Issue(SessionActor actor, SessionSummary session, Member member) =>
-        tokens.Issue(actor.UserId, member.RtcUid, Session.ChannelNameFor(session.Id), AgoraRole.Publisher, session.BookedEndUtc);
-
-    /// <summary>The unique index on open intervals settles two joins racing each other: the loser keeps the winner's.</summary>
-    private static async Task<bool> TryOpenIntervalAsync(SessionsDbContext db, Guid sessionId, string userId, DateTime now, CancellationToken ct)
+    /// <summary>Students publish only when the session lets them use camera and microphone; otherwise they watch and listen.</summary>
+    private RoomTokens Issue(SessionActor actor, SessionSummary session, Member member)
     {
-        db.Attendance.Add(new AttendanceInterval { SessionId = sessionId, UserId = userId, JoinedUtc = now });
+        var role = actor.CanActFor(session.EducatorId) || session.Settings.StudentMediaEnabled ? AgoraRole.Publisher : AgoraRole.Subscriber;
+        return tokens.Issue(actor.UserId, member.RtcUid, Session.ChannelNameFor(session.Id), role, options.Value.LatestEndOf(session));
+    }
+
+    /// <summary>
+    /// True when this join opened the caller's stay, false when one was open already (another tab, a retried request).
+    /// The count of students and the new interval share one write transaction, so racing joins cannot overfill the room;
+    /// the unique index on open intervals settles two joins of the same person: the loser keeps the winner's.
+    /// </summary>
+    private static async Task<Result<bool>> TryOpenIntervalAsync(SessionsDbContext db, SessionActor actor, SessionSummary session,
+        DateTime now, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var inRoom = db.Attendance.Where(a => a.SessionId == session.Id && a.LeftUtc == null);
+        if (await inRoom.AnyAsync(a => a.UserId == actor.UserId, ct))
+        {
+            return false;
+        }
+        if (!actor.CanActFor(session.EducatorId)
+            && await inRoom.CountAsync(a => a.UserId != session.EducatorId, ct) >= session.Settings.MaxParticipants)
+        {
+            return RoomErrors.Full(session.Settings.MaxParticipants);
+        }
+        db.Attendance.Add(new AttendanceInterval { SessionId = session.Id, UserId = actor.UserId, JoinedUtc = now });
         try
         {
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
             return true;
         }
         catch (DbUpdateException exception) when (exception.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })

@@ -7,11 +7,15 @@ namespace Sessions.Web.Infrastructure.Http;
 public sealed record ServiceError(string Code, string Message, int StatusCode, IReadOnlyDictionary<string, object?>? Details = null)
 {
     /// <summary>A 400 <c>validation_failed</c> naming the field, shaped like ASP.NET Core's validation problems.</summary>
-    public static ServiceError Validation(string field, string message) => new(
+    public static ServiceError Validation(string field, string message) =>
+        Validation(new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>A 400 <c>validation_failed</c> with every invalid field and its messages.</summary>
+    public static ServiceError Validation(IReadOnlyDictionary<string, string[]> errors) => new(
         ErrorCodes.ValidationFailed,
-        message,
+        errors.Count == 1 && errors.Values.Single().Length == 1 ? errors.Values.Single()[0] : "Some fields are not valid; see errors.",
         StatusCodes.Status400BadRequest,
-        new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
+        new Dictionary<string, object?> { ["errors"] = errors });
 }
 
 /// <summary>Either a value or a <see cref="ServiceError"/>; refusals are results, exceptions stay for faults.</summary>

@@ -301,6 +301,18 @@ namespace Sessions.Web.Infrastructure.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("DefaultChatEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DefaultMaxParticipants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DefaultRecordingEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DefaultStudentMediaEnabled")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("EducatorId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -386,10 +398,20 @@ namespace Sessions.Web.Infrastructure.Data.Migrations
                     b.Property<DateTime?>("ActualStartUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ChannelName")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ChatEnabled")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ClassId")
                         .HasColumnType("INTEGER");
@@ -408,6 +430,12 @@ namespace Sessions.Web.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MaxParticipants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("RecordingEnabled")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("ScheduledStartUtc")
                         .HasColumnType("TEXT");
 
@@ -415,6 +443,9 @@ namespace Sessions.Web.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("StudentMediaEnabled")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -426,6 +457,9 @@ namespace Sessions.Web.Infrastructure.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("WrapUpEndsUtc")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ChannelName")
@@ -434,6 +468,8 @@ namespace Sessions.Web.Infrastructure.Data.Migrations
                     b.HasIndex("ClassId", "ScheduledStartUtc");
 
                     b.HasIndex("EducatorId", "ScheduledStartUtc");
+
+                    b.HasIndex("Status", "ScheduledStartUtc");
 
                     b.HasIndex(new[] { "EducatorId" }, "IX_Sessions_OneLivePerEducator")
                         .IsUnique()

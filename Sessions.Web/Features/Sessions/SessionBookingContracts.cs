@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+using Sessions.Web.Infrastructure.Http;
+
+namespace Sessions.Web.Features.Sessions;
+
+/// <summary>Body of <c>POST /api/sessions</c>.</summary>
+public sealed record CreateSessionBody(
+    [property: Required] int? ClassId,
+    [property: Required] string? Title,
+    string? Description,
+    [property: Required] string? Type,
+    string? ScheduledStartTime,
+    [property: Required] int? DurationMinutes,
+    SessionSettingsBody? Settings)
+{
+    /// <summary>The service's request, or the fields that could not even be read.</summary>
+    public Result<NewSession> ToRequest()
+    {
+        var errors = new FieldErrors();
+        var type = Type switch
+        {
+            "scheduled" => SessionType.Scheduled,
+            "instant" => SessionType.Instant,
+            _ => (SessionType?)null,
+        };
+        if (type is null)
+        {
+            errors.Add("type", "The type must be \"scheduled\" or \"instant\".");
+        }
+        var start = ApiTime.ReadInstant(errors, "scheduledStartTime", ScheduledStartTime);
+        return errors.ToError() is { } unreadable
+            ? unreadable
+            : new NewSession(ClassId!.Value, type!.Value, Title, Description, start, DurationMinutes!.Value, Settings?.ToOverrides());
+    }
+}
+
+/// <summary>Body of <c>PATCH /api/sessions/{id}</c>: what is left out stays as it is.</summary>
+public sealed record UpdateSessionBody(
+    string? Title,
+    string? Description,
+    string? ScheduledStartTime,
+    int? DurationMinutes,
+    SessionSettingsBody? Settings)
+{
+    public Result<SessionChanges> ToChanges()
+    {
+        var errors = new FieldErrors();
+        var start = ApiTime.ReadInstant(errors, "scheduledStartTime", ScheduledStartTime);
+        return errors.ToError() is { } unreadable
+            ? unreadable
+            : new SessionChanges(Title, Description, start, DurationMinutes, Settings?.ToOverrides());
+    }
+}
+
+/// <summary>A session's own settings; a member left out (or null) follows the class default.</summary>
+public sealed record SessionSettingsBody(bool? ChatEnabled, int? MaxParticipants, bool? StudentMediaEnabled, bool? RecordingEnabled)
+{
+    public SessionSettingOverrides ToOverrides() => new(ChatEnabled, MaxParticipants, StudentMediaEnabled, RecordingEnabled);
+}
+
+/// <summary>Body of <c>POST /api/sessions/{id}/cancel</c> (optional).</summary>
+public sealed record CancelSessionBody(string? Reason);

@@ -1,0 +1,55 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Sessions.Web.Features.Accounts;
+using Sessions.Web.Infrastructure.Http;
+
+namespace Sessions.Web.Features.Sessions;
+
+/// <summary><c>POST /api/sessions</c>, <c>PATCH /api/sessions/{id}</c> and <c>POST /api/sessions/{id}/cancel</c>.</summary>
+public static class SessionBookingEndpoints
+{
+    public static RouteGroupBuilder MapSessionBookingEndpoints(this RouteGroupBuilder educators)
+    {
+        educators.MapPost("/", CreateAsync);
+        educators.MapPatch("/{id}", UpdateAsync);
+        educators.MapPost("/{id}/cancel", CancelAsync);
+        return educators;
+    }
+
+    private static async Task<Results<CreatedAtRoute<ApiEnvelope<SessionDto>>, ProblemHttpResult>> CreateAsync(
+        CreateSessionBody body, ClaimsPrincipal user, SessionBookings bookings, TimeProvider time, CancellationToken ct)
+    {
+        var request = body.ToRequest();
+        if (request.Error is { } unreadable)
+        {
+            return unreadable.ToProblem();
+        }
+        var result = await bookings.CreateAsync(SessionActor.From(user), request.Value!, ct);
+        return result.Error is { } error
+            ? error.ToProblem()
+            : TypedResults.CreatedAtRoute(Envelope(result.Value!, time), SessionEndpoints.GetSessionRoute, new { id = result.Value!.Id });
+    }
+
+    private static async Task<Results<Ok<ApiEnvelope<SessionDto>>, ProblemHttpResult>> UpdateAsync(
+        Guid id, UpdateSessionBody body, ClaimsPrincipal user, SessionBookings bookings, TimeProvider time, CancellationToken ct)
+    {
+        var changes = body.ToChanges();
+        if (changes.Error is { } unreadable)
+        {
+            return unreadable.ToProblem();
+        }
+        var result = await bookings.UpdateAsync(SessionActor.From(user), id, changes.Value!, ct);
+        return result.Error is { } error ? error.ToProblem() : TypedResults.Ok(Envelope(result.Value!, time));
+    }
+
+    private static async Task<Results<Ok<ApiEnvelope<SessionDto>>, ProblemHttpResult>> CancelAsync(
+        Guid id, [FromBody] CancelSessionBody? body, ClaimsPrincipal user, SessionBookings bookings, TimeProvider time, CancellationToken ct)
+    {
+        var result = await bookings.CancelAsync(SessionActor.From(user), id, body?.Reason, ct);
+        return result.Error is { } error ? error.ToProblem() : TypedResults.Ok(Envelope(result.Value!, time));
+    }
+
+    private static ApiEnvelope<SessionDto> Envelope(SessionSummary session, TimeProvider time) =>
+        new(true, SessionDto.From(session), time.GetUtcNow());
+}

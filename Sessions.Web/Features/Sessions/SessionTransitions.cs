@@ -1,0 +1,134 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Sessions.Web.Features.Live;
+using Sessions.Web.Features.Notifications;
+using Sessions.Web.Infrastructure.Data;
+
+namespace Sessions.Web.Features.Sessions;
+
+/// <summary>
+/// Every status change of a session, whoever asks for it (the educator's page, the API, the lifecycle worker). Each is
+/// one conditional UPDATE that <see cref="SessionStateMachine"/> allows, in one transaction with the notification the
+/// mobile apps are owed; after the commit, the one live event. Only the caller whose UPDATE changed the row publishes,
+/// so racing callers make exactly one transition and one broadcast.
+/// </summary>
+public sealed class SessionTransitions(SessionNotifications notifications, LiveBroadcaster live, IOptions<SessionOptions> options)
+{
+    /// <summary>
+    /// scheduled → in progress, if it is still scheduled, inside its start window and its educator has nothing else
+    /// live. <paramref name="createFirst"/> stores a new (instant) session in the same transaction.
+    /// </summary>
+    public async Task<bool> StartAsync(SessionsDbContext db, SessionSummary session, DateTime now, CancellationToken ct,
+        Func<Task>? createFirst = null)
+    {
+        var opensBy = now.AddMinutes(options.Value.EarlyStartMinutes);
+        var started = await CommitAsync(db, async () =>
+        {
+            if (createFirst is not null)
+            {
+                await createFirst();
+            }
+            var moved = await db.Sessions
+                .Where(s => s.Id == session.Id)
+                .Where(SessionStateMachine.CanMoveTo(SessionStatus.InProgress))
+                .Where(s => s.ScheduledStartUtc <= opensBy && s.ScheduledStartUtc.AddMinutes(s.DurationMinutes) > now)
+                .Where(s => !db.Sessions.Where(Session.IsLive).Any(other => other.EducatorId == s.EducatorId))
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(s => s.Status, SessionStatus.InProgress)
+                    .SetProperty(s => s.ActualStartUtc, now), ct);
+            if (moved == 1)
+            {
+                notifications.Add(db, NotificationKind.SessionStarted, session.EducatorId, session.Id, null, now);
+            }
+            return moved == 1;
+        }, ct);
+        if (started)
+        {
+            await live.PublishAsync(new SessionStartedMessage(session.Id, session.ClassId, session.Title, session.EducatorName,
+                ApiTime.Utc(now)), session.EducatorId);
+        }
+        return started;
+    }
+
+    /// <summary>scheduled → cancelled. Students are told; the mobile notifier never heard of it, so it is not.</summary>
+    public async Task<bool> CancelAsync(SessionsDbContext db, SessionSummary session, string? reason, DateTime at, CancellationToken ct)
+    {
+        var cancelled = await CommitAsync(db, async () => await db.Sessions
+            .Where(s => s.Id == session.Id)
+            .Where(SessionStateMachine.CanMoveTo(SessionStatus.Cancelled))
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(s => s.Status, SessionStatus.Cancelled)
+                .SetProperty(s => s.CancelledUtc, at)
+                .SetProperty(s => s.CancellationReason, reason), ct) == 1, ct);
+        if (cancelled)
+        {
+            await live.PublishAsync(new SessionCancelledMessage(session.Id, session.ClassId, reason, ApiTime.Utc(at)), session.EducatorId);
+        }
+        return cancelled;
+    }
+
+    /// <summary>in progress → end request pending, at the booked end; the wrap-up countdown runs from <paramref name="at"/>.</summary>
+    public async Task<bool> BeginWrapUpAsync(SessionsDbContext db, SessionSummary session, DateTime at, CancellationToken ct)
+    {
+        var endsAt = at.AddMinutes(options.Value.WrapUpMinutes);
+        var wrapping = await CommitAsync(db, async () => await db.Sessions
+            .Where(s => s.Id == session.Id)
+            .Where(SessionStateMachine.CanMoveTo(SessionStatus.EndRequestPending))
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(s => s.Status, SessionStatus.EndRequestPending)
+                .SetProperty(s => s.WrapUpEndsUtc, endsAt), ct) == 1, ct);
+        if (wrapping)
+        {
+            await live.PublishAsync(new SessionWrapUpMessage(session.Id, session.ClassId, ApiTime.Utc(endsAt)), session.EducatorId);
+        }
+        return wrapping;
+    }
+
+    /// <summary>
+    /// in progress or wrapping up → completed. <paramref name="wrapUpOnly"/> is the worker's end of the countdown, which
+    /// must not complete a session that is (still or again) merely in progress.
+    /// </summary>
+    public async Task<bool> CompleteAsync(SessionsDbContext db, SessionSummary session, DateTime at, CancellationToken ct,
+        bool wrapUpOnly = false)
+    {
+        var completed = await CommitAsync(db, async () =>
+        {
+            var moved = await db.Sessions
+                .Where(s => s.Id == session.Id)
+                .Where(SessionStateMachine.CanMoveTo(SessionStatus.Completed))
+                .Where(s => !wrapUpOnly || s.Status == SessionStatus.EndRequestPending)
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(s => s.Status, SessionStatus.Completed)
+                    .SetProperty(s => s.ActualEndUtc, at), ct);
+            if (moved == 1)
+            {
+                notifications.Add(db, NotificationKind.SessionEnded, session.EducatorId, session.Id, at, at);
+            }
+            return moved == 1;
+        }, ct);
+        if (completed)
+        {
+            await live.PublishAsync(new SessionEndedMessage(session.Id, session.ClassId, ApiTime.Utc(at)), session.EducatorId);
+        }
+        return completed;
+    }
+
+    /// <summary>
+    /// Runs a change and whatever it added (an outbox row, a new session) in one transaction, so all are stored or
+    /// none; then wakes the notifier. <paramref name="change"/> answers false when it lost a race (nothing is kept).
+    /// </summary>
+    private async Task<bool> CommitAsync(SessionsDbContext db, Func<Task<bool>> change, CancellationToken ct)
+    {
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            if (!await change())
+            {
+                return false;
+            }
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        notifications.Flush();
+        return true;
+    }
+}
