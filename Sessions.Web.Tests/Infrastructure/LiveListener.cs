@@ -22,6 +22,9 @@ public sealed class LiveListener : IAsyncDisposable
         _connection.On<SessionStartedMessage>(nameof(ILiveClient.SessionStarted), m => _events.Writer.TryWrite(m));
         _connection.On<SessionEndedMessage>(nameof(ILiveClient.SessionEnded), m => _events.Writer.TryWrite(m));
         _connection.On<SessionScheduledMessage>(nameof(ILiveClient.SessionScheduled), m => _events.Writer.TryWrite(m));
+        _connection.On<SessionUpdatedMessage>(nameof(ILiveClient.SessionUpdated), m => _events.Writer.TryWrite(m));
+        _connection.On<SessionCancelledMessage>(nameof(ILiveClient.SessionCancelled), m => _events.Writer.TryWrite(m));
+        _connection.On<SessionWrapUpMessage>(nameof(ILiveClient.SessionWrapUp), m => _events.Writer.TryWrite(m));
         _connection.On<ParticipantJoinedMessage>(nameof(ILiveClient.ParticipantJoined), m => _events.Writer.TryWrite(m));
         _connection.On<ParticipantLeftMessage>(nameof(ILiveClient.ParticipantLeft), m => _events.Writer.TryWrite(m));
     }

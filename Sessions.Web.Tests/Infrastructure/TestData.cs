@@ -80,6 +80,9 @@ public sealed class TestData(SessionsAppFactory app)
         return token!.AccessToken;
     }
 
+    /// <summary>An instant as the API reads it: ISO 8601 with its offset.</summary>
+    public static string Iso(DateTimeOffset instant) => instant.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+
     public static SessionActor ActorFor(AppUser user, string role) =>
         new(user.Id, role == AppRoles.Admin, role == AppRoles.Educator);
 

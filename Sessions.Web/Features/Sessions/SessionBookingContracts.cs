@@ -1,22 +1,32 @@
-using System.ComponentModel.DataAnnotations;
 using Sessions.Web.Infrastructure.Http;
 
 namespace Sessions.Web.Features.Sessions;
 
-/// <summary>Body of <c>POST /api/sessions</c>.</summary>
+/// <summary>
+/// Body of <c>POST /api/sessions</c>. Nothing is marked required here: the service checks every field at once, so one
+/// answer names all that is wrong, with the same field names as the body.
+/// </summary>
 public sealed record CreateSessionBody(
-    [property: Required] int? ClassId,
-    [property: Required] string? Title,
+    int? ClassId,
+    string? Title,
     string? Description,
-    [property: Required] string? Type,
+    string? Type,
     string? ScheduledStartTime,
-    [property: Required] int? DurationMinutes,
+    int? DurationMinutes,
     SessionSettingsBody? Settings)
 {
     /// <summary>The service's request, or the fields that could not even be read.</summary>
     public Result<NewSession> ToRequest()
     {
         var errors = new FieldErrors();
+        if (ClassId is null)
+        {
+            errors.Add("classId", "classId is required.");
+        }
+        if (DurationMinutes is null)
+        {
+            errors.Add("durationMinutes", "durationMinutes is required.");
+        }
         var type = Type switch
         {
             "scheduled" => SessionType.Scheduled,
