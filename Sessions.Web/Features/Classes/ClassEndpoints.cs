@@ -13,7 +13,23 @@ public static class ClassEndpoints
     {
         var classes = app.MapGroup("/api/classes").WithTags("Classes").RequireAuthorization();
         classes.MapGet("/{id:int}", GetAsync);
+        classes.MapPut("/{id:int}/session-defaults", UpdateSessionDefaultsAsync)
+            .RequireAuthorization(p => p.RequireRole(AppRoles.Educator, AppRoles.Admin));
         return app;
+    }
+
+    private static async Task<Results<Ok<ApiEnvelope<SessionDefaultsDto>>, ProblemHttpResult>> UpdateSessionDefaultsAsync(
+        int id, SessionDefaultsBody body, ClaimsPrincipal user, ClassSessionDefaults defaults, TimeProvider time, CancellationToken ct)
+    {
+        var settings = body.ToSettings();
+        if (settings.Error is { } missing)
+        {
+            return missing.ToProblem();
+        }
+        var result = await defaults.UpdateAsync(SessionActor.From(user), id, settings.Value!, ct);
+        return result.Error is { } error
+            ? error.ToProblem()
+            : TypedResults.Ok(new ApiEnvelope<SessionDefaultsDto>(true, SessionDefaultsDto.From(result.Value!), time.GetUtcNow()));
     }
 
     private static async Task<Results<Ok<ApiEnvelope<ClassDto>>, ProblemHttpResult>> GetAsync(
@@ -32,12 +48,48 @@ public sealed record ClassDto(
     [property: JsonPropertyName("subject")] string Subject,
     [property: JsonPropertyName("host")] SessionHostDto Host,
     [property: JsonPropertyName("enrolled_count")] int EnrolledCount,
+    [property: JsonPropertyName("session_defaults")] SessionDefaultsDto SessionDefaults,
     [property: JsonPropertyName("live_session")] SessionDto? LiveSession,
     [property: JsonPropertyName("upcoming_sessions")] IReadOnlyList<SessionDto> UpcomingSessions)
 {
     public static ClassDto From(ClassOverview page) => new(
         page.Class.Id, page.Class.Name, page.Class.Subject,
         new SessionHostDto(page.Class.EducatorId, page.Class.EducatorName), page.Class.EnrolledCount,
+        SessionDefaultsDto.From(page.Class.SessionDefaults),
         page.Live is null ? null : SessionDto.From(page.Live),
         [.. page.Upcoming.Select(SessionDto.From)]);
+}
+
+/// <summary>A class's session defaults as the API shows them.</summary>
+public sealed record SessionDefaultsDto(
+    [property: JsonPropertyName("chat_enabled")] bool ChatEnabled,
+    [property: JsonPropertyName("max_participants")] int MaxParticipants,
+    [property: JsonPropertyName("student_media_enabled")] bool StudentMediaEnabled,
+    [property: JsonPropertyName("recording_enabled")] bool RecordingEnabled)
+{
+    public static SessionDefaultsDto From(SessionSettings s) => new(s.ChatEnabled, s.MaxParticipants, s.StudentMediaEnabled, s.RecordingEnabled);
+}
+
+/// <summary>Body of <c>PUT /api/classes/{id}/session-defaults</c>: all four settings.</summary>
+public sealed record SessionDefaultsBody(bool? ChatEnabled, int? MaxParticipants, bool? StudentMediaEnabled, bool? RecordingEnabled)
+{
+    public Result<SessionSettings> ToSettings()
+    {
+        var errors = new FieldErrors();
+        Require(errors, ChatEnabled, "chatEnabled");
+        Require(errors, MaxParticipants, "maxParticipants");
+        Require(errors, StudentMediaEnabled, "studentMediaEnabled");
+        Require(errors, RecordingEnabled, "recordingEnabled");
+        return errors.ToError() is { } missing
+            ? missing
+            : new SessionSettings(ChatEnabled!.Value, MaxParticipants!.Value, StudentMediaEnabled!.Value, RecordingEnabled!.Value);
+    }
+
+    private static void Require<T>(FieldErrors errors, T? value, string field) where T : struct
+    {
+        if (value is null)
+        {
+            errors.Add(field, $"{field} is required.");
+        }
+    }
 }

@@ -11,5 +11,5 @@ public static class ClassErrors
         new("not_enrolled", "You are not enrolled in this class.", StatusCodes.Status403Forbidden);
 
     public static readonly ServiceError NotOwner =
-        new("not_class_owner", "Only the class's educator can schedule its sessions.", StatusCodes.Status403Forbidden);
+        new("not_class_owner", "Only the class's educator can book its sessions or change its settings.", StatusCodes.Status403Forbidden);
 }

@@ -6,6 +6,7 @@ public static class ClassesFeature
     {
         builder.Services.AddSingleton<ClassMembership>();
         builder.Services.AddSingleton<ClassService>();
+        builder.Services.AddSingleton<ClassSessionDefaults>();
         return builder;
     }
 }

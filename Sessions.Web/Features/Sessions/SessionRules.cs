@@ -42,12 +42,15 @@ public static class SessionRules
         }
     }
 
-    public static void CheckSettings(FieldErrors errors, SessionSettingOverrides? settings)
+    public static void CheckSettings(FieldErrors errors, SessionSettingOverrides? settings) =>
+        CheckMaxParticipants(errors, "settings.maxParticipants", settings?.MaxParticipants);
+
+    public static void CheckMaxParticipants(FieldErrors errors, string field, int? maxParticipants)
     {
-        if (settings?.MaxParticipants is < SessionSettings.MinParticipants or > SessionSettings.MaxParticipantsLimit)
+        if (maxParticipants is < SessionSettings.MinParticipants or > SessionSettings.MaxParticipantsLimit)
         {
-            errors.Add("settings.maxParticipants",
-                $"The maximum number of participants must be between {SessionSettings.MinParticipants} and {SessionSettings.MaxParticipantsLimit}.");
+            errors.Add(field,
+                $"The maximum number of students must be between {SessionSettings.MinParticipants} and {SessionSettings.MaxParticipantsLimit}.");
         }
     }
 

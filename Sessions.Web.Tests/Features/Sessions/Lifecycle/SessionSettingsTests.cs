@@ -48,6 +48,31 @@ public sealed class SessionSettingsTests(SessionsAppFactory app)
     }
 
     [Fact]
+    public async Task The_class_educator_changes_the_defaults_and_sessions_without_overrides_follow()
+    {
+        var educator = await _data.EducatorAsync();
+        var schoolClass = await _data.ClassAsync(educator, await _data.StudentAsync());
+        var session = await _data.SessionAsync(schoolClass, startsIn: TimeSpan.FromDays(1));
+        using var client = await _data.ClientForAsync(educator);
+        using var stranger = await _data.ClientForAsync(await _data.EducatorAsync());
+        var defaults = new { chatEnabled = false, maxParticipants = 25, studentMediaEnabled = false, recordingEnabled = true };
+
+        await (await client.PutAsJsonAsync($"/api/classes/{schoolClass.Id}/session-defaults", defaults)).ShouldBeOkAsync();
+        await (await stranger.PutAsJsonAsync($"/api/classes/{schoolClass.Id}/session-defaults", defaults))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "not_class_owner");
+        var missing = await (await client.PutAsJsonAsync($"/api/classes/{schoolClass.Id}/session-defaults", new { maxParticipants = 0 }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+
+        Assert.Equal(["chatEnabled", "recordingEnabled", "studentMediaEnabled"], missing.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order());
+        var settings = (await (await client.GetAsync($"/api/sessions/{session.Id}")).ShouldBeOkAsync()).GetProperty("data").GetProperty("settings");
+        Assert.Equal((false, 25, false, true), (settings.GetProperty("effective_chat_enabled").GetBoolean(),
+            settings.GetProperty("effective_max_participants").GetInt32(), settings.GetProperty("effective_student_media_enabled").GetBoolean(),
+            settings.GetProperty("effective_recording_enabled").GetBoolean()));
+        var classDefaults = (await (await client.GetAsync($"/api/classes/{schoolClass.Id}")).ShouldBeOkAsync()).GetProperty("data").GetProperty("session_defaults");
+        Assert.Equal(25, classDefaults.GetProperty("max_participants").GetInt32());
+    }
+
+    [Fact]
     public async Task A_full_room_refuses_the_next_student_but_never_the_educator()
     {
         var (educator, students, session) = await LiveSessionAsync(studentCount: 3, new SessionSettingOverrides(null, 2, null, null));
