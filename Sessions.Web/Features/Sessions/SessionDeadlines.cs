@@ -21,13 +21,20 @@ public sealed class SessionDeadlines(IDbContextFactory<SessionsDbContext> dbFact
         var now = time.StoredUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Wrap-ups before completions: after a long outage a session goes through both in one pass.
-        return await DrainAsync(db, s => s.Status == SessionStatus.Scheduled && s.ScheduledStartUtc.AddMinutes(s.DurationMinutes) <= now,
-                   s => transitions.CancelAsync(db, s, Session.MissedReason, s.ScheduledEndUtc, ct), ct)
-            + await DrainAsync(db, s => s.Status == SessionStatus.InProgress && s.ActualStartUtc!.Value.AddMinutes(s.DurationMinutes) <= now,
-                   s => transitions.BeginWrapUpAsync(db, s, s.BookedEndUtc, ct), ct)
-            + await DrainAsync(db, s => s.Status == SessionStatus.EndRequestPending && s.WrapUpEndsUtc <= now,
-                   s => transitions.CompleteAsync(db, s, s.WrapUpEndsUtc!.Value, ct, wrapUpOnly: true), ct);
+        return await DrainAsync(db, WindowClosedBy(now), s => transitions.CancelAsync(db, s, Session.MissedReason, s.ScheduledEndUtc, ct), ct)
+            + await DrainAsync(db, BookedTimeOverBy(now), s => transitions.BeginWrapUpAsync(db, s, s.BookedEndUtc, ct), ct)
+            + await DrainAsync(db, WrapUpOverBy(now), s => transitions.CompleteAsync(db, s, s.WrapUpEndsUtc!.Value, ct, wrapUpOnly: true), ct);
     }
+
+    /// <summary>Still scheduled when its start window closed. The start bound is implied, and lets the (status, start) index skip what lies ahead.</summary>
+    private static Expression<Func<Session, bool>> WindowClosedBy(DateTime now) =>
+        s => s.Status == SessionStatus.Scheduled && s.ScheduledStartUtc <= now && s.ScheduledStartUtc.AddMinutes(s.DurationMinutes) <= now;
+
+    private static Expression<Func<Session, bool>> BookedTimeOverBy(DateTime now) =>
+        s => s.Status == SessionStatus.InProgress && s.ActualStartUtc!.Value.AddMinutes(s.DurationMinutes) <= now;
+
+    private static Expression<Func<Session, bool>> WrapUpOverBy(DateTime now) =>
+        s => s.Status == SessionStatus.EndRequestPending && s.WrapUpEndsUtc <= now;
 
     /// <summary>Transitions what is due, a batch at a time; a row another caller moved first is no longer due.</summary>
     private static async Task<int> DrainAsync(SessionsDbContext db, Expression<Func<Session, bool>> due,
