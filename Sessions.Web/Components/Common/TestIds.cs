@@ -66,6 +66,9 @@ public static class TestIds
     public const string AttendanceCsv = "attendance-csv";
     public const string AttendanceSummary = "attendance-summary";
 
+    /// <summary>Every item of a class page's upcoming list, in the order shown: <c>[data-testid^=…]</c>.</summary>
+    public const string UpcomingSessionPrefix = "upcoming-session-";
+
     public static string SessionCard(Guid id) => $"session-card-{id}";
     public static string SessionStatus(Guid id) => $"session-status-{id}";
     public static string StartSession(Guid id) => $"start-session-{id}";
@@ -83,7 +86,7 @@ public static class TestIds
     public static string JoinCardEnding(Guid id) => $"join-card-ending-{id}";
     public static string ClassCard(int id) => $"class-card-{id}";
     public static string ClassLiveBadge(int id) => $"class-live-badge-{id}";
-    public static string UpcomingSession(Guid id) => $"upcoming-session-{id}";
+    public static string UpcomingSession(Guid id) => UpcomingSessionPrefix + id;
     public static string UpcomingStatus(Guid id) => $"upcoming-status-{id}";
     public static string UpcomingReason(Guid id) => $"upcoming-reason-{id}";
     public static string RoomParticipant(string userId) => $"room-participant-{userId}";
