@@ -11,6 +11,9 @@ public sealed class SeededData(Uri baseUrl)
     public const string Teacher = "teacher@example.com";
     public const string Teacher2 = "teacher2@example.com";
 
+    /// <summary>The wall clock of the teacher and the students (DevelopmentSeed.DemoTimeZone).</summary>
+    public static readonly TimeZoneInfo TimeZone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+
     public static string Student(int number) => $"student{number}@example.com";
 
     /// <summary>Finds a session by title among those <paramref name="email"/> can see (<c>GET /api/sessions</c>).</summary>

@@ -3,7 +3,7 @@ using Sessions.Web.Components.Common;
 
 namespace Sessions.E2E.Pages;
 
-/// <summary><c>/classes/{id}</c>: a student's class, where a live session shows up as a join card.</summary>
+/// <summary><c>/classes/{id}</c>: a student's class: a live session shows up as a join card, and the upcoming list follows bookings.</summary>
 public sealed class ClassPage(IPage page) : BlazorPage(page)
 {
     public static string PathOf(int classId) => $"/classes/{classId}";
@@ -11,6 +11,13 @@ public sealed class ClassPage(IPage page) : BlazorPage(page)
     public ILocator JoinCard(Guid sessionId) => Page.GetByTestId(TestIds.JoinCard(sessionId));
 
     public ILocator JoinButton(Guid sessionId) => Page.GetByTestId(TestIds.JoinSession(sessionId));
+
+    public ILocator UpcomingSession(Guid sessionId) => Page.GetByTestId(TestIds.UpcomingSession(sessionId));
+
+    /// <summary>"Cancelled" on a cancelled session of the upcoming list; absent on a scheduled one.</summary>
+    public ILocator UpcomingStatus(Guid sessionId) => Page.GetByTestId(TestIds.UpcomingStatus(sessionId));
+
+    public ILocator UpcomingReason(Guid sessionId) => Page.GetByTestId(TestIds.UpcomingReason(sessionId));
 
     public ILocator Forbidden => Page.GetByTestId(TestIds.Forbidden);
 

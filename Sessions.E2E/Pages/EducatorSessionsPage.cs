@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Playwright;
 using Sessions.Web.Components.Common;
 
@@ -18,6 +19,8 @@ public sealed class EducatorSessionsPage(IPage page) : BlazorPage(page)
 
     public ILocator EnterRoom(Guid sessionId) => Page.GetByTestId(TestIds.EnterRoom(sessionId));
 
+    public ILocator CancelReason(Guid sessionId) => Page.GetByTestId(TestIds.SessionCancelReason(sessionId));
+
     public async Task GotoAsync()
     {
         await Page.GotoAsync(Path);
@@ -28,5 +31,39 @@ public sealed class EducatorSessionsPage(IPage page) : BlazorPage(page)
     {
         await Assertions.Expect(StartButton(sessionId)).ToBeEnabledAsync();
         await StartButton(sessionId).ClickAsync();
+    }
+
+    /// <summary>
+    /// Fills the Schedule dialog for the first class it offers, at a time on the educator's wall clock; the dialog stays
+    /// open until <see cref="SubmitSessionFormAsync"/>.
+    /// </summary>
+    public async Task FillScheduleDialogAsync(string title, DateTime localStart)
+    {
+        await Page.GetByTestId(TestIds.ScheduleSession).ClickAsync();
+        await EnterAsync(Page.GetByTestId(TestIds.SessionFormTitle), title);
+        await EnterAsync(Page.GetByTestId(TestIds.SessionFormDate), localStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await EnterAsync(Page.GetByTestId(TestIds.SessionFormTime), localStart.ToString("HH:mm", CultureInfo.InvariantCulture));
+    }
+
+    public async Task SubmitSessionFormAsync()
+    {
+        var submit = Page.GetByTestId(TestIds.SessionFormSubmit);
+        await submit.ClickAsync();
+        await Assertions.Expect(submit).ToHaveCountAsync(0); // saved: the dialog closed
+    }
+
+    /// <summary>Cancels a scheduled session from its card, giving a reason.</summary>
+    public async Task CancelAsync(Guid sessionId, string reason)
+    {
+        await Page.GetByTestId(TestIds.CancelSession(sessionId)).ClickAsync();
+        await EnterAsync(Page.GetByTestId(TestIds.CancelReason), reason);
+        await Page.GetByTestId(TestIds.ConfirmCancel).ClickAsync();
+    }
+
+    /// <summary>Types into a field and leaves it: the app reads a field's value when it changes, on leaving it.</summary>
+    private static async Task EnterAsync(ILocator field, string value)
+    {
+        await field.FillAsync(value);
+        await field.PressAsync("Tab");
     }
 }

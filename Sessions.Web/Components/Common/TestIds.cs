@@ -13,10 +13,25 @@ public static class TestIds
     public const string Forbidden = "forbidden";
     public const string ScheduleSession = "schedule-session";
     public const string StartInstantSession = "start-instant-session";
-    public const string NewSessionTitle = "new-session-title";
-    public const string NewSessionSubmit = "new-session-submit";
-    public const string NewSessionError = "new-session-error";
     public const string ConfirmEnd = "confirm-end";
+
+    // The session dialog: schedule, start now, edit.
+    public const string SessionFormClass = "session-form-class";
+    public const string SessionFormTitle = "session-form-title";
+    public const string SessionFormDescription = "session-form-description";
+    public const string SessionFormDate = "session-form-date";
+    public const string SessionFormTime = "session-form-time";
+    public const string SessionFormDuration = "session-form-duration";
+    public const string SessionFormMaxParticipants = "session-form-max-participants";
+    public const string SessionFormSubmit = "session-form-submit";
+    public const string SessionFormError = "session-form-error";
+    public const string ChatSetting = "chat";
+    public const string StudentMediaSetting = "student-media";
+    public const string RecordingSetting = "recording";
+
+    // The cancel dialog.
+    public const string CancelReason = "cancel-reason";
+    public const string ConfirmCancel = "confirm-cancel";
     public const string SignedInAs = "signed-in-as";
     public const string Logout = "logout";
 
@@ -43,8 +58,16 @@ public static class TestIds
     public const string RoomLeave = "room-leave";
     public const string RoomEndSession = "room-end-session";
     public const string RoomParticipants = "room-participants";
+    public const string RoomWrapUp = "room-wrap-up";
+    public const string RoomWrapUpEnd = "room-wrap-up-end";
+    public const string RoomMediaOff = "room-media-off";
+    public const string RoomFull = "room-full";
+    public const string RoomFullRetry = "room-full-retry";
     public const string AttendanceCsv = "attendance-csv";
     public const string AttendanceSummary = "attendance-summary";
+
+    /// <summary>Every item of a class page's upcoming list, in the order shown: <c>[data-testid^=…]</c>.</summary>
+    public const string UpcomingSessionPrefix = "upcoming-session-";
 
     public static string SessionCard(Guid id) => $"session-card-{id}";
     public static string SessionStatus(Guid id) => $"session-status-{id}";
@@ -54,11 +77,22 @@ public static class TestIds
     public static string SessionError(Guid id) => $"session-error-{id}";
     public static string EndSession(Guid id) => $"end-session-{id}";
     public static string EnterRoom(Guid id) => $"enter-room-{id}";
+    public static string EditSession(Guid id) => $"edit-session-{id}";
+    public static string CancelSession(Guid id) => $"cancel-session-{id}";
+    public static string SessionWrapUp(Guid id) => $"session-wrap-up-{id}";
+    public static string SessionCancelReason(Guid id) => $"session-cancel-reason-{id}";
     public static string JoinCard(Guid id) => $"join-card-{id}";
     public static string JoinSession(Guid id) => $"join-session-{id}";
+    public static string JoinCardEnding(Guid id) => $"join-card-ending-{id}";
     public static string ClassCard(int id) => $"class-card-{id}";
     public static string ClassLiveBadge(int id) => $"class-live-badge-{id}";
-    public static string UpcomingSession(Guid id) => $"upcoming-session-{id}";
+    public static string UpcomingSession(Guid id) => UpcomingSessionPrefix + id;
+    public static string UpcomingStatus(Guid id) => $"upcoming-status-{id}";
+    public static string UpcomingReason(Guid id) => $"upcoming-reason-{id}";
     public static string RoomParticipant(string userId) => $"room-participant-{userId}";
     public static string SessionAttendance(Guid id) => $"session-attendance-{id}";
+
+    /// <summary>One choice of a session setting in the session dialog: <c>null</c> is the class default.</summary>
+    public static string SessionSettingChoice(string setting, bool? choice) =>
+        $"session-setting-{setting}-{choice switch { null => "default", true => "on", false => "off" }}";
 }

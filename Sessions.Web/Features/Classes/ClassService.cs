@@ -33,8 +33,15 @@ public sealed class ClassService(IDbContextFactory<SessionsDbContext> dbFactory,
             .Take(UpcomingLimit + 1)
             .Select(SessionSummary.Projection)
             .ToListAsync(ct);
+        var cancelled = await db.Sessions.AsNoTracking()
+            .Where(s => s.ClassId == classId && s.Status == SessionStatus.Cancelled && s.CancellationReason != Session.MissedReason
+                && s.ScheduledStartUtc.AddMinutes(s.DurationMinutes) > now)
+            .OrderBy(s => s.ScheduledStartUtc)
+            .Take(UpcomingLimit)
+            .Select(SessionSummary.Projection)
+            .ToListAsync(ct);
         var live = sessions.Find(s => s.Status.IsLive());
-        return new ClassOverview(summary, live, sessions.Where(s => s != live).Take(UpcomingLimit).ToList());
+        return new ClassOverview(summary, live, sessions.Where(s => s != live).Take(UpcomingLimit).ToList(), cancelled);
     }
 
     public async Task<IReadOnlyList<StudentClass>> GetStudentClassesAsync(string studentId, CancellationToken ct)

@@ -15,8 +15,10 @@ public static class RoomErrors
         new("session_not_live", "This session is not live: the room opens when the educator starts it and closes when it ends.",
             StatusCodes.Status409Conflict);
 
+    public const string FullCode = "session_full";
+
     public static ServiceError Full(int maxParticipants) => new(
-        "session_full",
+        FullCode,
         $"This session is full: {maxParticipants} students are in the room already. Try again when someone leaves.",
         StatusCodes.Status409Conflict,
         new Dictionary<string, object?> { ["maxParticipants"] = maxParticipants });

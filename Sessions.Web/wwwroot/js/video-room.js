@@ -31,8 +31,10 @@ export async function loadSdk(bundleUrl) {
 /**
  * One room on the page: the client, the local tracks and the tiles in <paramref name="grid"/> (an element Blazor
  * leaves empty). Returned to .NET as an IJSObjectReference and passed back to the functions below.
+ * <paramref name="mayPublish"/> is false for a subscriber token (a student when student media is off): such a room
+ * never opens a camera or microphone, since Agora would refuse to publish them anyway.
  */
-export async function createRoom(dotNet, grid) {
+export async function createRoom(dotNet, grid, mayPublish) {
     const AgoraRTC = await sdk;
     if (!AgoraRTC) {
         throw new Error("Call loadSdk before createRoom.");
@@ -44,6 +46,7 @@ export async function createRoom(dotNet, grid) {
         microphone: null,
         camera: null,
         uid: null,
+        mayPublish: mayPublish === true,
         names: new Map(),
         joined: false,
         left: false,
@@ -83,7 +86,7 @@ export async function join(room, appId, channel, token, uid, names, publish, tim
         return { joined: false, error: null, microphone: false, camera: false };
     }
     const warnings = [];
-    if (publish) {
+    if (publish && room.mayPublish) {
         for (const kind of ["microphone", "camera"]) {
             const result = await setDevice(room, kind, true);
             if (result.error) {
@@ -216,6 +219,9 @@ async function setDevice(room, kind, on) {
     }
     if (current) {
         return { on: true, error: null };
+    }
+    if (!room.mayPublish) {
+        return { on: false, error: `Your ${kind} stays off: this session does not let students send camera or microphone.` };
     }
     const AgoraRTC = await sdk;
     let track;

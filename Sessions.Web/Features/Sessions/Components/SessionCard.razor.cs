@@ -8,7 +8,7 @@ namespace Sessions.Web.Features.Sessions.Components;
 
 /// <summary>
 /// One session on the educator's dashboard. A TimeProvider timer re-evaluates its state every second, so the Start
-/// button counts down and enables itself when the window opens, with no reload.
+/// button counts down and enables itself when the window opens, and a wrap-up counts down to its end, with no reload.
 /// </summary>
 public sealed partial class SessionCard : IDisposable
 {
@@ -21,6 +21,7 @@ public sealed partial class SessionCard : IDisposable
     private ITimer? _timer;
 
     [Inject] private SessionService Sessions { get; set; } = default!;
+    [Inject] private SessionBookings Bookings { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
 
@@ -30,9 +31,13 @@ public sealed partial class SessionCard : IDisposable
 
     private string LocalStart => UserTime.ToLocal(_session.ScheduledStartUtc).ToString("ddd d MMM, HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Over without having taken place: the card steps back.</summary>
+    private bool IsClosed => _state.Phase is SessionCardPhase.Cancelled or SessionCardPhase.Missed;
+
     private string StatusText => _state.Phase switch
     {
         SessionCardPhase.Live => "Live",
+        SessionCardPhase.WrappingUp => "Wrapping up",
         SessionCardPhase.Ended => "Ended",
         SessionCardPhase.Cancelled => "Cancelled",
         SessionCardPhase.Missed => "Missed",
@@ -43,8 +48,9 @@ public sealed partial class SessionCard : IDisposable
     private Color StatusColor => _state.Phase switch
     {
         SessionCardPhase.Live => Color.Success,
+        SessionCardPhase.WrappingUp => Color.Warning,
         SessionCardPhase.Startable => Color.Primary,
-        SessionCardPhase.Missed or SessionCardPhase.Cancelled => Color.Warning,
+        SessionCardPhase.Cancelled => Color.Error,
         _ => Color.Default,
     };
 
@@ -69,6 +75,24 @@ public sealed partial class SessionCard : IDisposable
         if (confirmed)
         {
             await RunAsync(() => Sessions.EndAsync(Actor, _session.Id, CancellationToken.None), ended => ended.Session);
+        }
+    }
+
+    private async Task EditAsync()
+    {
+        _error = null;
+        if (await SessionDialog.EditAsync(Dialogs, _session, Actor, UserTime) is { } saved)
+        {
+            _session = saved;
+            Refresh();
+        }
+    }
+
+    private async Task CancelSessionAsync()
+    {
+        if (await CancelSessionDialog.AskAsync(Dialogs, _session.Title, LocalStart) is { } reason)
+        {
+            await RunAsync(() => Bookings.CancelAsync(Actor, _session.Id, reason, CancellationToken.None), cancelled => cancelled);
         }
     }
 

@@ -115,10 +115,17 @@ public sealed partial class VideoRoom : IAsyncDisposable
         await ConnectVideoAsync(entry.Tokens);
     }
 
-    /// <summary>Not live (any more): the session's status says whether to wait or close; other refusals replace the room.</summary>
+    /// <summary>
+    /// Not live (any more): the session's status says whether to wait or close. A full room offers a retry; other
+    /// refusals replace the room.
+    /// </summary>
     private async Task RefuseAsync(ServiceError error)
     {
-        if (error.Code == RoomErrors.NotLive.Code && (await Queries.GetAsync(_actor, SessionId, CancellationToken.None)).Value is { } session)
+        if (error.Code == RoomErrors.FullCode)
+        {
+            _state!.Full(error.Message);
+        }
+        else if (error.Code == RoomErrors.NotLive.Code && (await Queries.GetAsync(_actor, SessionId, CancellationToken.None)).Value is { } session)
         {
             _state!.Refresh(session);
         }
@@ -126,7 +133,7 @@ public sealed partial class VideoRoom : IAsyncDisposable
         {
             _refusal = error;
         }
-        if (_state!.Phase == RoomPhase.Ended || _refusal is not null)
+        if (_state!.Phase is RoomPhase.Ended or RoomPhase.Full || _refusal is not null)
         {
             await CloseAsync(); // a retry can find the session over: the failed attempt's client goes too
         }
@@ -147,7 +154,7 @@ public sealed partial class VideoRoom : IAsyncDisposable
             StateHasChanged();
             await LeaveVideoAsync(); // an earlier attempt that failed
             _dotNet ??= DotNetObjectReference.Create(this);
-            _room = await _module.InvokeAsync<IJSObjectReference>("createRoom", _dotNet, _grid);
+            _room = await _module.InvokeAsync<IJSObjectReference>("createRoom", _dotNet, _grid, tokens.Role == AgoraRole.Publisher);
             if (_disposed)
             {
                 return; // never joined; the page and its module are gone
@@ -178,6 +185,20 @@ public sealed partial class VideoRoom : IAsyncDisposable
         catch (JSDisconnectedException)
         {
             // The tab closed or the circuit was lost while connecting; disposal closes the attendance.
+        }
+    }
+
+    /// <summary>A full room, tried again: someone may have left meanwhile.</summary>
+    private async Task RetryEntryAsync()
+    {
+        _busy = true;
+        try
+        {
+            await EnterAsync();
+        }
+        finally
+        {
+            _busy = false;
         }
     }
 
@@ -281,6 +302,9 @@ public sealed partial class VideoRoom : IAsyncDisposable
                         StateHasChanged(); // "connecting" while the attendance opens
                         await EnterAsync();
                     }
+                    break;
+                case SessionWrapUpMessage wrapUp:
+                    _state.WrapUp(wrapUp.EndsAt.UtcDateTime);
                     break;
                 case SessionEndedMessage:
                     _state.End();

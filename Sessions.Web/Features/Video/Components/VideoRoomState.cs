@@ -13,6 +13,8 @@ public enum RoomPhase
     Connected,
     /// <summary>In the room, but the video could not connect: the banner says why and offers a retry.</summary>
     Failed,
+    /// <summary>A student found the session's maximum of students in the room: nothing joined, a retry is offered.</summary>
+    Full,
     /// <summary>The session ended (or was cancelled): the room is closed for everyone.</summary>
     Ended,
 }
@@ -31,6 +33,18 @@ public sealed class VideoRoomState
     public SessionSummary Session { get; private set; }
     public RoomPhase Phase { get; private set; }
     public bool IsHost { get; private set; }
+
+    /// <summary>
+    /// Whether the caller may send camera and microphone: false for a student of a session that turned student media
+    /// off (their token only lets them watch and listen).
+    /// </summary>
+    public bool MayPublish { get; private set; } = true;
+
+    /// <summary>Why a student was not let in (<see cref="RoomPhase.Full"/>).</summary>
+    public string? FullMessage { get; private set; }
+
+    /// <summary>Set once the booked time is over: the session ends then, unless the educator ends it sooner.</summary>
+    public DateTime? WrapUpEndsUtc => Session.Status == SessionStatus.EndRequestPending ? Session.WrapUpEndsUtc : null;
 
     /// <summary>Why the video failed (the banner); null unless <see cref="RoomPhase.Failed"/>.</summary>
     public string? VideoError { get; private set; }
@@ -90,8 +104,20 @@ public sealed class VideoRoomState
     {
         Session = entry.Session;
         IsHost = entry.IsHost;
+        MayPublish = entry.Tokens.Role == AgoraRole.Publisher;
+        FullMessage = null;
         Connecting();
     }
+
+    public void Full(string message)
+    {
+        Phase = RoomPhase.Full;
+        FullMessage = message;
+    }
+
+    /// <summary>The booked time ran out: everyone sees the countdown to <paramref name="endsUtc"/>.</summary>
+    public void WrapUp(DateTime endsUtc) =>
+        Session = Session with { Status = SessionStatus.EndRequestPending, WrapUpEndsUtc = endsUtc };
 
     public void Connecting()
     {

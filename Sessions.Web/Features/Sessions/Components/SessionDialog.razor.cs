@@ -1,0 +1,131 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Sessions.Web.Components.Common;
+using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Classes;
+using Sessions.Web.Infrastructure.Http;
+
+namespace Sessions.Web.Features.Sessions.Components;
+
+public enum SessionDialogMode
+{
+    Schedule,
+    StartNow,
+    Edit,
+}
+
+/// <summary>
+/// The session dialog: it saves through <see cref="SessionBookings"/> and stays open with the refusal (each invalid field
+/// marked) until a save succeeds; it then closes with the session as saved.
+/// </summary>
+public sealed partial class SessionDialog
+{
+    private static readonly DialogOptions Options = new() { MaxWidth = MaxWidth.Small, FullWidth = true };
+
+    private SessionForm _form = default!;
+    private FormErrors _errors = FormErrors.None;
+    private bool _busy;
+
+    [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
+    [Inject] private SessionBookings Bookings { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
+
+    [Parameter] public SessionDialogMode Mode { get; set; }
+
+    /// <summary>The classes a new session may be for; the first is proposed.</summary>
+    [Parameter] public IReadOnlyList<ClassSummary> Classes { get; set; } = [];
+
+    /// <summary>The scheduled session being changed (<see cref="SessionDialogMode.Edit"/>).</summary>
+    [Parameter] public SessionSummary? Editing { get; set; }
+
+    [Parameter, EditorRequired] public SessionActor Actor { get; set; } = default!;
+    [Parameter, EditorRequired] public UserTime UserTime { get; set; } = default!;
+
+    /// <summary>Books a new session (or starts one now); answers it, or null when the educator closed the dialog.</summary>
+    public static Task<SessionSummary?> NewAsync(IDialogService dialogs, bool startNow, IReadOnlyList<ClassSummary> classes,
+        SessionActor actor, UserTime userTime) =>
+        ShowAsync(dialogs, startNow ? "Start now" : "Schedule", new DialogParameters<SessionDialog>
+        {
+            { d => d.Mode, startNow ? SessionDialogMode.StartNow : SessionDialogMode.Schedule },
+            { d => d.Classes, classes },
+            { d => d.Actor, actor },
+            { d => d.UserTime, userTime },
+        });
+
+    /// <summary>Changes a scheduled session; answers it as saved, or null when nothing was saved.</summary>
+    public static Task<SessionSummary?> EditAsync(IDialogService dialogs, SessionSummary session, SessionActor actor, UserTime userTime) =>
+        ShowAsync(dialogs, "Edit session", new DialogParameters<SessionDialog>
+        {
+            { d => d.Mode, SessionDialogMode.Edit },
+            { d => d.Editing, session },
+            { d => d.Actor, actor },
+            { d => d.UserTime, userTime },
+        });
+
+    private static async Task<SessionSummary?> ShowAsync(IDialogService dialogs, string title, DialogParameters<SessionDialog> parameters)
+    {
+        var dialog = await dialogs.ShowAsync<SessionDialog>(title, parameters, Options);
+        return await dialog.Result is { Canceled: false, Data: SessionSummary saved } ? saved : null;
+    }
+
+    private DateTime LocalNow => UserTime.ToLocal(Time.GetUtcNow().UtcDateTime);
+
+    private string Heading => Mode switch
+    {
+        SessionDialogMode.StartNow => "Start a session now",
+        SessionDialogMode.Edit => "Edit session",
+        _ => "Schedule a session",
+    };
+
+    private string SubmitText => Mode switch
+    {
+        SessionDialogMode.StartNow => "Start now",
+        SessionDialogMode.Edit => "Save changes",
+        _ => "Schedule",
+    };
+
+    /// <summary>The defaults of the chosen class, which the settings' "Class default (…)" choices show.</summary>
+    private SessionSettings ClassDefaults => Editing?.ClassDefaults
+        ?? Classes.FirstOrDefault(c => c.Id == _form.ClassId)?.SessionDefaults
+        ?? SessionSettings.ClassDefaults;
+
+    protected override void OnInitialized() =>
+        _form = Editing is not null ? SessionForm.Of(Editing, UserTime) : SessionForm.Blank(Classes.Count > 0 ? Classes[0].Id : 0, LocalNow);
+
+    private async Task SubmitAsync()
+    {
+        _busy = true;
+        try
+        {
+            var saved = await SaveAsync();
+            _errors = FormErrors.Of(saved.Error);
+            if (saved.Error is null)
+            {
+                Dialog.Close(DialogResult.Ok(saved.Value!));
+            }
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task<Result<SessionSummary>> SaveAsync()
+    {
+        switch (Mode)
+        {
+            case SessionDialogMode.StartNow:
+                return await Bookings.CreateAsync(Actor, _form.ToNewSession(SessionType.Instant, null), CancellationToken.None);
+            case SessionDialogMode.Schedule:
+                var start = _form.StartUtc(UserTime);
+                return start.Error is { } invalidStart
+                    ? invalidStart
+                    : await Bookings.CreateAsync(Actor, _form.ToNewSession(SessionType.Scheduled, start.Value), CancellationToken.None);
+            default:
+                var changes = _form.ChangesTo(Editing!, UserTime);
+                return changes.Error is { } invalidChanges
+                    ? invalidChanges
+                    : await Bookings.UpdateAsync(Actor, Editing!.Id, changes.Value!, CancellationToken.None);
+        }
+    }
+}
