@@ -15,10 +15,12 @@ public sealed class LiveListener : IAsyncDisposable
 
     private readonly HubConnection _connection;
     private readonly Channel<LiveEvent> _events = Channel.CreateUnbounded<LiveEvent>();
+    private readonly TaskCompletionSource<IReadOnlyList<string>> _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private LiveListener(HubConnection connection)
     {
         _connection = connection;
+        _connection.On<LiveSubscribedMessage>(nameof(ILiveClient.Subscribed), m => _subscribed.TrySetResult(m.Groups));
         _connection.On<SessionStartedMessage>(nameof(ILiveClient.SessionStarted), m => _events.Writer.TryWrite(m));
         _connection.On<SessionEndedMessage>(nameof(ILiveClient.SessionEnded), m => _events.Writer.TryWrite(m));
         _connection.On<SessionScheduledMessage>(nameof(ILiveClient.SessionScheduled), m => _events.Writer.TryWrite(m));
@@ -38,8 +40,13 @@ public sealed class LiveListener : IAsyncDisposable
             .Build();
         var listener = new LiveListener(connection);
         await connection.StartAsync();
+        // The handshake completes before the hub has put the connection in its groups; Subscribed says it has.
+        await listener._subscribed.Task.WaitAsync(Patience);
         return listener;
     }
+
+    /// <summary>The groups the hub put this connection in, as its first message said.</summary>
+    public IReadOnlyList<string> Groups => _subscribed.Task.Result;
 
     /// <summary>The next event this connection receives; fails the test if none arrives in time.</summary>
     public async Task<LiveEvent> NextAsync()

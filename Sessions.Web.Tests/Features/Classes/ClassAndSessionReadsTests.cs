@@ -17,8 +17,10 @@ public sealed class ClassAndSessionReadsTests(SessionsAppFactory app)
         var schoolClass = await _data.ClassAsync(educator, student);
         var live = await _data.SessionAsync(schoolClass);
         var later = await _data.SessionAsync(schoolClass, startsIn: TimeSpan.FromDays(1));
+        var calledOff = await _data.SessionAsync(schoolClass, startsIn: TimeSpan.FromDays(2));
         using var teacher = await _data.ClientForAsync(educator);
         await (await teacher.PostAsync($"/api/sessions/{live.Id}/start", null)).ShouldBeOkAsync();
+        await (await teacher.PostAsync($"/api/sessions/{calledOff.Id}/cancel", null)).ShouldBeOkAsync();
         using var client = await _data.ClientForAsync(student);
 
         var reply = await (await client.GetAsync($"/api/classes/{schoolClass.Id}")).ShouldBeOkAsync();
@@ -27,6 +29,7 @@ public sealed class ClassAndSessionReadsTests(SessionsAppFactory app)
         Assert.Equal(schoolClass.Name, data.GetProperty("name").GetString());
         Assert.Equal(live.Id, data.GetProperty("live_session").GetProperty("id").GetGuid());
         Assert.Equal(later.Id, Assert.Single(data.GetProperty("upcoming_sessions").EnumerateArray()).GetProperty("id").GetGuid());
+        Assert.Equal(calledOff.Id, Assert.Single(data.GetProperty("cancelled_sessions").EnumerateArray()).GetProperty("id").GetGuid());
     }
 
     [Fact]

@@ -35,6 +35,21 @@ public sealed class LiveHubTests(SessionsAppFactory app)
     }
 
     [Fact]
+    public async Task A_connection_is_told_its_groups_once_it_is_in_them()
+    {
+        var educator = await _data.EducatorAsync();
+        var student = await _data.StudentAsync();
+        var algebra = await _data.ClassAsync(educator, student);
+        var biology = await _data.ClassAsync(educator, student);
+
+        await using var pupil = await LiveListener.ConnectAsync(app, student);
+        await using var teacher = await LiveListener.ConnectAsync(app, educator);
+
+        Assert.Equal([LiveGroups.ForClass(algebra.Id), LiveGroups.ForClass(biology.Id)], pupil.Groups.Order());
+        Assert.Equal([LiveGroups.ForEducator(educator.Id)], teacher.Groups);
+    }
+
+    [Fact]
     public async Task A_student_of_another_class_hears_nothing_of_it()
     {
         var educator = await _data.EducatorAsync();

@@ -50,14 +50,16 @@ public sealed record ClassDto(
     [property: JsonPropertyName("enrolled_count")] int EnrolledCount,
     [property: JsonPropertyName("session_defaults")] SessionDefaultsDto SessionDefaults,
     [property: JsonPropertyName("live_session")] SessionDto? LiveSession,
-    [property: JsonPropertyName("upcoming_sessions")] IReadOnlyList<SessionDto> UpcomingSessions)
+    [property: JsonPropertyName("upcoming_sessions")] IReadOnlyList<SessionDto> UpcomingSessions,
+    [property: JsonPropertyName("cancelled_sessions")] IReadOnlyList<SessionDto> CancelledSessions)
 {
     public static ClassDto From(ClassOverview page) => new(
         page.Class.Id, page.Class.Name, page.Class.Subject,
         new SessionHostDto(page.Class.EducatorId, page.Class.EducatorName), page.Class.EnrolledCount,
         SessionDefaultsDto.From(page.Class.SessionDefaults),
         page.Live is null ? null : SessionDto.From(page.Live),
-        [.. page.Upcoming.Select(SessionDto.From)]);
+        [.. page.Upcoming.Select(SessionDto.From)],
+        [.. page.Cancelled.Select(SessionDto.From)]);
 }
 
 /// <summary>A class's session defaults as the API shows them.</summary>

@@ -3,6 +3,12 @@ namespace Sessions.Web.Features.Live;
 /// <summary>The hub's contract with browsers and mobile apps; clients listen with <c>nameof(ILiveClient.SessionStarted)</c>.</summary>
 public interface ILiveClient
 {
+    /// <summary>
+    /// The connection's first message: from now on it hears its groups' events. A client that reads the current state
+    /// (its class page, its sessions) after this message misses nothing in between.
+    /// </summary>
+    Task Subscribed(LiveSubscribedMessage message);
+
     Task SessionStarted(SessionStartedMessage message);
     Task SessionEnded(SessionEndedMessage message);
     Task SessionScheduled(SessionScheduledMessage message);
@@ -12,3 +18,6 @@ public interface ILiveClient
     Task ParticipantJoined(ParticipantJoinedMessage message);
     Task ParticipantLeft(ParticipantLeftMessage message);
 }
+
+/// <summary>The groups a connection was put in (<c>class:{id}</c> for each class of a student, <c>educator:{id}</c>).</summary>
+public sealed record LiveSubscribedMessage(IReadOnlyList<string> Groups);

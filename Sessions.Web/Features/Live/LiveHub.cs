@@ -23,5 +23,6 @@ public sealed class LiveHub(ClassMembership membership) : Hub<ILiveClient>
             await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
         }
         await base.OnConnectedAsync();
+        await Clients.Caller.Subscribed(new LiveSubscribedMessage(groups));
     }
 }

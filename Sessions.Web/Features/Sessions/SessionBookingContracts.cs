@@ -21,11 +21,11 @@ public sealed record CreateSessionBody(
         var errors = new FieldErrors();
         if (ClassId is null)
         {
-            errors.Add("classId", "classId is required.");
+            errors.Add(SessionFields.ClassId, "classId is required.");
         }
         if (DurationMinutes is null)
         {
-            errors.Add("durationMinutes", "durationMinutes is required.");
+            errors.Add(SessionFields.Duration, "durationMinutes is required.");
         }
         var type = Type switch
         {
@@ -35,9 +35,9 @@ public sealed record CreateSessionBody(
         };
         if (type is null)
         {
-            errors.Add("type", "The type must be \"scheduled\" or \"instant\".");
+            errors.Add(SessionFields.Type, "The type must be \"scheduled\" or \"instant\".");
         }
-        var start = ApiTime.ReadInstant(errors, "scheduledStartTime", ScheduledStartTime);
+        var start = ApiTime.ReadInstant(errors, SessionFields.Start, ScheduledStartTime);
         return errors.ToError() is { } unreadable
             ? unreadable
             : new NewSession(ClassId!.Value, type!.Value, Title, Description, start, DurationMinutes!.Value, Settings?.ToOverrides());
@@ -55,7 +55,7 @@ public sealed record UpdateSessionBody(
     public Result<SessionChanges> ToChanges()
     {
         var errors = new FieldErrors();
-        var start = ApiTime.ReadInstant(errors, "scheduledStartTime", ScheduledStartTime);
+        var start = ApiTime.ReadInstant(errors, SessionFields.Start, ScheduledStartTime);
         return errors.ToError() is { } unreadable
             ? unreadable
             : new SessionChanges(Title, Description, start, DurationMinutes, Settings?.ToOverrides());

@@ -9,7 +9,7 @@ public static class SessionRules
     {
         if (string.IsNullOrWhiteSpace(title) || title.Trim().Length > Session.TitleMaxLength)
         {
-            errors.Add("title", $"A title of 1 to {Session.TitleMaxLength} characters is required.");
+            errors.Add(SessionFields.Title, $"A title of 1 to {Session.TitleMaxLength} characters is required.");
         }
     }
 
@@ -17,7 +17,7 @@ public static class SessionRules
     {
         if (description?.Trim().Length > Session.DescriptionMaxLength)
         {
-            errors.Add("description", $"The description may have at most {Session.DescriptionMaxLength} characters.");
+            errors.Add(SessionFields.Description, $"The description may have at most {Session.DescriptionMaxLength} characters.");
         }
     }
 
@@ -25,7 +25,7 @@ public static class SessionRules
     {
         if (durationMinutes is < Session.MinDurationMinutes or > Session.MaxDurationMinutes)
         {
-            errors.Add("durationMinutes",
+            errors.Add(SessionFields.Duration,
                 $"The duration must be between {Session.MinDurationMinutes} and {Session.MaxDurationMinutes} minutes.");
         }
     }
@@ -36,14 +36,14 @@ public static class SessionRules
         var earliest = utcNow.AddTicks(-(utcNow.Ticks % TimeSpan.TicksPerMinute)).AddMinutes(minLeadMinutes);
         if (startUtc < earliest)
         {
-            errors.Add("scheduledStartTime", minLeadMinutes == 0
+            errors.Add(SessionFields.Start, minLeadMinutes == 0
                 ? "The start time must not be in the past."
                 : $"Sessions must be booked at least {minLeadMinutes} minutes ahead.");
         }
     }
 
     public static void CheckSettings(FieldErrors errors, SessionSettingOverrides? settings) =>
-        CheckMaxParticipants(errors, "settings.maxParticipants", settings?.MaxParticipants);
+        CheckMaxParticipants(errors, SessionFields.MaxParticipants, settings?.MaxParticipants);
 
     public static void CheckMaxParticipants(FieldErrors errors, string field, int? maxParticipants)
     {
@@ -58,7 +58,7 @@ public static class SessionRules
     {
         if (reason?.Trim().Length > Session.CancellationReasonMaxLength)
         {
-            errors.Add("reason", $"The reason may have at most {Session.CancellationReasonMaxLength} characters.");
+            errors.Add(SessionFields.Reason, $"The reason may have at most {Session.CancellationReasonMaxLength} characters.");
         }
     }
 

@@ -47,11 +47,11 @@ public sealed class SessionForm
     {
         if (LocalStart is not { } localStart)
         {
-            return ServiceError.Validation(Fields.Start, "Pick a date and a time.");
+            return ServiceError.Validation(SessionFields.Start, "Pick a date and a time.");
         }
         return userTime.TryToUtc(localStart, out var startUtc)
             ? startUtc
-            : ServiceError.Validation(Fields.Start, "That time does not exist on that day (the clocks change). Pick another time.");
+            : ServiceError.Validation(SessionFields.Start, "That time does not exist on that day (the clocks change). Pick another time.");
     }
 
     public NewSession ToNewSession(SessionType type, DateTime? startUtc) =>
@@ -82,14 +82,4 @@ public sealed class SessionForm
     }
 
     private DateTime? LocalStart => Date is { } date && Time is { } time ? date.Date + time : null;
-
-    /// <summary>The field names that <c>validation_failed</c> uses for the fields of this form.</summary>
-    public static class Fields
-    {
-        public const string Title = "title";
-        public const string Description = "description";
-        public const string Start = "scheduledStartTime";
-        public const string Duration = "durationMinutes";
-        public const string MaxParticipants = "settings.maxParticipants";
-    }
 }
