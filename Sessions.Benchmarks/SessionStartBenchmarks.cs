@@ -34,8 +34,8 @@ public class SessionStartBenchmarks
     public async Task SetUpAsync()
     {
         var database = Path.Combine(_folder, "sessions.db");
-        // The warm-up iteration and the BenchmarkDotNet engine's own first call use sessions too.
-        var needed = (Iterations + 1) * StartsPerIteration + 1;
+        // The engine's first call, the warm-up and the memory diagnoser's extra iteration use sessions too.
+        var needed = (Iterations + 3) * StartsPerIteration;
         await LargeSeed.RunAsync(new Arguments(["--database", database, "--classes", needed.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--students-per-class", "20"]));
         _seeded = await SeededSessions.NotStartedAsync(database, needed);
@@ -56,7 +56,9 @@ public class SessionStartBenchmarks
     [Benchmark]
     public async Task StartAsync()
     {
-        var session = _seeded[_next++];
+        var session = _next < _seeded.Count
+            ? _seeded[_next++]
+            : throw new InvalidOperationException("Every seeded session is started: seed more for this job's invocation counts.");
         var result = await _sessions.StartAsync(new SessionActor(session.EducatorId, IsAdmin: false, IsEducator: true), session.SessionId,
             CancellationToken.None);
         if (result.Error is not null)

@@ -13,6 +13,8 @@ if (args.Length == 0)
           fanout            --url URL --database PATH [--classes 500] [--rate 100] [--starts N] [--duration 60]
                             [--max-in-flight 64] [--receipt-timeout 10] [--login-concurrency 4] [--connect-concurrency 32]
                             [--token-cache PATH] [--timeout 900] [--out fanout.json]
+          circuits          --url URL --database PATH [--classes 5] [--pages N] [--open-concurrency 4] [--card-timeout 60]
+                            [--chromium /usr/bin/chromium] [--out circuits.json]
         """);
     return 2;
 }
@@ -25,6 +27,7 @@ Func<Arguments, Task> command = args[0] switch
     "notifier-fill" => NotifierScenarios.FillAsync,
     "notifier-drain" => NotifierScenarios.DrainAsync,
     "fanout" => FanoutScenario.RunAsync,
+    "circuits" => CircuitsScenario.RunAsync,
     _ => throw new ArgumentException($"Unknown command '{args[0]}'."),
 };
 await command(options);

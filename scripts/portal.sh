@@ -1,8 +1,14 @@
-# Sourced by the measurement scripts: the Release portal on 127.0.0.1 over a given SQLite file, and a quiet machine.
-# Needs: $root (the repository) and $work (a scratch folder). Defines: tool, start_portal, stop_portal, wait_for_quiet_machine.
+# Sourced by the measurement scripts: the published Release portal on 127.0.0.1 over a given SQLite file, and a quiet machine.
+# Needs: $root (the repository) and $work (a scratch folder).
+# Defines: tool, publish_portal, start_portal, stop_portal, wait_for_quiet_machine.
 
 tool=(dotnet "$root/Sessions.LoadTest/bin/Release/net10.0/Sessions.LoadTest.dll")
 portal_pid=""
+
+# Published as it is deployed: a build's bin folder serves the static assets (blazor.web.js) only in Development.
+publish_portal() {
+  dotnet publish "$root/Sessions.Web" -c Release -o "$work/portal" -v quiet -nologo -clp:ErrorsOnly
+}
 
 # start_portal DB PORT [NAME=VALUE ...]: Production settings, logging at Warning, the memory endpoints on; extra settings as env.
 start_portal() {
@@ -15,7 +21,7 @@ start_portal() {
     Diagnostics__MemoryEndpoints=true \
     Logging__LogLevel__Default=Warning \
     "$@" \
-    setsid dotnet "$root/Sessions.Web/bin/Release/net10.0/Sessions.Web.dll" >> "$work/portal.log" 2>&1 &
+    bash -c 'cd "$1" && exec setsid dotnet Sessions.Web.dll' - "$work/portal" >> "$work/portal.log" 2>&1 &
   portal_pid=$!
   until curl -sf "http://127.0.0.1:$port/health" > /dev/null; do
     kill -0 "$portal_pid" 2>/dev/null || { cat "$work/portal.log" >&2; return 1; }

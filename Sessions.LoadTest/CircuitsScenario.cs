@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Playwright;
+using Sessions.Web.Components.Common;
+
+namespace Sessions.LoadTest;
+
+/// <summary>
+/// Blazor circuits: opens a class page per student in Chromium, measures the server's memory per idle circuit (managed heap
+/// and RSS, each after a full GC, before and after the pages opened), then starts the classes' sessions together and
+/// times each page from its session's start request until its join card is visible.
+/// </summary>
+internal static class CircuitsScenario
+{
+    public static async Task RunAsync(Arguments args)
+    {
+        var url = new Uri(args.Text("url"));
+        var sessions = await SeededSessions.NotStartedAsync(args.Text("database"), args.Number("classes", 5));
+        var students = sessions.SelectMany(s => s.StudentEmails.Select(email => (Email: email, Session: s)))
+            .Take(args.Number("pages", int.MaxValue)).ToList();
+        using var portal = new PortalClient(url);
+        await portal.SignInAsync(LargeSeed.AdminEmail, LargeSeed.Password);
+        await using var browser = await ClassPages.LaunchAsync(url, args.Text("chromium", "/usr/bin/chromium"));
+
+        // One page first, left open, so one-time costs (compiled queries, component metadata, caches) are not counted per circuit.
+        var warmUp = students[0];
+        await browser.OpenAsync(warmUp.Email, warmUp.Session.ClassId);
+        var measured = students.Skip(1).ToList();
+        var before = await portal.MemoryAsync(collect: true);
+        var clock = Stopwatch.StartNew();
+        var pages = new ConcurrentBag<(IPage Page, SeededSession Session)>();
+        await Parallel.ForEachAsync(measured, new ParallelOptions { MaxDegreeOfParallelism = args.Number("open-concurrency", 4) },
+            async (student, _) => pages.Add((await browser.OpenAsync(student.Email, student.Session.ClassId), student.Session)));
+        var openSeconds = clock.Elapsed.TotalSeconds;
+        var after = await portal.MemoryAsync(collect: true);
+        Console.WriteLine($"{pages.Count} class pages interactive in {openSeconds:0.0} s; per circuit: {MemoryDelta.PerItem(before, after, pages.Count)}");
+
+        // Every page waits for its card before any start is sent, so no arrival is missed.
+        var timeout = (float)args.Seconds("card-timeout", 60).TotalMilliseconds;
+        var sentAt = new ConcurrentDictionary<Guid, long>();
+        var cards = pages.Select(p => CardVisibleAsync(p.Page, p.Session.SessionId, timeout)).ToList();
+        var refusals = 0;
+        await Parallel.ForEachAsync(sessions, async (session, _) =>
+        {
+            sentAt[session.SessionId] = Stopwatch.GetTimestamp();
+            if (await portal.TryStartAsync(session.SessionId) != HttpStatusCode.OK)
+            {
+                Interlocked.Increment(ref refusals);
+            }
+        });
+        var arrivals = await Task.WhenAll(cards);
+        var latencies = arrivals.Where(a => a.VisibleAt is not null)
+            .Select(a => Stopwatch.GetElapsedTime(sentAt[a.SessionId], a.VisibleAt!.Value).TotalMilliseconds).ToList();
+
+        var result = new
+        {
+            scenario = "circuits",
+            classes = sessions.Count,
+            measuredPages = pages.Count,
+            openSeconds = Math.Round(openSeconds, 1),
+            serverMemory = new { before, after, perCircuit = MemoryDelta.PerItem(before, after, pages.Count) },
+            startToJoinCardVisible = Percentiles.Of(latencies),
+            cardsNotVisible = arrivals.Count(a => a.VisibleAt is null),
+            refusedStarts = refusals,
+        };
+        JsonReport.Write(result.scenario, result, args);
+        Console.WriteLine($"start → join card visible: {result.startToJoinCardVisible}; not visible: {result.cardsNotVisible}; refused starts: {refusals}");
+    }
+
+    private static async Task<(Guid SessionId, long? VisibleAt)> CardVisibleAsync(IPage page, Guid sessionId, float timeoutMs)
+    {
+        try
+        {
+            await page.GetByTestId(TestIds.JoinCard(sessionId)).WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = timeoutMs });
+            return (sessionId, Stopwatch.GetTimestamp());
+        }
+        catch (TimeoutException)
+        {
+            return (sessionId, null);
+        }
+    }
+}
