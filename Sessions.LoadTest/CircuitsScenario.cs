@@ -28,12 +28,15 @@ internal static class CircuitsScenario
         await browser.OpenAsync(warmUp.Email, warmUp.Session.ClassId);
         var measured = students.Skip(1).ToList();
         var before = await portal.MemoryAsync(collect: true);
+        var serverPid = args.Number("server-pid", 0);
+        var heapBefore = serverPid > 0 ? HeapHistogram.Take(serverPid) : null;
         var clock = Stopwatch.StartNew();
         var pages = new ConcurrentBag<(IPage Page, SeededSession Session)>();
         await Parallel.ForEachAsync(measured, new ParallelOptions { MaxDegreeOfParallelism = args.Number("open-concurrency", 4) },
             async (student, _) => pages.Add((await browser.OpenAsync(student.Email, student.Session.ClassId), student.Session)));
         var openSeconds = clock.Elapsed.TotalSeconds;
         var after = await portal.MemoryAsync(collect: true);
+        var heapGrowth = heapBefore is null ? null : HeapHistogram.GrowthPerItem(heapBefore, HeapHistogram.Take(serverPid), pages.Count, 40);
         Console.WriteLine($"{pages.Count} class pages interactive in {openSeconds:0.0} s; per circuit: {MemoryDelta.PerItem(before, after, pages.Count)}");
 
         // Every page waits for its card before any start is sent, so no arrival is missed.
@@ -59,12 +62,16 @@ internal static class CircuitsScenario
             classes = sessions.Count,
             measuredPages = pages.Count,
             openSeconds = Math.Round(openSeconds, 1),
-            serverMemory = new { before, after, perCircuit = MemoryDelta.PerItem(before, after, pages.Count) },
+            serverMemory = new { before, after, perCircuit = MemoryDelta.PerItem(before, after, pages.Count), heapGrowthPerCircuit = heapGrowth },
             startToJoinCardVisible = Percentiles.Of(latencies),
             cardsNotVisible = arrivals.Count(a => a.VisibleAt is null),
             refusedStarts = refusals,
         };
         JsonReport.Write(result.scenario, result, args);
+        if (heapGrowth is not null)
+        {
+            HeapHistogram.Print(heapGrowth.Take(25));
+        }
         Console.WriteLine($"start → join card visible: {result.startToJoinCardVisible}; not visible: {result.cardsNotVisible}; refused starts: {refusals}");
     }
 

@@ -27,8 +27,7 @@ internal static class FanoutScenario
         // The load admin may start every seeded session, so one token drives all the educators' starts.
         await portal.SignInAsync(LargeSeed.AdminEmail, LargeSeed.Password);
         var clock = Stopwatch.StartNew();
-        var tokens = await StudentTokens.GetAsync(portal, emails, args.Text("token-cache", databasePath + ".tokens.json"),
-            args.Number("login-concurrency", 4), run.Token);
+        var tokens = await StudentTokens.ForStudentsAsync(portal, emails, args, run.Token);
         var signInSeconds = clock.Elapsed.TotalSeconds;
 
         var idle = await portal.MemoryAsync(collect: true);

@@ -13,8 +13,11 @@ if (args.Length == 0)
           fanout            --url URL --database PATH [--classes 500] [--rate 100] [--starts N] [--duration 60]
                             [--max-in-flight 64] [--receipt-timeout 10] [--login-concurrency 4] [--connect-concurrency 32]
                             [--token-cache PATH] [--timeout 900] [--out fanout.json]
+          sign-in           --url URL --database PATH [--classes 500] [--token-cache PATH] [--login-concurrency 4]
           circuits          --url URL --database PATH [--classes 5] [--pages N] [--open-concurrency 4] [--card-timeout 60]
-                            [--chromium /usr/bin/chromium] [--out circuits.json]
+                            [--chromium /usr/bin/chromium] [--server-pid PID (adds the heap growth per circuit by type)]
+                            [--out circuits.json]
+          heap              --pid PORTAL_PID [--top 60] [--out heap.json]   (the portal's managed heap by type)
         """);
     return 2;
 }
@@ -27,7 +30,9 @@ Func<Arguments, Task> command = args[0] switch
     "notifier-fill" => NotifierScenarios.FillAsync,
     "notifier-drain" => NotifierScenarios.DrainAsync,
     "fanout" => FanoutScenario.RunAsync,
+    "sign-in" => StudentTokens.SignInAsync,
     "circuits" => CircuitsScenario.RunAsync,
+    "heap" => HeapHistogram.RunAsync,
     _ => throw new ArgumentException($"Unknown command '{args[0]}'."),
 };
 await command(options);

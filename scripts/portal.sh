@@ -1,13 +1,15 @@
 # Sourced by the measurement scripts: the published Release portal on 127.0.0.1 over a given SQLite file, and a quiet machine.
 # Needs: $root (the repository) and $work (a scratch folder).
-# Defines: tool, publish_portal, start_portal, stop_portal, wait_for_quiet_machine.
+# Defines: tool, publish, start_portal, stop_portal, wait_for_quiet_machine.
 
-tool=(dotnet "$root/Sessions.LoadTest/bin/Release/net10.0/Sessions.LoadTest.dll")
+tool=(dotnet "$work/loadtest/Sessions.LoadTest.dll")
 portal_pid=""
 
-# Published as it is deployed: a build's bin folder serves the static assets (blazor.web.js) only in Development.
-publish_portal() {
+# The portal published as it is deployed (a build's bin folder serves blazor.web.js only in Development), and the load
+# tool published beside it, so that a build in the work tree during a long run does not replace what is running.
+publish() {
   dotnet publish "$root/Sessions.Web" -c Release -o "$work/portal" -v quiet -nologo -clp:ErrorsOnly
+  dotnet publish "$root/Sessions.LoadTest" -c Release -o "$work/loadtest" -v quiet -nologo -clp:ErrorsOnly
 }
 
 # start_portal DB PORT [NAME=VALUE ...]: Production settings, logging at Warning, the memory endpoints on; extra settings as env.
