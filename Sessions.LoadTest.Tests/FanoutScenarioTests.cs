@@ -20,7 +20,7 @@ public sealed class FanoutScenarioTests : IAsyncLifetime
 
         await FanoutScenario.RunAsync(new Arguments(
         [
-            "--url", portal.Url.ToString(), "--database", DatabasePath, "--classes", "2", "--starts", "2",
+            "--url", portal.Url.ToString(), "--database", DatabasePath, "--classes", "2", "--warmup", "1", "--starts", "2",
             "--rate", "20", "--timeout", "45", "--out", resultPath,
         ]));
 

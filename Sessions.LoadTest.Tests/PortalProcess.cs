@@ -52,7 +52,7 @@ internal sealed class PortalProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__Sessions"] = $"Data Source={databasePath}";
         start.Environment["Agora__AppId"] = "0123456789abcdef0123456789abcdef";
         start.Environment["Agora__AppCertificate"] = "fedcba9876543210fedcba9876543210";
-        start.Environment["Diagnostics__MemoryEndpoints"] = "true";
+        start.Environment["Diagnostics__ProcessEndpoints"] = "true";
         var portal = new PortalProcess(Process.Start(start)!, url);
         portal._process.OutputDataReceived += (_, e) => portal.Append(e.Data);
         portal._process.ErrorDataReceived += (_, e) => portal.Append(e.Data);

@@ -27,7 +27,7 @@ internal static class CircuitsScenario
         var warmUp = students[0];
         await browser.OpenAsync(warmUp.Email, warmUp.Session.ClassId);
         var measured = students.Skip(1).ToList();
-        var before = await portal.MemoryAsync(collect: true);
+        var before = await portal.FiguresAsync(collect: true);
         var serverPid = args.Number("server-pid", 0);
         var heapBefore = serverPid > 0 ? HeapHistogram.Take(serverPid) : null;
         var clock = Stopwatch.StartNew();
@@ -35,7 +35,7 @@ internal static class CircuitsScenario
         await Parallel.ForEachAsync(measured, new ParallelOptions { MaxDegreeOfParallelism = args.Number("open-concurrency", 4) },
             async (student, _) => pages.Add((await browser.OpenAsync(student.Email, student.Session.ClassId), student.Session)));
         var openSeconds = clock.Elapsed.TotalSeconds;
-        var after = await portal.MemoryAsync(collect: true);
+        var after = await portal.FiguresAsync(collect: true);
         var heapGrowth = heapBefore is null ? null : HeapHistogram.GrowthPerItem(heapBefore, HeapHistogram.Take(serverPid), pages.Count, 40);
         Console.WriteLine($"{pages.Count} class pages interactive in {openSeconds:0.0} s; per circuit: {MemoryDelta.PerItem(before, after, pages.Count)}");
 

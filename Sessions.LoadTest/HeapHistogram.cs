@@ -9,7 +9,7 @@ internal sealed record HeapShare(string Type, long Count, long Bytes);
 /// <summary>
 /// What the portal's managed heap holds, by type (count and bytes), read from the live process with ClrMD (the process is
 /// suspended while it is read). Two of them, before and after opening circuits, say what a circuit costs and who holds it.
-/// Collect first (<c>POST /diagnostics/memory/collect</c>) to leave garbage out.
+/// Collect first (<c>POST /diagnostics/process/collect</c>) to leave garbage out.
 /// </summary>
 internal static class HeapHistogram
 {

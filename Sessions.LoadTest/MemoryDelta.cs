@@ -7,7 +7,7 @@ namespace Sessions.LoadTest;
 internal sealed record MemoryDelta(long ResidentBytes, long GcHeapBytes)
 {
     /// <summary>Null when the portal does not serve its memory figures.</summary>
-    public static MemoryDelta? PerItem(MemoryFigures? before, MemoryFigures? after, int count) =>
+    public static MemoryDelta? PerItem(ProcessFigures? before, ProcessFigures? after, int count) =>
         before is null || after is null || count == 0
             ? null
             : new MemoryDelta((after.ResidentBytes - before.ResidentBytes) / count, (after.GcHeapBytes - before.GcHeapBytes) / count);

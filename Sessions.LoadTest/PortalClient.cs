@@ -48,20 +48,20 @@ internal sealed class PortalClient(Uri baseAddress) : IDisposable
         _http.PostAsync(new Uri($"/api/sessions/{sessionId}/start", UriKind.Relative), null);
 
     /// <summary>
-    /// The portal's memory (<see cref="MemoryEndpoints"/>), after a full collection when <paramref name="collect"/> is set;
-    /// null when the portal runs without <c>Diagnostics:MemoryEndpoints</c>.
+    /// The portal's memory and CPU time (<see cref="ProcessEndpoints"/>), after a full collection when <paramref name="collect"/> is set;
+    /// null when the portal runs without <c>Diagnostics:ProcessEndpoints</c>.
     /// </summary>
-    public async Task<MemoryFigures?> MemoryAsync(bool collect)
+    public async Task<ProcessFigures?> FiguresAsync(bool collect)
     {
         using var response = collect
-            ? await _http.PostAsync(new Uri(MemoryEndpoints.CollectPath, UriKind.Relative), null)
-            : await _http.GetAsync(new Uri(MemoryEndpoints.Path, UriKind.Relative));
+            ? await _http.PostAsync(new Uri(ProcessEndpoints.CollectPath, UriKind.Relative), null)
+            : await _http.GetAsync(new Uri(ProcessEndpoints.Path, UriKind.Relative));
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
         }
         response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<MemoryFigures>();
+        return await response.Content.ReadFromJsonAsync<ProcessFigures>();
     }
 
     /// <summary>The notifier's figures from <c>/health</c>: undelivered rows and the age of the oldest.</summary>

@@ -10,7 +10,7 @@ if (args.Length == 0)
           notifier-latency  --url URL --database PATH --emulator HOST:PORT --project ID [--starts 1000] [--concurrency 1] [--poll-ms 5]
           notifier-fill     --url URL --database PATH [--starts 10000] [--concurrency 16]   (Firestore down)
           notifier-drain    --url URL --emulator HOST:PORT --project ID                    (then bring it up)
-          fanout            --url URL --database PATH [--classes 500] [--rate 100] [--starts N] [--duration 60]
+          fanout            --url URL --database PATH [--classes 500] [--warmup 50] [--rate 100] [--starts N] [--duration 60]
                             [--max-in-flight 64] [--receipt-timeout 10] [--login-concurrency 4] [--connect-concurrency 32]
                             [--token-cache PATH] [--timeout 900] [--out fanout.json]
           sign-in           --url URL --database PATH [--classes 500] [--token-cache PATH] [--login-concurrency 4]

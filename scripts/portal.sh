@@ -16,15 +16,18 @@ publish() {
 start_portal() {
   local db="$1" port="$2"
   shift 2
+  rm -f "$work/portal.pid"
   env ASPNETCORE_ENVIRONMENT=Production \
     ConnectionStrings__Sessions="Data Source=$db" \
     ASPNETCORE_URLS="http://127.0.0.1:$port" \
     Agora__AppId=0123456789abcdef0123456789abcdef Agora__AppCertificate=fedcba9876543210fedcba9876543210 \
-    Diagnostics__MemoryEndpoints=true \
+    Diagnostics__ProcessEndpoints=true \
     Logging__LogLevel__Default=Warning \
     "$@" \
-    bash -c 'cd "$1" && exec setsid dotnet Sessions.Web.dll' - "$work/portal" >> "$work/portal.log" 2>&1 &
-  portal_pid=$!
+    setsid bash -c 'echo $$ > "$2" && cd "$1" && exec dotnet Sessions.Web.dll' - "$work/portal" "$work/portal.pid" >> "$work/portal.log" 2>&1 &
+  # setsid forks when it has to, so $! may not be the portal: the portal writes its own pid (its process group's id too).
+  until [[ -s "$work/portal.pid" ]]; do sleep 0.1; done
+  portal_pid="$(cat "$work/portal.pid")"
   until curl -sf "http://127.0.0.1:$port/health" > /dev/null; do
     kill -0 "$portal_pid" 2>/dev/null || { cat "$work/portal.log" >&2; return 1; }
     sleep 0.2
@@ -35,6 +38,7 @@ stop_portal() {
   if [[ -n "$portal_pid" ]]; then
     kill -TERM -- "-$portal_pid" 2>/dev/null || true
     while kill -0 "$portal_pid" 2>/dev/null; do sleep 0.2; done
+    rm -f "$work/portal.pid"
     portal_pid=""
   fi
 }

@@ -59,7 +59,7 @@ public static class SessionsWebSetup
         app.MapAttendanceEndpoints();
         app.MapLiveHub();
         app.MapSessionsHealthChecks();
-        app.MapMemoryEndpoints(app.Configuration);
+        app.MapProcessEndpoints(app.Configuration);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

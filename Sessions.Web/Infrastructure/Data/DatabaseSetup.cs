@@ -13,8 +13,11 @@ public static class DatabaseSetup
             builder.Configuration.GetConnectionString(ConnectionName)
                 ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not set."),
             builder.Environment.ContentRootPath);
+        // One of each for the whole process: the write gate is shared by every context of this database.
         var busyTimeout = new SqliteBusyTimeout();
-        builder.Services.AddDbContextFactory<SessionsDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(busyTimeout));
+        var writeGate = new SqliteWriteGate();
+        builder.Services.AddDbContextFactory<SessionsDbContext>(options =>
+            options.UseSqlite(connectionString).AddInterceptors(busyTimeout, writeGate));
         return builder;
     }
 
