@@ -15,24 +15,24 @@ rate="${RATE:-100}"
 sizes="${SIZES:-50 250 500}"
 sustained_rate="${SUSTAINED_RATE:-500}"
 sustained_starts="${SUSTAINED_STARTS:-5000}"
+warmup="${WARMUP:-50}"
 source scripts/portal.sh
 trap stop_portal EXIT
 
 echo "==> Publishing the portal and the load tool (Release); scratch folder $work"
 publish
 
-# seed_once NAME CLASSES STUDENTS: a seeded database, and its students' tokens (sign-in is CPU-heavy: not during a run).
-seed_once() {
+# seed NAME CLASSES STUDENTS: a seeded database with WARMUP more classes (the warm-up starts, whose students stay away),
+# and the tokens of the measured classes' students, signed in now because sign-in is CPU-heavy. Seeding only tops up.
+seed() {
   local name="$1" classes="$2" students="$3"
-  if [[ ! -f "$work/$name.db" ]]; then
-    "${tool[@]}" seed --database "$work/$name.db" --classes "$classes" --students-per-class "$students"
-  fi
+  "${tool[@]}" seed --database "$work/$name.db" --classes $((classes + warmup)) --students-per-class "$students"
   start_portal "$work/$name.db" "$port"
   "${tool[@]}" sign-in --url "http://127.0.0.1:$port" --database "$work/$name.db" --classes "$classes"
   stop_portal
 }
-seed_once classes-of-20 500 20
-seed_once classes-of-1 "$sustained_starts" 1
+seed classes-of-20 500 20
+seed classes-of-1 "$sustained_starts" 1
 
 # fanout NAME SEED-DB CLASSES RATE [more fanout options]: one run on a fresh copy of the seeded database.
 fanout() {
@@ -44,7 +44,7 @@ fanout() {
   wait_for_quiet_machine
   echo "==> $name: $classes classes at $run_rate starts/s"
   "${tool[@]}" fanout --url "http://127.0.0.1:$port" --database "$work/run.db" --classes "$classes" --rate "$run_rate" \
-    --token-cache "$work/$seeded.db.tokens.json" --out "$root/docs/$name.json" "$@"
+    --warmup "$warmup" --token-cache "$work/$seeded.db.tokens.json" --out "$root/docs/$name.json" "$@"
   stop_portal
 }
 
