@@ -45,7 +45,7 @@ internal static class LargeSeed
 
         var hasher = new PasswordHasher<AppUser>(Options.Create(new PasswordHasherOptions { IterationCount = 1_000 }));
         var now = DateTime.UtcNow;
-        var uid = 1_000_000;
+        var uid = (await db.Users.MaxAsync(u => (long?)u.RtcUid) ?? 999_999) + 1;
         AppUser NewUser(string email, string name, string role)
         {
             var user = new AppUser
