@@ -13,5 +13,5 @@ wait_for_quiet_machine
 dotnet Sessions.Benchmarks/bin/Release/net10.0/Sessions.Benchmarks.dll --filter "${@:-*}" --exporters json github \
   --artifacts "$work/artifacts"
 mkdir -p docs/benchmarks
-cp "$work"/artifacts/results/*-report-full-compressed.json "$work"/artifacts/results/*-report-github.md docs/benchmarks/
+cp "$work"/artifacts/results/*.json "$work"/artifacts/results/*-report-github.md docs/benchmarks/
 cp "$work/load.txt" docs/benchmarks/load.txt
