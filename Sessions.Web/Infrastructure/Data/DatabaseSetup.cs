@@ -13,11 +13,8 @@ public static class DatabaseSetup
             builder.Configuration.GetConnectionString(ConnectionName)
                 ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not set."),
             builder.Environment.ContentRootPath);
-        // One of each for the whole process: the write gate is shared by every context of this database.
         var busyTimeout = new SqliteBusyTimeout();
-        var writeGate = new SqliteWriteGate();
-        builder.Services.AddDbContextFactory<SessionsDbContext>(options =>
-            options.UseSqlite(connectionString).AddInterceptors(busyTimeout, writeGate));
+        builder.Services.AddDbContextFactory<SessionsDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(busyTimeout));
         return builder;
     }
 
