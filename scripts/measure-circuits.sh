@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Blazor circuit cost (docs/performance.md, "Issue #7"), on 127.0.0.1: CLASSES classes of STUDENTS students, a class
 # page per student in headless Debian Chromium, each signed in as that student. Records the server's memory per idle
-# circuit (and, with the portal's pid, the heap growth per circuit by type), then starts the classes' sessions together
+# circuit, then starts the classes' sessions together
 # and times each page's join card. A fresh database and the published portal (Release, Production settings).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,5 +21,5 @@ rm -f "$work/circuits.db"*
 start_portal "$work/circuits.db" "$port"
 wait_for_quiet_machine
 "${tool[@]}" circuits --url "http://127.0.0.1:$port" --database "$work/circuits.db" --classes "$classes" \
-  --server-pid "$portal_pid" --out "$root/docs/circuits.json"
+  --out "$root/docs/circuits.json"
 echo "==> Result in docs/circuits.json (load averages: $work/load.txt, portal log: $work/portal.log)"
