@@ -19,6 +19,7 @@ internal static class LargeSeed
 {
     public const string Password = "Passw0rd!";
     public const string AdminEmail = "load-admin@example.com";
+    private const string ClassNamePrefix = "Load class ";
 
     public static string EducatorEmail(int classNumber) => string.Create(CultureInfo.InvariantCulture, $"load-teacher{classNumber}@example.com");
 
@@ -34,15 +35,17 @@ internal static class LargeSeed
         await using var db = new SessionsDbContext(options);
         await db.Database.MigrateAsync();
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        if (await db.Users.AnyAsync(u => u.Email == AdminEmail))
+        // Seeding tops up: classes already there are kept, with their students' ids (and so their cached tokens).
+        var existing = await db.Classes.CountAsync(c => c.Name.StartsWith(ClassNamePrefix));
+        if (existing >= classes)
         {
-            Console.WriteLine($"{databasePath} is already seeded for load tests.");
+            Console.WriteLine($"{databasePath} already has {existing} load classes.");
             return;
         }
 
         var hasher = new PasswordHasher<AppUser>(Options.Create(new PasswordHasherOptions { IterationCount = 1_000 }));
         var now = DateTime.UtcNow;
-        var uid = 1_000_000;
+        var uid = (await db.Users.MaxAsync(u => (long?)u.RtcUid) ?? 999_999) + 1;
         AppUser NewUser(string email, string name, string role)
         {
             var user = new AppUser
@@ -66,13 +69,16 @@ internal static class LargeSeed
             return user;
         }
 
-        NewUser(AdminEmail, "Load Admin", AppRoles.Admin);
-        for (var classNumber = 1; classNumber <= classes; classNumber++)
+        if (existing == 0)
+        {
+            NewUser(AdminEmail, "Load Admin", AppRoles.Admin);
+        }
+        for (var classNumber = existing + 1; classNumber <= classes; classNumber++)
         {
             var educator = NewUser(EducatorEmail(classNumber), $"Teacher {classNumber}", AppRoles.Educator);
             var schoolClass = new SchoolClass
             {
-                Name = $"Load class {classNumber}",
+                Name = $"{ClassNamePrefix}{classNumber}",
                 Subject = "Load",
                 EducatorId = educator.Id,
                 Enrollments = [.. Enumerable.Range(1, studentsPerClass).Select(n => new Enrollment
@@ -92,6 +98,6 @@ internal static class LargeSeed
             }
         }
         await db.SaveChangesAsync();
-        Console.WriteLine($"Seeded {classes} classes × {studentsPerClass} students into {databasePath}; password {Password}.");
+        Console.WriteLine($"Seeded classes {existing + 1} to {classes} × {studentsPerClass} students into {databasePath}; password {Password}.");
     }
 }

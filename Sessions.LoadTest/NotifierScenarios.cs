@@ -1,15 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 
 namespace Sessions.LoadTest;
 
 /// <summary>The Firestore notifier's figures: start → document visible, and how fast a piled-up outbox drains.</summary>
 internal static class NotifierScenarios
 {
-    private static readonly JsonSerializerOptions ReportFormat = new(JsonSerializerOptions.Web) { WriteIndented = true };
-
     /// <summary>Starts seeded sessions one by one through the API and times each until its document shows in the emulator.</summary>
     public static async Task LatencyAsync(Arguments args)
     {
@@ -51,7 +48,7 @@ internal static class NotifierScenarios
             startHttp = Percentiles.Of(started),
             startToDocumentVisible = Percentiles.Of(visible),
         };
-        Report(result, args);
+        JsonReport.Write(result.scenario, result, args);
         Console.WriteLine($"start (HTTP 200):          {result.startHttp}");
         Console.WriteLine($"start → document visible:  {result.startToDocumentVisible}");
     }
@@ -108,7 +105,7 @@ internal static class NotifierScenarios
             secondsFromEmulatorUpToEmpty = Math.Round(seconds, 2),
             rowsPerSecond = Math.Round(backlog / (seconds - firstDelivery), 0),
         };
-        Report(result, args);
+        JsonReport.Write(result.scenario, result, args);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{backlog} rows drained {seconds:0.0} s after the emulator came up (first delivery after {firstDelivery:0.0} s): {result.rowsPerSecond} rows/s"));
     }
@@ -119,12 +116,5 @@ internal static class NotifierScenarios
         {
             throw new TimeoutException($"Gave up waiting for {waitingFor} after {deadline}.");
         }
-    }
-
-    private static void Report(object result, Arguments args)
-    {
-        var path = args.Text("out", $"{result.GetType().GetProperty("scenario")!.GetValue(result)}.json");
-        File.WriteAllText(path, JsonSerializer.Serialize(result, ReportFormat));
-        Console.WriteLine($"Result written to {Path.GetFullPath(path)}");
     }
 }

@@ -1,10 +1,12 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Sessions.Web.Infrastructure.Diagnostics;
 
 namespace Sessions.LoadTest;
 
-/// <summary>The portal's HTTP API as the load tool uses it: sign in, start sessions, read the health page.</summary>
+/// <summary>The portal's HTTP API as the load tool uses it: sign in, start sessions, read the health page and memory.</summary>
 internal sealed class PortalClient(Uri baseAddress) : IDisposable
 {
     private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256 })
@@ -28,11 +30,38 @@ internal sealed class PortalClient(Uri baseAddress) : IDisposable
 
     public async Task StartAsync(Guid sessionId)
     {
-        using var response = await _http.PostAsync(new Uri($"/api/sessions/{sessionId}/start", UriKind.Relative), null);
+        using var response = await PostStartAsync(sessionId);
         if (!response.IsSuccessStatusCode)
         {
             throw new HttpRequestException($"Start of {sessionId} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         }
+    }
+
+    /// <summary>The start's HTTP status, for scenarios that count refusals rather than stop at the first.</summary>
+    public async Task<HttpStatusCode> TryStartAsync(Guid sessionId)
+    {
+        using var response = await PostStartAsync(sessionId);
+        return response.StatusCode;
+    }
+
+    private Task<HttpResponseMessage> PostStartAsync(Guid sessionId) =>
+        _http.PostAsync(new Uri($"/api/sessions/{sessionId}/start", UriKind.Relative), null);
+
+    /// <summary>
+    /// The portal's memory and CPU time (<see cref="ProcessEndpoints"/>), after a full collection when <paramref name="collect"/> is set;
+    /// null when the portal runs without <c>Diagnostics:ProcessEndpoints</c>.
+    /// </summary>
+    public async Task<ProcessFigures?> FiguresAsync(bool collect)
+    {
+        using var response = collect
+            ? await _http.PostAsync(new Uri(ProcessEndpoints.CollectPath, UriKind.Relative), null)
+            : await _http.GetAsync(new Uri(ProcessEndpoints.Path, UriKind.Relative));
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<ProcessFigures>();
     }
 
     /// <summary>The notifier's figures from <c>/health</c>: undelivered rows and the age of the oldest.</summary>

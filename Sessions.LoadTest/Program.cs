@@ -10,6 +10,14 @@ if (args.Length == 0)
           notifier-latency  --url URL --database PATH --emulator HOST:PORT --project ID [--starts 1000] [--concurrency 1] [--poll-ms 5]
           notifier-fill     --url URL --database PATH [--starts 10000] [--concurrency 16]   (Firestore down)
           notifier-drain    --url URL --emulator HOST:PORT --project ID                    (then bring it up)
+          fanout            --url URL --database PATH [--classes 500] [--warmup 50] [--rate 100] [--starts N] [--duration 60]
+                            [--max-in-flight 64] [--receipt-timeout 10] [--login-concurrency 4] [--connect-concurrency 32]
+                            [--token-cache PATH] [--timeout 900] [--out fanout.json]
+          sign-in           --url URL --database PATH [--classes 500] [--token-cache PATH] [--login-concurrency 4]
+          circuits          --url URL --database PATH [--classes 5] [--pages N] [--open-concurrency 4] [--card-timeout 60]
+                            [--chromium /usr/bin/chromium] [--server-pid PID (adds the heap growth per circuit by type)]
+                            [--out circuits.json]
+          heap              --pid PORTAL_PID [--top 60] [--out heap.json]   (the portal's managed heap by type)
         """);
     return 2;
 }
@@ -21,6 +29,10 @@ Func<Arguments, Task> command = args[0] switch
     "notifier-latency" => NotifierScenarios.LatencyAsync,
     "notifier-fill" => NotifierScenarios.FillAsync,
     "notifier-drain" => NotifierScenarios.DrainAsync,
+    "fanout" => FanoutScenario.RunAsync,
+    "sign-in" => StudentTokens.SignInAsync,
+    "circuits" => CircuitsScenario.RunAsync,
+    "heap" => HeapHistogram.RunAsync,
     _ => throw new ArgumentException($"Unknown command '{args[0]}'."),
 };
 await command(options);

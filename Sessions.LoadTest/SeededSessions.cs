@@ -4,10 +4,13 @@ using Sessions.Web.Infrastructure.Data;
 
 namespace Sessions.LoadTest;
 
+/// <summary>A seeded session still waiting to be started, with its class and the sign-in emails of its students.</summary>
+internal sealed record SeededSession(Guid SessionId, string EducatorId, int ClassId, IReadOnlyList<string> StudentEmails);
+
 /// <summary>The seeded sessions still waiting to be started, read from the portal's database.</summary>
 internal static class SeededSessions
 {
-    public static async Task<List<(Guid SessionId, string EducatorId)>> NotStartedAsync(string databasePath, int count)
+    public static async Task<List<SeededSession>> NotStartedAsync(string databasePath, int count)
     {
         var options = new DbContextOptionsBuilder<SessionsDbContext>().UseSqlite($"Data Source={Path.GetFullPath(databasePath)}").Options;
         await using var db = new SessionsDbContext(options);
@@ -15,12 +18,18 @@ internal static class SeededSessions
             .Where(s => s.Status == SessionStatus.Scheduled && s.Title.StartsWith("Load session"))
             .OrderBy(s => s.ClassId)
             .Take(count)
-            .Select(s => new { s.Id, s.EducatorId })
+            .Select(s => new { s.Id, s.EducatorId, s.ClassId })
             .ToListAsync();
         if (sessions.Count < count)
         {
             throw new InvalidOperationException($"Only {sessions.Count} seeded sessions are left to start; seed more (see docs/performance.md).");
         }
-        return sessions.ConvertAll(s => (s.Id, s.EducatorId));
+        var classIds = sessions.ConvertAll(s => s.ClassId);
+        var students = (await db.Enrollments.AsNoTracking()
+                .Where(e => classIds.Contains(e.ClassId))
+                .Select(e => new { e.ClassId, e.Student!.Email })
+                .ToListAsync())
+            .ToLookup(e => e.ClassId, e => e.Email!);
+        return sessions.ConvertAll(s => new SeededSession(s.Id, s.EducatorId, s.ClassId, [.. students[s.ClassId].Order(StringComparer.Ordinal)]));
     }
 }

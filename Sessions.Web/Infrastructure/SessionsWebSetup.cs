@@ -8,6 +8,7 @@ using Sessions.Web.Features.Notifications;
 using Sessions.Web.Features.Sessions;
 using Sessions.Web.Features.Video;
 using Sessions.Web.Infrastructure.Data;
+using Sessions.Web.Infrastructure.Diagnostics;
 using Sessions.Web.Infrastructure.Http;
 using MudBlazor.Services;
 
@@ -58,6 +59,7 @@ public static class SessionsWebSetup
         app.MapAttendanceEndpoints();
         app.MapLiveHub();
         app.MapSessionsHealthChecks();
+        app.MapProcessEndpoints(app.Configuration);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

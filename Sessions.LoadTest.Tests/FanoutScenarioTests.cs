@@ -1,0 +1,43 @@
+using System.Text.Json;
+
+namespace Sessions.LoadTest.Tests;
+
+/// <summary>The load tool on a tiny load, end to end; its figures are for docs/performance.md, never asserted here.</summary>
+public sealed class FanoutScenarioTests : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("sessions-loadtest-").FullName;
+
+    private string DatabasePath => Path.Combine(_folder, "sessions.db");
+
+    public Task InitializeAsync() =>
+        LargeSeed.RunAsync(new Arguments(["--database", DatabasePath, "--classes", "3", "--students-per-class", "3"]));
+
+    [Fact]
+    public async Task A_fanout_run_hears_every_enrolled_student_once_and_counts_no_errors()
+    {
+        await using var portal = await PortalProcess.StartAsync(DatabasePath);
+        var resultPath = Path.Combine(_folder, "fanout.json");
+
+        await FanoutScenario.RunAsync(new Arguments(
+        [
+            "--url", portal.Url.ToString(), "--database", DatabasePath, "--classes", "2", "--warmup", "1", "--starts", "2",
+            "--rate", "20", "--timeout", "45", "--out", resultPath,
+        ]));
+
+        var result = JsonDocument.Parse(await File.ReadAllTextAsync(resultPath)).RootElement;
+        var receipts = result.GetProperty("receipts");
+        Assert.Equal(6, result.GetProperty("connected").GetInt32());
+        Assert.Equal(2, result.GetProperty("startsSucceeded").GetInt32());
+        Assert.Equal(6, receipts.GetProperty("expected").GetInt32());
+        Assert.Equal(6, receipts.GetProperty("received").GetInt32());
+        Assert.Equal(0, receipts.GetProperty("duplicates").GetInt32());
+        Assert.Equal(0, result.GetProperty("errors").GetInt32());
+        Assert.True(result.GetProperty("serverMemory").GetProperty("connected").GetProperty("residentBytes").GetInt64() > 0, portal.Log);
+    }
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(_folder, recursive: true);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+
+namespace Sessions.LoadTest;
+
+/// <summary>
+/// The top of the hour: students of many classes sit on an open hub connection each, then their educators press Start.
+/// Measures, per start, the time from sending the start request to each enrolled student's <c>SessionStarted</c>.
+/// With many classes and a high rate it is also the sustained-start run (starts/s, refusals, duplicate broadcasts).
+/// </summary>
+internal static class FanoutScenario
+{
+    public static async Task RunAsync(Arguments args)
+    {
+        var url = new Uri(args.Text("url"));
+        var databasePath = args.Text("database");
+        var rate = args.Number("rate", 100);
+        var duration = args.Seconds("duration", 60);
+        using var run = new CancellationTokenSource(args.Seconds("timeout", 900));
+        var classes = args.Number("classes", 500);
+        var warmUp = args.Number("warmup", 50);
+        var seeded = await SeededSessions.NotStartedAsync(databasePath, classes + warmUp);
+        var sessions = seeded[..classes];
+        var plan = sessions.Take(args.Number("starts", sessions.Count)).ToList();
+        var emails = sessions.SelectMany(s => s.StudentEmails).ToList();
+
+        using var portal = new PortalClient(url);
+        // The load admin may start every seeded session, so one token drives all the educators' starts.
+        await portal.SignInAsync(LargeSeed.AdminEmail, LargeSeed.Password);
+        var clock = Stopwatch.StartNew();
+        var tokens = await StudentTokens.ForStudentsAsync(portal, emails, args, run.Token);
+        var signInSeconds = clock.Elapsed.TotalSeconds;
+
+        var idle = await portal.FiguresAsync(collect: true);
+        clock.Restart();
+        await using var connections = await StudentConnections.OpenAsync(url, [.. emails.Select(e => tokens[e])],
+            args.Number("connect-concurrency", 32), run.Token);
+        var connectSeconds = clock.Elapsed.TotalSeconds;
+        var connected = await portal.FiguresAsync(collect: true);
+        Console.WriteLine($"{connections.Connected.Count} of {emails.Count} students connected in {connectSeconds:0.0} s");
+
+        await WarmUpAsync(portal, seeded[classes..]);
+        var studentOf = emails.Select((email, index) => (email, index)).ToDictionary(s => s.email, s => s.index);
+        var sentAt = new ConcurrentDictionary<Guid, long>();
+        var startMs = new ConcurrentBag<double>();
+        var refusals = new ConcurrentDictionary<string, int>();
+        var expectedStudents = new ConcurrentDictionary<Guid, int[]>();
+        var beforeStarts = await portal.FiguresAsync(collect: false);
+        var toolCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        clock.Restart();
+        var sent = await StartPacer.RunAsync(plan, rate, duration, args.Number("max-in-flight", 64), async session =>
+        {
+            var sending = Stopwatch.GetTimestamp();
+            sentAt[session.SessionId] = sending;
+            var status = await StartOrFailureAsync(portal, session.SessionId);
+            startMs.Add(Stopwatch.GetElapsedTime(sending).TotalMilliseconds);
+            if (status == nameof(HttpStatusCode.OK))
+            {
+                expectedStudents[session.SessionId] =
+                    [.. session.StudentEmails.Select(e => studentOf[e]).Where(connections.Connected.Contains)];
+            }
+            else
+            {
+                refusals.AddOrUpdate(status, 1, (_, count) => count + 1);
+            }
+        }, run.Token);
+        var startSeconds = clock.Elapsed.TotalSeconds;
+
+        await WaitForReceiptsAsync(connections, expectedStudents.Values.Sum(s => s.Length), args.Seconds("receipt-timeout", 10), run.Token);
+        var tally = ReceiptTally.Of(sentAt, expectedStudents, connections.Receipts);
+        var afterStarts = await portal.FiguresAsync(collect: false);
+        toolCpu = Process.GetCurrentProcess().TotalProcessorTime - toolCpu;
+        var errors = refusals.Values.Sum() + tally.Missing + tally.Duplicates + tally.Unexpected + connections.Failures + connections.Closed;
+        var result = new
+        {
+            scenario = "fanout",
+            classes = sessions.Count,
+            warmUpStarts = warmUp,
+            students = emails.Count,
+            connected = connections.Connected.Count,
+            targetStartsPerSecond = rate,
+            startsSent = sent,
+            startsSucceeded = expectedStudents.Count,
+            startsPerSecond = Math.Round(expectedStudents.Count / startSeconds, 1),
+            startHttp = Percentiles.Of(startMs),
+            receipts = tally,
+            errors,
+            refusals,
+            connectFailures = connections.Failures,
+            firstConnectFailure = connections.FirstFailure,
+            connectionsClosedDuringRun = connections.Closed,
+            seconds = new { signIn = Round(signInSeconds), connect = Round(connectSeconds), starts = Round(startSeconds) },
+            serverMemory = new { idle, connected, afterStarts, perConnection = MemoryDelta.PerItem(idle, connected, connections.Connected.Count) },
+            // From just before the first start until the receipts are in: what the starts and their fan-out cost each process.
+            cpuMsPerStart = new
+            {
+                server = beforeStarts is null || afterStarts is null ? (double?)null
+                    : Math.Round((afterStarts.ProcessorSeconds - beforeStarts.ProcessorSeconds) * 1000 / Math.Max(1, expectedStudents.Count), 2),
+                loadTool = Math.Round(toolCpu.TotalMilliseconds / Math.Max(1, expectedStudents.Count), 2),
+            },
+        };
+        JsonReport.Write(result.scenario, result, args);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{result.startsSucceeded} of {sent} starts succeeded at {result.startsPerSecond} starts/s (target {rate}/s)"));
+        Console.WriteLine($"start (HTTP):                 {result.startHttp}");
+        Console.WriteLine($"start → SessionStarted heard: {tally.StartToReceived}");
+        Console.WriteLine($"receipts {tally.Received}/{tally.Expected}, missing {tally.Missing}, duplicates {tally.Duplicates}, " +
+            $"unexpected {tally.Unexpected}; errors {errors}");
+        Console.WriteLine($"CPU per start (ms): server {result.cpuMsPerStart.server}, load tool {result.cpuMsPerStart.loadTool}");
+        if (result.serverMemory.perConnection is { } perConnection)
+        {
+            Console.WriteLine($"server memory per connection: {perConnection}");
+        }
+    }
+
+    /// <summary>
+    /// Starts the extra seeded sessions (whose students are not connected) one at a time before the measured run, so the
+    /// figures are a running server's rather than a cold one's: the first starts compile EF Core queries and JIT the start
+    /// path, which made the first hundred starts of a fresh portal several times slower. Then tiered compilation gets a
+    /// moment to promote the hot methods in the background.
+    /// </summary>
+    private static async Task WarmUpAsync(PortalClient portal, IEnumerable<SeededSession> sessions)
+    {
+        foreach (var session in sessions)
+        {
+            await portal.StartAsync(session.SessionId);
+        }
+        await Task.Delay(TimeSpan.FromSeconds(2));
+    }
+
+    /// <summary>The start's status name, or the exception's type when no answer came.</summary>
+    private static async Task<string> StartOrFailureAsync(PortalClient portal, Guid sessionId)
+    {
+        try
+        {
+            return (await portal.TryStartAsync(sessionId)).ToString();
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        {
+            return exception.GetType().Name;
+        }
+    }
+
+    /// <summary>Until every expected receipt is in (then a little longer, for duplicates) or the receipt timeout passes.</summary>
+    private static async Task WaitForReceiptsAsync(StudentConnections connections, int expected, TimeSpan timeout, CancellationToken ct)
+    {
+        var waited = Stopwatch.StartNew();
+        while (connections.Receipts.Count < expected && waited.Elapsed < timeout)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), ct);
+        }
+        await Task.Delay(TimeSpan.FromSeconds(1), ct);
+    }
+
+    private static double Round(double seconds) => Math.Round(seconds, 2);
+}

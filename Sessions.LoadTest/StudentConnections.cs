@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.WebSockets;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Sessions.Web.Features.Live;
+
+namespace Sessions.LoadTest;
+
+/// <summary>A <c>SessionStarted</c> heard by one student's connection, stamped with <see cref="Stopwatch.GetTimestamp"/> on arrival.</summary>
+internal readonly record struct Receipt(int Student, Guid SessionId, long Timestamp);
+
+/// <summary>
+/// One authenticated hub connection per student, as a phone or a browser tab holds it, each recording the
+/// <c>SessionStarted</c> events it hears. Students are numbered by their position in the list given to <see cref="OpenAsync"/>.
+/// </summary>
+internal sealed class StudentConnections : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<Receipt> _receipts = new();
+    private readonly ConcurrentBag<HubConnection> _open = [];
+    private int _failures;
+    private int _closed;
+    private string? _firstFailure;
+
+    public IReadOnlyCollection<Receipt> Receipts => _receipts;
+
+    /// <summary>The students whose connection was open when the starts began.</summary>
+    public HashSet<int> Connected { get; } = [];
+
+    public int Failures => _failures;
+
+    /// <summary>Connections that closed before <see cref="DisposeAsync"/> (the server dropped them, or the network did).</summary>
+    public int Closed => _closed;
+
+    public string? FirstFailure => _firstFailure;
+
+    public static async Task<StudentConnections> OpenAsync(Uri portal, IReadOnlyList<string> tokens, int concurrency, CancellationToken ct)
+    {
+        var connections = new StudentConnections();
+        var hub = new Uri(portal, LiveHub.Path);
+        var connected = new ConcurrentBag<int>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, tokens.Count), new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct },
+            async (student, token) =>
+            {
+                if (await connections.ConnectAsync(hub, student, tokens[student], token))
+                {
+                    connected.Add(student);
+                }
+            });
+        connections.Connected.UnionWith(connected);
+        return connections;
+    }
+
+    private async Task<bool> ConnectAsync(Uri hub, int student, string token, CancellationToken ct)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(hub, options =>
+            {
+                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                // Straight to a WebSocket, as the mobile apps and browsers end up: one socket per student and no negotiate round trip.
+                options.Transports = HttpTransportType.WebSockets;
+                options.SkipNegotiation = true;
+            })
+            .Build();
+        connection.On<StartedReceipt>(nameof(ILiveClient.SessionStarted),
+            started => _receipts.Enqueue(new Receipt(student, started.SessionId, Stopwatch.GetTimestamp())));
+        connection.Closed += _ =>
+        {
+            Interlocked.Increment(ref _closed);
+            return Task.CompletedTask;
+        };
+        try
+        {
+            await connection.StartAsync(ct);
+            _open.Add(connection);
+            return true;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or WebSocketException or TimeoutException or IOException)
+        {
+            Interlocked.Increment(ref _failures);
+            Interlocked.CompareExchange(ref _firstFailure, exception.Message, null);
+            await connection.DisposeAsync();
+            return false;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Parallel.ForEachAsync(_open, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (connection, _) => await connection.DisposeAsync());
+    }
+
+    /// <summary>Only the field the measurement matches on; the rest of the join card's payload is not read.</summary>
+    private sealed record StartedReceipt(Guid SessionId);
+}
