@@ -16,6 +16,8 @@ internal readonly record struct Receipt(int Student, Guid SessionId, long Timest
 /// </summary>
 internal sealed class StudentConnections : IAsyncDisposable
 {
+    private static readonly TimeSpan SubscribePatience = TimeSpan.FromSeconds(30);
+
     private readonly ConcurrentQueue<Receipt> _receipts = new();
     private readonly ConcurrentBag<HubConnection> _open = [];
     private int _failures;
@@ -62,6 +64,8 @@ internal sealed class StudentConnections : IAsyncDisposable
                 options.SkipNegotiation = true;
             })
             .Build();
+        var subscribed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.On<LiveSubscribedMessage>(nameof(ILiveClient.Subscribed), _ => subscribed.TrySetResult());
         connection.On<StartedReceipt>(nameof(ILiveClient.SessionStarted),
             started => _receipts.Enqueue(new Receipt(student, started.SessionId, Stopwatch.GetTimestamp())));
         connection.Closed += _ =>
@@ -72,6 +76,8 @@ internal sealed class StudentConnections : IAsyncDisposable
         try
         {
             await connection.StartAsync(ct);
+            // Connected means in its class's group: the hub says so in its first message, after the handshake.
+            await subscribed.Task.WaitAsync(SubscribePatience, ct);
             _open.Add(connection);
             return true;
         }
