@@ -12,15 +12,12 @@ public sealed class AttendanceService(IDbContextFactory<SessionsDbContext> dbFac
     public async Task<Result<AttendanceReport>> ReportAsync(SessionActor actor, Guid sessionId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var session = await SessionSummary.FindAsync(db, sessionId, ct);
-        if (session is null)
+        var owned = await SessionQueries.OwnedAsync(db, actor, sessionId, ct);
+        if (owned.Error is { } refused)
         {
-            return SessionErrors.NotFound;
+            return refused;
         }
-        if (!actor.CanActFor(session.EducatorId))
-        {
-            return SessionErrors.NotOwner;
-        }
+        var session = owned.Value!;
 
         var students = await db.Enrollments.AsNoTracking()
             .Where(e => e.ClassId == session.ClassId)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Live;
 using Sessions.Web.Infrastructure.Data;
+using Sessions.Web.Infrastructure.Http;
 
 namespace Sessions.Web.Features.Classes;
 
@@ -18,6 +19,17 @@ public sealed class ClassMembership(IDbContextFactory<SessionsDbContext> dbFacto
             groups.Add(LiveGroups.ForEducator(actor.UserId));
         }
         return groups;
+    }
+
+    /// <summary>The class, if the caller may act for its educator (its owner, or an admin).</summary>
+    public static async Task<Result<ClassSummary>> OwnedClassAsync(SessionsDbContext db, SessionActor actor, int classId, CancellationToken ct)
+    {
+        var owned = await db.Classes.AsNoTracking().Where(c => c.Id == classId).Select(ClassSummary.Projection).SingleOrDefaultAsync(ct);
+        if (owned is null)
+        {
+            return ClassErrors.NotFound;
+        }
+        return actor.CanActFor(owned.EducatorId) ? owned : ClassErrors.NotOwner;
     }
 
     public static Task<bool> IsMemberAsync(SessionsDbContext db, SessionActor actor, int classId, CancellationToken ct) =>

@@ -21,14 +21,10 @@ public sealed class ClassSessionDefaults(IDbContextFactory<SessionsDbContext> db
             return invalid;
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var educatorId = await db.Classes.Where(c => c.Id == classId).Select(c => c.EducatorId).SingleOrDefaultAsync(ct);
-        if (educatorId is null)
+        var owned = await ClassMembership.OwnedClassAsync(db, actor, classId, ct);
+        if (owned.Error is { } refused)
         {
-            return ClassErrors.NotFound;
-        }
-        if (!actor.CanActFor(educatorId))
-        {
-            return ClassErrors.NotOwner;
+            return refused;
         }
         await db.Classes.Where(c => c.Id == classId).ExecuteUpdateAsync(u => u
             .SetProperty(c => c.DefaultChatEnabled, defaults.ChatEnabled)

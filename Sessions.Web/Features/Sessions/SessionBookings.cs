@@ -31,7 +31,7 @@ public sealed partial class SessionBookings(
             return invalid;
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var owned = await OwnedClassAsync(db, actor, request.ClassId, ct);
+        var owned = await ClassMembership.OwnedClassAsync(db, actor, request.ClassId, ct);
         if (owned.Error is { } classError)
         {
             return classError;
@@ -172,15 +172,12 @@ public sealed partial class SessionBookings(
     /// <summary>The session, if the caller may change it and it is still scheduled.</summary>
     private static async Task<Result<SessionSummary>> OwnedScheduledAsync(SessionsDbContext db, SessionActor actor, Guid sessionId, CancellationToken ct)
     {
-        var session = await SessionSummary.FindAsync(db, sessionId, ct);
-        if (session is null)
+        var owned = await SessionQueries.OwnedAsync(db, actor, sessionId, ct);
+        if (owned.Error is not null)
         {
-            return SessionErrors.NotFound;
+            return owned;
         }
-        if (!actor.CanActFor(session.EducatorId))
-        {
-            return SessionErrors.NotOwner;
-        }
+        var session = owned.Value!;
         return session.Status == SessionStatus.Scheduled ? session : SessionErrors.InvalidStatus(session.Status);
     }
 
@@ -188,16 +185,6 @@ public sealed partial class SessionBookings(
     {
         var status = await db.Sessions.Where(s => s.Id == sessionId).Select(s => s.Status).SingleAsync(ct);
         return SessionErrors.InvalidStatus(status);
-    }
-
-    private static async Task<Result<ClassSummary>> OwnedClassAsync(SessionsDbContext db, SessionActor actor, int classId, CancellationToken ct)
-    {
-        var owned = await db.Classes.AsNoTracking().Where(c => c.Id == classId).Select(ClassSummary.Projection).SingleOrDefaultAsync(ct);
-        if (owned is null)
-        {
-            return ClassErrors.NotFound;
-        }
-        return actor.CanActFor(owned.EducatorId) ? owned : ClassErrors.NotOwner;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} cancelled by {ActorId}")]

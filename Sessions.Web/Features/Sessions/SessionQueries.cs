@@ -41,6 +41,17 @@ public sealed class SessionQueries(IDbContextFactory<SessionsDbContext> dbFactor
         return await ClassMembership.IsMemberAsync(db, actor, session.ClassId, ct) ? session : SessionErrors.NotMember;
     }
 
+    /// <summary>The session, if the caller may act for its educator (its owner, or an admin).</summary>
+    internal static async Task<Result<SessionSummary>> OwnedAsync(SessionsDbContext db, SessionActor actor, Guid sessionId, CancellationToken ct)
+    {
+        var session = await SessionSummary.FindAsync(db, sessionId, ct);
+        if (session is null)
+        {
+            return SessionErrors.NotFound;
+        }
+        return actor.CanActFor(session.EducatorId) ? session : SessionErrors.NotOwner;
+    }
+
     /// <summary>
     /// The caller's sessions (own classes for educators, enrolled classes for students) that match the filter, newest
     /// scheduled start first, one page of them with the count of all.

@@ -27,12 +27,13 @@ public sealed partial class SessionService(
         SessionActor actor, Guid sessionId, CancellationToken ct, string? educatorId = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var session = await SessionSummary.FindAsync(db, sessionId, ct);
-        if (session is null)
+        var owned = await SessionQueries.OwnedAsync(db, actor, sessionId, ct);
+        if (owned.Error is { } refused)
         {
-            return SessionErrors.NotFound;
+            return refused;
         }
-        if (!actor.CanActFor(session.EducatorId) || (educatorId is not null && educatorId != session.EducatorId))
+        var session = owned.Value!;
+        if (educatorId is not null && educatorId != session.EducatorId)
         {
             return SessionErrors.NotOwner;
         }
@@ -46,9 +47,9 @@ public sealed partial class SessionService(
         }
 
         var now = time.StoredUtcNow();
-        if (RefuseStart(session, now) is { } refused)
+        if (RefuseStart(session, now) is { } notNow)
         {
-            return refused;
+            return notNow;
         }
         if (!await transitions.StartAsync(db, session, now, ct))
         {
@@ -87,15 +88,12 @@ public sealed partial class SessionService(
     public async Task<Result<EndedSession>> EndAsync(SessionActor actor, Guid sessionId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var session = await SessionSummary.FindAsync(db, sessionId, ct);
-        if (session is null)
+        var owned = await SessionQueries.OwnedAsync(db, actor, sessionId, ct);
+        if (owned.Error is { } refused)
         {
-            return SessionErrors.NotFound;
+            return refused;
         }
-        if (!actor.CanActFor(session.EducatorId))
-        {
-            return SessionErrors.NotOwner;
-        }
+        var session = owned.Value!;
         if (session.Status == SessionStatus.Completed)
         {
             return new EndedSession(session, session.ActualEndUtc!.Value);
