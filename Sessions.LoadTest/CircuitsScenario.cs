@@ -35,9 +35,21 @@ internal static class CircuitsScenario
         await Parallel.ForEachAsync(measured, new ParallelOptions { MaxDegreeOfParallelism = args.Number("open-concurrency", 4) },
             async (student, _) => pages.Add((await browser.OpenAsync(student.Email, student.Session.ClassId), student.Session)));
         var openSeconds = clock.Elapsed.TotalSeconds;
-        var after = await portal.FiguresAsync(collect: true);
-        var heapGrowth = heapBefore is null ? null : HeapHistogram.GrowthPerItem(heapBefore, HeapHistogram.Take(serverPid), pages.Count, 40);
-        Console.WriteLine($"{pages.Count} class pages interactive in {openSeconds:0.0} s; per circuit: {MemoryDelta.PerItem(before, after, pages.Count)}");
+        var justOpened = await portal.FiguresAsync(collect: true);
+        Console.WriteLine($"{pages.Count} class pages interactive in {openSeconds:0.0} s; per circuit: {MemoryDelta.PerItem(before, justOpened, pages.Count)}");
+
+        // A waiting student's page holds only its circuit: the keep-alive connections the browser used for the page's
+        // assets are closed by the server once idle (Kestrel's KeepAliveTimeout, 130 s by default), and pooled buffers are
+        // given back. Reading again after --idle seconds measures a student who waits rather than one who just arrived.
+        var idle = args.Seconds("idle", 0);
+        var after = justOpened;
+        if (idle > TimeSpan.Zero)
+        {
+            await Task.Delay(idle);
+            after = await portal.FiguresAsync(collect: true);
+            Console.WriteLine($"after {idle.TotalSeconds:0} s idle; per circuit: {MemoryDelta.PerItem(before, after, pages.Count)}");
+        }
+        var heapGrowth = heapBefore is null ? null : HeapHistogram.GrowthPerItem(heapBefore, HeapHistogram.Take(serverPid), pages.Count, args.Number("heap-top", 40));
 
         // Every page watches for its card before any start is sent, so no arrival is missed.
         var timeout = args.Seconds("card-timeout", 60);
@@ -62,7 +74,16 @@ internal static class CircuitsScenario
             classes = sessions.Count,
             measuredPages = pages.Count,
             openSeconds = Math.Round(openSeconds, 1),
-            serverMemory = new { before, after, perCircuit = MemoryDelta.PerItem(before, after, pages.Count), heapGrowthPerCircuit = heapGrowth },
+            serverMemory = new
+            {
+                before,
+                justOpened,
+                perCircuitJustOpened = MemoryDelta.PerItem(before, justOpened, pages.Count),
+                idleSeconds = idle.TotalSeconds,
+                after,
+                perCircuit = MemoryDelta.PerItem(before, after, pages.Count),
+                heapGrowthPerCircuit = heapGrowth,
+            },
             startToJoinCardInPage = Percentiles.Of(latencies),
             cardsMissing = arrivals.Count(a => a.AppearedAt is null),
             refusedStarts = refusals,

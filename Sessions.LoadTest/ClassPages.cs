@@ -42,7 +42,7 @@ internal sealed class ClassPages : IAsyncDisposable
         await page.GetByTestId(TestIds.LoginPassword).FillAsync(LargeSeed.Password);
         await page.GetByTestId(TestIds.LoginSubmit).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == classPath);
-        await page.GetByTestId(TestIds.Interactive).WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        // Shown by the page's live part once its circuit is up and subscribed to the class.
         await page.GetByTestId(TestIds.LiveUpdates).WaitForAsync();
         return page;
     }

@@ -15,7 +15,8 @@ if (args.Length == 0)
                             [--token-cache PATH] [--timeout 900] [--out fanout.json]
           sign-in           --url URL --database PATH [--classes 500] [--token-cache PATH] [--login-concurrency 4]
           circuits          --url URL --database PATH [--classes 5] [--pages N] [--open-concurrency 4] [--card-timeout 60]
-                            [--chromium /usr/bin/chromium] [--server-pid PID (adds the heap growth per circuit by type)]
+                            [--idle 0 (seconds the pages sit before the memory is read)] [--chromium /usr/bin/chromium]
+                            [--server-pid PID (adds the heap growth per circuit by type)] [--heap-top 40]
                             [--out circuits.json]
           heap              --pid PORTAL_PID [--top 60] [--out heap.json]   (the portal's managed heap by type)
         """);

@@ -4,8 +4,10 @@ using Sessions.Web.Components.Common;
 namespace Sessions.E2E.Pages;
 
 /// <summary><c>/classes/{id}</c>: a student's class: a live session shows up as a join card, and the upcoming list follows bookings.</summary>
-public sealed class ClassPage(IPage page) : BlazorPage(page)
+public sealed class ClassPage(IPage page)
 {
+    private IPage Page { get; } = page;
+
     public static string PathOf(int classId) => $"/classes/{classId}";
 
     public ILocator JoinCard(Guid sessionId) => Page.GetByTestId(TestIds.JoinCard(sessionId));
@@ -24,13 +26,12 @@ public sealed class ClassPage(IPage page) : BlazorPage(page)
     public ILocator LiveUpdates => Page.GetByTestId(TestIds.LiveUpdates);
 
     /// <summary>
-    /// Opens the class page and waits until it listens for live sessions (or refuses the visitor).
-    /// Returns the HTTP status of the document.
+    /// Opens the class page and waits until its live part is connected and listens for live sessions (or the page refuses
+    /// the visitor). Returns the HTTP status of the document.
     /// </summary>
     public async Task<int> GotoAsync(int classId)
     {
         var response = await Page.GotoAsync(PathOf(classId));
-        await WaitUntilInteractiveAsync();
         await Assertions.Expect(LiveUpdates.Or(Forbidden)).ToBeVisibleAsync();
         return response?.Status ?? 0;
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using Sessions.Web.Features.Accounts;
@@ -28,6 +29,17 @@ public abstract class AppBunitContext : BunitContext, IAsyncLifetime
 
     /// <summary>MudBlazor's services are only asynchronously disposable.</summary>
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    /// <summary>
+    /// Renders a component as it runs in the app, on a circuit: components that ask whether they are interactive (to
+    /// subscribe to live events only there) get "yes". Services must all be added before.
+    /// </summary>
+    protected IRenderedComponent<TComponent> RenderOnCircuit<TComponent>(Action<ComponentParameterCollectionBuilder<TComponent>> parameters)
+        where TComponent : IComponent
+    {
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        return Render(parameters);
+    }
 
     protected void SignIn(AppUser user, string role)
     {

@@ -42,6 +42,7 @@ public static class SessionsWebSetup
         {
             app.UseHsts();
         }
+        app.UseSameOriginFraming();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -60,7 +61,9 @@ public static class SessionsWebSetup
         app.MapLiveHub();
         app.MapSessionsHealthChecks();
         app.MapProcessEndpoints(app.Configuration);
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // A circuit's WebSocket compression keeps a zlib state of ~450 KB of native memory per open page, measured
+        // (docs/performance.md), to shrink render diffs of a few hundred bytes; thousands of waiting class pages cannot afford it.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.DisableWebSocketCompression = true);
         return app;
     }
 }

@@ -57,9 +57,9 @@ public sealed record ClassDto(
         page.Class.Id, page.Class.Name, page.Class.Subject,
         new SessionHostDto(page.Class.EducatorId, page.Class.EducatorName), page.Class.EnrolledCount,
         SessionDefaultsDto.From(page.Class.SessionDefaults),
-        page.Live is null ? null : SessionDto.From(page.Live),
-        [.. page.Upcoming.Select(SessionDto.From)],
-        [.. page.Cancelled.Select(SessionDto.From)]);
+        page.Sessions.Live is null ? null : SessionDto.From(page.Sessions.Live),
+        [.. page.Sessions.Upcoming.Select(SessionDto.From)],
+        [.. page.Sessions.Cancelled.Select(SessionDto.From)]);
 }
 
 /// <summary>A class's session defaults as the API shows them.</summary>

@@ -11,13 +11,14 @@ public sealed record ClassSummary(
             new SessionSettings(c.DefaultChatEnabled, c.DefaultMaxParticipants, c.DefaultStudentMediaEnabled, c.DefaultRecordingEnabled));
 }
 
+/// <summary>A class with its sessions, as the API reads it.</summary>
+public sealed record ClassOverview(ClassSummary Class, ClassSessions Sessions);
+
 /// <summary>
-/// The class page: the class, its live session if any, and what is coming up. <see cref="Cancelled"/> holds the sessions
-/// called off whose time has not passed yet, so a student who planned for one learns why it is not on; missed sessions are
-/// no news and are left out.
+/// A class's live session, if any, and what is coming up. <see cref="Cancelled"/> holds the sessions called off whose time
+/// has not passed yet, so a student who planned for one learns why it is not on; missed sessions are no news and are left out.
 /// </summary>
-public sealed record ClassOverview(
-    ClassSummary Class, SessionSummary? Live, IReadOnlyList<SessionSummary> Upcoming, IReadOnlyList<SessionSummary> Cancelled);
+public sealed record ClassSessions(SessionSummary? Live, IReadOnlyList<SessionSummary> Upcoming, IReadOnlyList<SessionSummary> Cancelled);
 
 /// <summary>A student's class with the session that is live in it right now, if any.</summary>
 public sealed record StudentClass(ClassSummary Class, Guid? LiveSessionId);

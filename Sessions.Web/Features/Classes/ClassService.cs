@@ -10,20 +10,45 @@ public sealed class ClassService(IDbContextFactory<SessionsDbContext> dbFactory,
 {
     private const int UpcomingLimit = 20;
 
+    /// <summary>The class with its sessions, for its members: the API's class read.</summary>
     public async Task<Result<ClassOverview>> GetOverviewAsync(SessionActor actor, int classId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var summary = await ReadMemberClassAsync(db, actor, classId, ct);
+        return summary.Error is { } refusal ? refusal : new ClassOverview(summary.Value!, await ReadSessionsAsync(db, classId, ct));
+    }
+
+    /// <summary>The class itself (name, educator, enrolment), for its members: a class page's heading.</summary>
+    public async Task<Result<ClassSummary>> GetClassAsync(SessionActor actor, int classId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ReadMemberClassAsync(db, actor, classId, ct);
+    }
+
+    /// <summary>The class's live and coming sessions, for its members: what a class page keeps current.</summary>
+    public async Task<Result<ClassSessions>> GetSessionsAsync(SessionActor actor, int classId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await ClassMembership.IsMemberAsync(db, actor, classId, ct))
+        {
+            return await db.Classes.AnyAsync(c => c.Id == classId, ct) ? ClassErrors.NotMember : ClassErrors.NotFound;
+        }
+        return await ReadSessionsAsync(db, classId, ct);
+    }
+
+    private static async Task<Result<ClassSummary>> ReadMemberClassAsync(SessionsDbContext db, SessionActor actor, int classId, CancellationToken ct)
+    {
         var summary = await db.Classes.AsNoTracking().Where(c => c.Id == classId)
             .Select(ClassSummary.Projection).SingleOrDefaultAsync(ct);
         if (summary is null)
         {
             return ClassErrors.NotFound;
         }
-        if (!await ClassMembership.IsMemberAsync(db, actor, classId, ct))
-        {
-            return ClassErrors.NotMember;
-        }
+        return await ClassMembership.IsMemberAsync(db, actor, classId, ct) ? summary : ClassErrors.NotMember;
+    }
 
+    private async Task<ClassSessions> ReadSessionsAsync(SessionsDbContext db, int classId, CancellationToken ct)
+    {
         var now = time.GetUtcNow().UtcDateTime;
         var sessions = await db.Sessions.AsNoTracking()
             .Where(s => s.ClassId == classId
@@ -41,7 +66,7 @@ public sealed class ClassService(IDbContextFactory<SessionsDbContext> dbFactory,
             .Select(SessionSummary.Projection)
             .ToListAsync(ct);
         var live = sessions.Find(s => s.Status.IsLive());
-        return new ClassOverview(summary, live, sessions.Where(s => s != live).Take(UpcomingLimit).ToList(), cancelled);
+        return new ClassSessions(live, sessions.Where(s => s != live).Take(UpcomingLimit).ToList(), cancelled);
     }
 
     public async Task<IReadOnlyList<StudentClass>> GetStudentClassesAsync(string studentId, CancellationToken ct)

@@ -23,9 +23,9 @@ public sealed class ClassPageState
     /// <summary>Scheduled and cancelled sessions, by start time.</summary>
     public IReadOnlyList<UpcomingSessionView> Upcoming => _upcoming;
 
-    public static ClassPageState From(ClassOverview overview) => new(
-        overview.Live is null ? null : LiveSessionView.From(overview.Live),
-        overview.Upcoming.Concat(overview.Cancelled).Select(UpcomingSessionView.From));
+    public static ClassPageState From(ClassSessions sessions) => new(
+        sessions.Live is null ? null : LiveSessionView.From(sessions.Live),
+        sessions.Upcoming.Concat(sessions.Cancelled).Select(UpcomingSessionView.From));
 
     public void Apply(LiveEvent liveEvent)
     {
