@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using Sessions.E2E.Infrastructure;
 using Sessions.E2E.Pages;
+using Sessions.Web.Components.Common;
 using static Microsoft.Playwright.Assertions;
 
 namespace Sessions.E2E.Tests;
@@ -30,7 +31,10 @@ public sealed class StartSessionTests(LiveServerFixture app, ChromiumFixture chr
 
         var student9Tab = await SignInAsync(SeededData.Student(9), StudentLanding);
         var student9 = new ClassPage(student9Tab);
-        Assert.Equal(200, await student9.GotoAsync(biology.ClassId));
+        // From the class list, an interactive page, to the class page, a static page with a live part: a full page load.
+        await student9Tab.GetByTestId(TestIds.OpenClass(biology.ClassId)).ClickAsync();
+        await Expect(student9.LiveUpdates).ToBeVisibleAsync();
+        Assert.Equal(ClassPage.PathOf(biology.ClassId), new Uri(student9Tab.Url).AbsolutePath);
 
         var educatorTab = await SignInAsync(SeededData.Teacher, EducatorSessionsPage.Path);
         var educator = new EducatorSessionsPage(educatorTab);

@@ -86,6 +86,7 @@ public static class TestIds
     public static string JoinCardEnding(Guid id) => $"join-card-ending-{id}";
     public static string ClassCard(int id) => $"class-card-{id}";
     public static string ClassLiveBadge(int id) => $"class-live-badge-{id}";
+    public static string OpenClass(int id) => $"open-class-{id}";
     public static string UpcomingSession(Guid id) => UpcomingSessionPrefix + id;
     public static string UpcomingStatus(Guid id) => $"upcoming-status-{id}";
     public static string UpcomingReason(Guid id) => $"upcoming-reason-{id}";
