@@ -17,8 +17,7 @@ public sealed class PausedReads(IServiceProvider app, string sqlMarker) : DbComm
     private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _paused;
 
-    private readonly DbContextOptions<SessionsDbContext> _options =
-        new DbContextOptionsBuilder<SessionsDbContext>(app.GetRequiredService<DbContextOptions<SessionsDbContext>>()).Options;
+    private readonly DbContextOptions<SessionsDbContext> _appOptions = app.GetRequiredService<DbContextOptions<SessionsDbContext>>();
 
     /// <summary>Completes when the marked query has run and waits.</summary>
     public Task Reached => _reached.Task;
@@ -26,7 +25,7 @@ public sealed class PausedReads(IServiceProvider app, string sqlMarker) : DbComm
     public void Release() => _released.TrySetResult();
 
     public SessionsDbContext CreateDbContext() =>
-        new(new DbContextOptionsBuilder<SessionsDbContext>(_options).AddInterceptors(this).Options);
+        new(new DbContextOptionsBuilder<SessionsDbContext>(_appOptions).AddInterceptors(this).Options);
 
     public override async ValueTask<DbDataReader> ReaderExecutedAsync(
         DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)

@@ -14,38 +14,39 @@ public sealed class ClassService(IDbContextFactory<SessionsDbContext> dbFactory,
     public async Task<Result<ClassOverview>> GetOverviewAsync(SessionActor actor, int classId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var summary = await ReadMemberClassAsync(db, actor, classId, ct);
-        return summary.Error is { } refusal ? refusal : new ClassOverview(summary.Value!, await ReadSessionsAsync(db, classId, ct));
+        if (await RefusalAsync(db, actor, classId, ct) is { } refusal)
+        {
+            return refusal;
+        }
+        return new ClassOverview(await ReadClassAsync(db, classId, ct), await ReadSessionsAsync(db, classId, ct));
     }
 
     /// <summary>The class itself (name, educator, enrolment), for its members: a class page's heading.</summary>
     public async Task<Result<ClassSummary>> GetClassAsync(SessionActor actor, int classId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await ReadMemberClassAsync(db, actor, classId, ct);
+        return await RefusalAsync(db, actor, classId, ct) is { } refusal ? refusal : await ReadClassAsync(db, classId, ct);
     }
 
     /// <summary>The class's live and coming sessions, for its members: what a class page keeps current.</summary>
     public async Task<Result<ClassSessions>> GetSessionsAsync(SessionActor actor, int classId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await ClassMembership.IsMemberAsync(db, actor, classId, ct))
-        {
-            return await db.Classes.AnyAsync(c => c.Id == classId, ct) ? ClassErrors.NotMember : ClassErrors.NotFound;
-        }
-        return await ReadSessionsAsync(db, classId, ct);
+        return await RefusalAsync(db, actor, classId, ct) is { } refusal ? refusal : await ReadSessionsAsync(db, classId, ct);
     }
 
-    private static async Task<Result<ClassSummary>> ReadMemberClassAsync(SessionsDbContext db, SessionActor actor, int classId, CancellationToken ct)
+    /// <summary>Why the caller may not read the class, or null if they may (a member: see <see cref="ClassMembership"/>).</summary>
+    private static async Task<ServiceError?> RefusalAsync(SessionsDbContext db, SessionActor actor, int classId, CancellationToken ct)
     {
-        var summary = await db.Classes.AsNoTracking().Where(c => c.Id == classId)
-            .Select(ClassSummary.Projection).SingleOrDefaultAsync(ct);
-        if (summary is null)
+        if (await ClassMembership.IsMemberAsync(db, actor, classId, ct))
         {
-            return ClassErrors.NotFound;
+            return null;
         }
-        return await ClassMembership.IsMemberAsync(db, actor, classId, ct) ? summary : ClassErrors.NotMember;
+        return await db.Classes.AnyAsync(c => c.Id == classId, ct) ? ClassErrors.NotMember : ClassErrors.NotFound;
     }
+
+    private static Task<ClassSummary> ReadClassAsync(SessionsDbContext db, int classId, CancellationToken ct) =>
+        db.Classes.AsNoTracking().Where(c => c.Id == classId).Select(ClassSummary.Projection).SingleAsync(ct);
 
     private async Task<ClassSessions> ReadSessionsAsync(SessionsDbContext db, int classId, CancellationToken ct)
     {
