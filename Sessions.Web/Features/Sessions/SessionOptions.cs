@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Sessions.Web.Infrastructure;
 
 namespace Sessions.Web.Features.Sessions;
 
@@ -19,5 +20,5 @@ public sealed class SessionOptions
     public int WrapUpMinutes { get; set; } = 2;
 
     /// <summary>The latest a live session can end: the end of its wrap-up, set or still to come.</summary>
-    public DateTime LatestEndOf(SessionSummary session) => session.WrapUpEndsUtc ?? session.BookedEndUtc.AddMinutes(WrapUpMinutes);
+    public DateTime LatestEndOf(SessionSummary session) => session.WrapUpEndsUtc ?? session.BookedEndUtc.AddMinutesClamped(WrapUpMinutes);
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sessions.Web.Features.Live;
 using Sessions.Web.Features.Notifications;
+using Sessions.Web.Infrastructure;
 using Sessions.Web.Infrastructure.Data;
 
 namespace Sessions.Web.Features.Sessions;
@@ -70,7 +71,7 @@ public sealed class SessionTransitions(SessionNotifications notifications, LiveB
     /// <summary>in progress → end request pending, at the booked end; the wrap-up countdown runs from <paramref name="at"/>.</summary>
     public async Task<bool> BeginWrapUpAsync(SessionsDbContext db, SessionSummary session, DateTime at, CancellationToken ct)
     {
-        var endsAt = at.AddMinutes(options.Value.WrapUpMinutes);
+        var endsAt = at.AddMinutesClamped(options.Value.WrapUpMinutes);
         var wrapping = await CommitAsync(db, async () => await db.Sessions
             .Where(s => s.Id == session.Id)
             .Where(SessionStateMachine.CanMoveTo(SessionStatus.EndRequestPending))
