@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Sessions.Web.Features.Attendance;
 using Sessions.Web.Features.Live;
 using Sessions.Web.Features.Notifications;
 using Sessions.Web.Infrastructure;
@@ -86,8 +87,8 @@ public sealed class SessionTransitions(SessionNotifications notifications, LiveB
     }
 
     /// <summary>
-    /// in progress or wrapping up → completed. <paramref name="wrapUpOnly"/> is the worker's end of the countdown, which
-    /// must not complete a session that is (still or again) merely in progress.
+    /// in progress or wrapping up → completed, closing every stay still open in its room as of the end. <paramref name="wrapUpOnly"/>
+    /// is the worker's end of the countdown, which must not complete a session that is (still or again) merely in progress.
     /// </summary>
     public async Task<bool> CompleteAsync(SessionsDbContext db, SessionSummary session, DateTime at, CancellationToken ct,
         bool wrapUpOnly = false)
@@ -103,6 +104,7 @@ public sealed class SessionTransitions(SessionNotifications notifications, LiveB
                     .SetProperty(s => s.ActualEndUtc, at), ct);
             if (moved == 1)
             {
+                await AttendanceStays.CloseAsync(db.Attendance, session.Id, at, ct);
                 notifications.Add(db, NotificationKind.SessionEnded, session.EducatorId, session.Id, at, at);
             }
             return moved == 1;
