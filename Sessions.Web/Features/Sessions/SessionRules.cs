@@ -30,7 +30,7 @@ public static class SessionRules
         if (startUtc < utcNow.AddDays(-options.HorizonPastDays) || startUtc > utcNow.AddDays(options.HorizonFutureDays))
         {
             errors.Add(SessionFields.Start,
-                $"The start time must be at most {options.HorizonPastDays} days ago and at most {options.HorizonFutureDays} days ahead.");
+                $"The start time must be at most {Days(options.HorizonPastDays)} ago and at most {Days(options.HorizonFutureDays)} ahead.");
             return;
         }
         var minLead = options.MinLeadMinutes;
@@ -53,4 +53,6 @@ public static class SessionRules
                 $"The maximum number of students must be between {SessionSettings.MinParticipants} and {SessionSettings.MaxParticipantsLimit}.");
         }
     }
+
+    private static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
 }
