@@ -22,6 +22,7 @@ public static class SessionsWebSetup
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddSessionsProblemDetails();
+        builder.Services.AddStrictJson();
         builder.Services.AddValidation();
         builder.Services.AddOpenApi();
         builder.AddDataFeature();

@@ -48,6 +48,26 @@ public sealed class AttendanceEndpointsTests(SessionsAppFactory app)
         Assert.Equal(cy.Id, Assert.Single(report.GetProperty("absentees").EnumerateArray()).GetString());
     }
 
+    [Theory]
+    [InlineData("=1+1", "'=1+1")]
+    [InlineData("+1", "'+1")]
+    [InlineData("-1", "'-1")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\t=1+1", "'\t=1+1")]
+    [InlineData("\r=1+1", "\"'\r=1+1\"")]
+    [InlineData("=HYPERLINK(\"x\",\"y\")", "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"")]
+    public async Task A_name_that_could_start_a_spreadsheet_formula_is_written_as_text(string name, string field)
+    {
+        var educator = await _data.EducatorAsync();
+        var student = await _data.StudentAsync(name);
+        var session = await _data.SessionAsync(await _data.ClassAsync(educator, student));
+        using var teacher = await _data.ClientForAsync(educator);
+
+        var csv = await (await teacher.GetAsync($"/api/sessions/{session.Id}/attendance.csv")).Content.ReadAsStringAsync();
+
+        Assert.Equal($"{field},{student.Email},,0,yes\r\n", csv[(csv.IndexOf("\r\n", StringComparison.Ordinal) + 2)..]);
+    }
+
     [Fact]
     public async Task Only_the_sessions_educator_may_export_attendance()
     {

@@ -58,4 +58,16 @@ public sealed class StartWindowTests
         Assert.False(strict.IsOpenAt(ScheduledStart.AddTicks(-1)));
         Assert.True(strict.IsOpenAt(ScheduledStart));
     }
+
+    [Fact]
+    public void A_window_at_either_end_of_time_stops_there_instead_of_failing()
+    {
+        var last = StartWindow.For(DateTime.MaxValue.AddMinutes(-1), durationMinutes: 240, earlyStartMinutes: 5);
+        var first = StartWindow.For(DateTime.MinValue, durationMinutes: 45, earlyStartMinutes: 5);
+
+        Assert.Equal(DateTime.MaxValue, last.ClosesUtc);
+        Assert.Equal(DateTime.MinValue, first.OpensUtc);
+        Assert.True(last.OpensIn(Now) > TimeSpan.FromDays(365 * 7000));
+        Assert.True(first.HasClosedAt(Now));
+    }
 }

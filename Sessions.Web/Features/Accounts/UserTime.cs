@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Sessions.Web.Infrastructure;
 
 namespace Sessions.Web.Features.Accounts;
 
@@ -22,7 +23,7 @@ public sealed class UserTime(TimeZoneInfo zone)
             return false;
         }
         var offset = Zone.IsAmbiguousTime(unspecified) ? Zone.GetAmbiguousTimeOffsets(unspecified).Max() : Zone.GetUtcOffset(unspecified);
-        utc = DateTime.SpecifyKind(unspecified - offset, DateTimeKind.Utc);
+        utc = DateTime.SpecifyKind(unspecified.AddClamped(-offset), DateTimeKind.Utc);
         return true;
     }
 

@@ -30,10 +30,13 @@ public sealed record AttendanceReport(SessionSummary Session, IReadOnlyList<Atte
         return csv.ToString();
     }
 
-    /// <summary>Quotes a field when it needs it, and defuses spreadsheet formulas in names people typed.</summary>
+    /// <summary>
+    /// Quotes a field when it needs it, and defuses spreadsheet formulas in names people typed: a leading character that
+    /// starts one (OWASP's CSV injection list, tab and carriage return included) gets a quote before it.
+    /// </summary>
     private static string Field(string value)
     {
-        if (value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal))
+        if (value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal))
         {
             value = "'" + value;
         }

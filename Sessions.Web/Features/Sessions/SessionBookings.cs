@@ -6,6 +6,7 @@ using Sessions.Web.Features.Live;
 using Sessions.Web.Infrastructure;
 using Sessions.Web.Infrastructure.Data;
 using Sessions.Web.Infrastructure.Http;
+using Sessions.Web.Infrastructure.Text;
 
 namespace Sessions.Web.Features.Sessions;
 
@@ -36,7 +37,7 @@ public sealed partial class SessionBookings(
         {
             return classError;
         }
-        var tidy = request with { Title = SessionRules.Tidy(request.Title), Description = SessionRules.Tidy(request.Description) };
+        var tidy = request with { Title = TextRule.Tidy(request.Title), Description = TextRule.Tidy(request.Description) };
         if (request.Type == SessionType.Instant)
         {
             var started = await sessions.StartInstantAsync(actor, owned.Value!, tidy, ct);
@@ -66,8 +67,8 @@ public sealed partial class SessionBookings(
         var current = owned.Value!;
         var updated = current with
         {
-            Title = changes.Title is null ? current.Title : SessionRules.Tidy(changes.Title) ?? "",
-            Description = changes.Description is null ? current.Description : SessionRules.Tidy(changes.Description),
+            Title = changes.Title is null ? current.Title : TextRule.Tidy(changes.Title) ?? "",
+            Description = changes.Description is null ? current.Description : TextRule.Tidy(changes.Description),
             ScheduledStartUtc = changes.StartUtc ?? current.ScheduledStartUtc,
             DurationMinutes = changes.DurationMinutes ?? current.DurationMinutes,
             Overrides = changes.Settings ?? current.Overrides,
@@ -102,7 +103,7 @@ public sealed partial class SessionBookings(
     public async Task<Result<SessionSummary>> CancelAsync(SessionActor actor, Guid sessionId, string? reason, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        SessionRules.CheckCancellationReason(errors, reason);
+        SessionRules.CancellationReason.Check(errors, reason);
         if (errors.ToError() is { } invalid)
         {
             return invalid;
@@ -114,7 +115,7 @@ public sealed partial class SessionBookings(
             return refused;
         }
         var now = time.StoredUtcNow();
-        var tidyReason = SessionRules.Tidy(reason);
+        var tidyReason = TextRule.Tidy(reason);
         if (!await transitions.CancelAsync(db, owned.Value!, tidyReason, now, ct))
         {
             return await RefusalNowAsync(db, sessionId, ct);
@@ -126,8 +127,8 @@ public sealed partial class SessionBookings(
     private ServiceError? Check(NewSession request, DateTime now)
     {
         var errors = new FieldErrors();
-        SessionRules.CheckTitle(errors, request.Title);
-        SessionRules.CheckDescription(errors, request.Description);
+        SessionRules.Title.Check(errors, request.Title);
+        SessionRules.Description.Check(errors, request.Description);
         SessionRules.CheckDuration(errors, request.DurationMinutes);
         SessionRules.CheckSettings(errors, request.Settings);
         switch (request.Type)
@@ -136,7 +137,7 @@ public sealed partial class SessionBookings(
                 errors.Add(SessionFields.Start, "A scheduled session needs its start time.");
                 break;
             case SessionType.Scheduled:
-                SessionRules.CheckStart(errors, request.StartUtc.Value, now, options.Value.MinLeadMinutes);
+                SessionRules.CheckStart(errors, request.StartUtc.Value, now, options.Value);
                 break;
             case SessionType.Instant when request.StartUtc is not null:
                 errors.Add(SessionFields.Start, "An instant session starts now; leave the start time out.");
@@ -150,16 +151,16 @@ public sealed partial class SessionBookings(
         var errors = new FieldErrors();
         if (changes.Title is not null)
         {
-            SessionRules.CheckTitle(errors, changes.Title);
+            SessionRules.Title.Check(errors, changes.Title);
         }
-        SessionRules.CheckDescription(errors, changes.Description);
+        SessionRules.Description.Check(errors, changes.Description);
         if (changes.DurationMinutes is { } duration)
         {
             SessionRules.CheckDuration(errors, duration);
         }
         if (changes.StartUtc is { } startUtc)
         {
-            SessionRules.CheckStart(errors, startUtc, now, options.Value.MinLeadMinutes);
+            SessionRules.CheckStart(errors, startUtc, now, options.Value);
         }
         SessionRules.CheckSettings(errors, changes.Settings);
         if (updated.Type == SessionType.Instant && changes.StartUtc is not null)

@@ -1,8 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using Sessions.Web.Infrastructure;
 
 namespace Sessions.Web.Features.Sessions;
 
-public sealed class SessionOptions
+public sealed class SessionOptions : IValidatableObject
 {
     public const string Section = "Sessions";
 
@@ -18,6 +19,26 @@ public sealed class SessionOptions
     [Range(1, 15, ErrorMessage = "Sessions:WrapUpMinutes must be between 1 and 15.")]
     public int WrapUpMinutes { get; set; } = 2;
 
+    /// <summary>
+    /// How far back a booking or a reschedule may place a start. Not the booking rule (<see cref="MinLeadMinutes"/> is):
+    /// a bound on what is plausible at all, so no stored time is ever near the ends of the calendar.
+    /// </summary>
+    [Range(0, 30, ErrorMessage = "Sessions:HorizonPastDays must be between 0 and 30.")]
+    public int HorizonPastDays { get; set; } = 1;
+
+    /// <summary>How far ahead a booking or a reschedule may place a start.</summary>
+    [Range(1, 3660, ErrorMessage = "Sessions:HorizonFutureDays must be between 1 and 3660 (ten years).")]
+    public int HorizonFutureDays { get; set; } = 730;
+
     /// <summary>The latest a live session can end: the end of its wrap-up, set or still to come.</summary>
-    public DateTime LatestEndOf(SessionSummary session) => session.WrapUpEndsUtc ?? session.BookedEndUtc.AddMinutes(WrapUpMinutes);
+    public DateTime LatestEndOf(SessionSummary session) => session.WrapUpEndsUtc ?? session.BookedEndUtc.AddMinutesClamped(WrapUpMinutes);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (TimeSpan.FromMinutes(MinLeadMinutes) >= TimeSpan.FromDays(HorizonFutureDays))
+        {
+            yield return new ValidationResult("Sessions:HorizonFutureDays must reach beyond Sessions:MinLeadMinutes, or no session could be booked.",
+                [nameof(HorizonFutureDays), nameof(MinLeadMinutes)]);
+        }
+    }
 }

@@ -1,25 +1,16 @@
 using Sessions.Web.Infrastructure.Http;
+using Sessions.Web.Infrastructure.Text;
 
 namespace Sessions.Web.Features.Sessions;
 
 /// <summary>What a booked session's fields must be, for new sessions and changes alike; each broken rule names its field.</summary>
 public static class SessionRules
 {
-    public static void CheckTitle(FieldErrors errors, string? title)
-    {
-        if (string.IsNullOrWhiteSpace(title) || title.Trim().Length > Session.TitleMaxLength)
-        {
-            errors.Add(SessionFields.Title, $"A title of 1 to {Session.TitleMaxLength} characters is required.");
-        }
-    }
+    public static readonly TextRule Title = new(SessionFields.Title, "The title", Session.TitleMaxLength, Required: true);
 
-    public static void CheckDescription(FieldErrors errors, string? description)
-    {
-        if (description?.Trim().Length > Session.DescriptionMaxLength)
-        {
-            errors.Add(SessionFields.Description, $"The description may have at most {Session.DescriptionMaxLength} characters.");
-        }
-    }
+    public static readonly TextRule Description = new(SessionFields.Description, "The description", Session.DescriptionMaxLength, MultiLine: true);
+
+    public static readonly TextRule CancellationReason = new(SessionFields.Reason, "The reason", Session.CancellationReasonMaxLength, MultiLine: true);
 
     public static void CheckDuration(FieldErrors errors, int durationMinutes)
     {
@@ -30,15 +21,24 @@ public static class SessionRules
         }
     }
 
-    /// <summary>A scheduled start lies at least <c>MinLeadMinutes</c> ahead; the minute that is running counts as now.</summary>
-    public static void CheckStart(FieldErrors errors, DateTime startUtc, DateTime utcNow, int minLeadMinutes)
+    /// <summary>
+    /// A scheduled start lies within the horizon (a bound on what is plausible at all), and at least <c>MinLeadMinutes</c>
+    /// ahead; the minute that is running counts as now.
+    /// </summary>
+    public static void CheckStart(FieldErrors errors, DateTime startUtc, DateTime utcNow, SessionOptions options)
     {
-        var earliest = utcNow.AddTicks(-(utcNow.Ticks % TimeSpan.TicksPerMinute)).AddMinutes(minLeadMinutes);
-        if (startUtc < earliest)
+        if (startUtc < utcNow.AddDays(-options.HorizonPastDays) || startUtc > utcNow.AddDays(options.HorizonFutureDays))
         {
-            errors.Add(SessionFields.Start, minLeadMinutes == 0
+            errors.Add(SessionFields.Start,
+                $"The start time must be at most {Days(options.HorizonPastDays)} ago and at most {Days(options.HorizonFutureDays)} ahead.");
+            return;
+        }
+        var minLead = options.MinLeadMinutes;
+        if (startUtc < utcNow.AddTicks(-(utcNow.Ticks % TimeSpan.TicksPerMinute)).AddMinutes(minLead))
+        {
+            errors.Add(SessionFields.Start, minLead == 0
                 ? "The start time must not be in the past."
-                : $"Sessions must be booked at least {minLeadMinutes} minutes ahead.");
+                : $"Sessions must be booked at least {minLead} minutes ahead.");
         }
     }
 
@@ -54,14 +54,5 @@ public static class SessionRules
         }
     }
 
-    public static void CheckCancellationReason(FieldErrors errors, string? reason)
-    {
-        if (reason?.Trim().Length > Session.CancellationReasonMaxLength)
-        {
-            errors.Add(SessionFields.Reason, $"The reason may have at most {Session.CancellationReasonMaxLength} characters.");
-        }
-    }
-
-    /// <summary>Trimmed text, or null for nothing but white space.</summary>
-    public static string? Tidy(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    private static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
 }

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Sessions.Web.Features.Classes;
+using Sessions.Web.Infrastructure;
 using Sessions.Web.Infrastructure.Data;
 
 namespace Sessions.Web.Features.Sessions;
@@ -62,7 +63,7 @@ public sealed record SessionSummary(
     public static Task<SessionSummary?> FindAsync(SessionsDbContext db, Guid sessionId, CancellationToken ct) =>
         db.Sessions.AsNoTracking().Where(s => s.Id == sessionId).Select(Projection).SingleOrDefaultAsync(ct);
 
-    public DateTime ScheduledEndUtc => ScheduledStartUtc.AddMinutes(DurationMinutes);
+    public DateTime ScheduledEndUtc => ScheduledStartUtc.AddMinutesClamped(DurationMinutes);
 
     /// <summary>The settings this session runs with: its overrides over its class's defaults.</summary>
     public SessionSettings Settings => Overrides.Over(ClassDefaults);
@@ -70,5 +71,5 @@ public sealed record SessionSummary(
     public bool WasMissed => Status == SessionStatus.Cancelled && CancellationReason == Session.MissedReason;
 
     /// <summary>A live session may not run past its booked duration, counted from its actual start.</summary>
-    public DateTime BookedEndUtc => (ActualStartUtc ?? ScheduledStartUtc).AddMinutes(DurationMinutes);
+    public DateTime BookedEndUtc => (ActualStartUtc ?? ScheduledStartUtc).AddMinutesClamped(DurationMinutes);
 }

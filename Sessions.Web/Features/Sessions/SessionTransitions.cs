@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Sessions.Web.Features.Attendance;
 using Sessions.Web.Features.Live;
 using Sessions.Web.Features.Notifications;
+using Sessions.Web.Infrastructure;
 using Sessions.Web.Infrastructure.Data;
 
 namespace Sessions.Web.Features.Sessions;
@@ -70,7 +72,7 @@ public sealed class SessionTransitions(SessionNotifications notifications, LiveB
     /// <summary>in progress → end request pending, at the booked end; the wrap-up countdown runs from <paramref name="at"/>.</summary>
     public async Task<bool> BeginWrapUpAsync(SessionsDbContext db, SessionSummary session, DateTime at, CancellationToken ct)
     {
-        var endsAt = at.AddMinutes(options.Value.WrapUpMinutes);
+        var endsAt = at.AddMinutesClamped(options.Value.WrapUpMinutes);
         var wrapping = await CommitAsync(db, async () => await db.Sessions
             .Where(s => s.Id == session.Id)
             .Where(SessionStateMachine.CanMoveTo(SessionStatus.EndRequestPending))
@@ -85,8 +87,8 @@ public sealed class SessionTransitions(SessionNotifications notifications, LiveB
     }
 
     /// <summary>
-    /// in progress or wrapping up → completed. <paramref name="wrapUpOnly"/> is the worker's end of the countdown, which
-    /// must not complete a session that is (still or again) merely in progress.
+    /// in progress or wrapping up → completed, closing every stay still open in its room as of the end. <paramref name="wrapUpOnly"/>
+    /// is the worker's end of the countdown, which must not complete a session that is (still or again) merely in progress.
     /// </summary>
     public async Task<bool> CompleteAsync(SessionsDbContext db, SessionSummary session, DateTime at, CancellationToken ct,
         bool wrapUpOnly = false)
@@ -102,6 +104,7 @@ public sealed class SessionTransitions(SessionNotifications notifications, LiveB
                     .SetProperty(s => s.ActualEndUtc, at), ct);
             if (moved == 1)
             {
+                await AttendanceStays.CloseAsync(db.Attendance, session.Id, at, ct);
                 notifications.Add(db, NotificationKind.SessionEnded, session.EducatorId, session.Id, at, at);
             }
             return moved == 1;

@@ -1,3 +1,5 @@
+using Sessions.Web.Infrastructure;
+
 namespace Sessions.Web.Features.Sessions;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Sessions.Web.Features.Sessions;
 public readonly record struct StartWindow(DateTime OpensUtc, DateTime ClosesUtc)
 {
     public static StartWindow For(DateTime scheduledStartUtc, int durationMinutes, int earlyStartMinutes) =>
-        new(scheduledStartUtc.AddMinutes(-earlyStartMinutes), scheduledStartUtc.AddMinutes(durationMinutes));
+        new(scheduledStartUtc.AddMinutesClamped(-earlyStartMinutes), scheduledStartUtc.AddMinutesClamped(durationMinutes));
 
     public bool IsOpenAt(DateTime utcNow) => utcNow >= OpensUtc && utcNow < ClosesUtc;
 

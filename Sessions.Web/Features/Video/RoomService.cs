@@ -50,14 +50,16 @@ public sealed class RoomService(
         return new RoomEntry(session, Issue(actor, session, member), actor.CanActFor(session.EducatorId));
     }
 
-    /// <summary>Closes the caller's open interval, if any. Safe to call twice (a leave button, then a closed tab).</summary>
+    /// <summary>
+    /// Closes the caller's open interval, if any, while the session is live. Safe to call twice (a leave button, then a
+    /// closed tab); after the end there is nothing to leave: its end closed every stay, and nobody hears of it again.
+    /// </summary>
     public async Task LeaveAsync(SessionActor actor, Guid sessionId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = time.StoredUtcNow();
-        var closed = await db.Attendance
-            .Where(a => a.SessionId == sessionId && a.UserId == actor.UserId && a.LeftUtc == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(a => a.LeftUtc, now), ct);
+        var whileLive = db.Attendance.Where(a => db.Sessions.Where(Session.IsLive).Any(s => s.Id == a.SessionId));
+        var closed = await AttendanceStays.CloseAsync(whileLive, sessionId, now, ct, actor.UserId);
         if (closed == 0)
         {
             return;
@@ -128,6 +130,11 @@ public sealed class RoomService(
         DateTime now, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Read under the write lock: a session completed since the caller was let in has closed its stays, and must not get a new one.
+        if (!await db.Sessions.Where(Session.IsLive).AnyAsync(s => s.Id == session.Id, ct))
+        {
+            return RoomErrors.NotLive;
+        }
         var inRoom = db.Attendance.Where(a => a.SessionId == session.Id && a.LeftUtc == null);
         if (await inRoom.AnyAsync(a => a.UserId == actor.UserId, ct))
         {

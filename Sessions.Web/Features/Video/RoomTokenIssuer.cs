@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Sessions.Web.Infrastructure;
 
 namespace Sessions.Web.Features.Video;
 
@@ -12,7 +13,7 @@ public sealed class RoomTokenIssuer(AgoraTokenBuilder builder, IOptions<AgoraOpt
     {
         var agora = options.Value;
         var now = time.GetUtcNow().UtcDateTime;
-        var untilBookedEnd = bookedEndUtc + TimeSpan.FromMinutes(agora.TokenMarginMinutes) - now;
+        var untilBookedEnd = bookedEndUtc.AddMinutesClamped(agora.TokenMarginMinutes) - now;
         var lifetime = TimeSpan.FromMinutes(agora.TokenLifetimeMinutes);
         if (untilBookedEnd > lifetime)
         {

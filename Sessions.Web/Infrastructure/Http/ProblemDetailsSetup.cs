@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 
 namespace Sessions.Web.Infrastructure.Http;
 
@@ -12,9 +13,15 @@ public static class ProblemDetailsSetup
             var status = problem.Status ?? context.HttpContext.Response.StatusCode;
             problem.Extensions.TryAdd(ProblemResults.CodeKey, ErrorCodes.ForStatus(status));
             problem.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
-            if (status == StatusCodes.Status400BadRequest && context.Exception is BadHttpRequestException bad)
+            if (status == StatusCodes.Status400BadRequest && context.Exception is BadHttpRequestException { InnerException: JsonException json })
             {
-                // Malformed JSON, a non-GUID id or a missing body: say which, without echoing internals.
+                var unreadable = StrictJson.ErrorFor(json);
+                problem.Detail = unreadable.Message;
+                problem.Extensions["errors"] = unreadable.Details!["errors"];
+            }
+            else if (status == StatusCodes.Status400BadRequest && context.Exception is BadHttpRequestException bad)
+            {
+                // A non-GUID id or a missing body: say which, without echoing internals.
                 problem.Detail ??= bad.Message;
             }
         });
@@ -22,7 +29,12 @@ public static class ProblemDetailsSetup
     /// <summary>API requests get ProblemDetails for bare status codes; pages get the not-found page.</summary>
     public static WebApplication UseSessionsErrorHandling(this WebApplication app)
     {
-        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = StatusFor,
+            // A request the client got wrong is answered, not a fault of ours to log as an error with its stack.
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+        });
         app.UseWhen(context => ApiPaths.IsApi(context.Request.Path), api => api.UseStatusCodePages());
         app.UseWhen(context => !ApiPaths.IsApi(context.Request.Path),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));

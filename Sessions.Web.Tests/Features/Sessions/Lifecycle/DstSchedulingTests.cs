@@ -9,10 +9,14 @@ namespace Sessions.Web.Tests.Features.Sessions.Lifecycle;
 [Collection(AppFixtureGroup.Name)]
 public sealed class DstSchedulingTests(SessionsAppFactory app)
 {
-    // Europe's clocks go forward on Sunday 31 March 2030.
-    private static readonly DateTime MondayBefore = new(2030, 3, 25, 9, 0, 0);
-    private static readonly DateTime MondayAfter = new(2030, 4, 1, 9, 0, 0);
     private readonly UserTime _paris = new(UserTime.FindZone("Europe/Paris"));
+
+    // Europe's clocks go forward on the last Sunday of March; the next such change, within the booking horizon.
+    private readonly DateTime _changeSunday = NextChangeSundayAfter(app.Time.GetUtcNow().UtcDateTime);
+
+    private DateTime MondayBefore => _changeSunday.AddDays(-6).AddHours(9);
+
+    private DateTime MondayAfter => _changeSunday.AddDays(1).AddHours(9);
 
     [Fact]
     public async Task Nine_oclock_the_week_after_the_change_is_still_nine_oclock_local()
@@ -22,8 +26,8 @@ public sealed class DstSchedulingTests(SessionsAppFactory app)
         var before = await BookAsync(bookings, owner, classId, MondayBefore);
         var after = await BookAsync(bookings, owner, classId, MondayAfter);
 
-        Assert.Equal(new DateTime(2030, 3, 25, 8, 0, 0, DateTimeKind.Utc), before.ScheduledStartUtc);
-        Assert.Equal(new DateTime(2030, 4, 1, 7, 0, 0, DateTimeKind.Utc), after.ScheduledStartUtc);
+        Assert.Equal(DateTime.SpecifyKind(MondayBefore.AddHours(-1), DateTimeKind.Utc), before.ScheduledStartUtc);
+        Assert.Equal(DateTime.SpecifyKind(MondayAfter.AddHours(-2), DateTimeKind.Utc), after.ScheduledStartUtc);
         Assert.Equal(TimeSpan.FromDays(7) - TimeSpan.FromHours(1), after.ScheduledStartUtc - before.ScheduledStartUtc);
         Assert.Equal(MondayAfter, _paris.ToLocal(after.ScheduledStartUtc));
     }
@@ -48,6 +52,20 @@ public sealed class DstSchedulingTests(SessionsAppFactory app)
             CancellationToken.None);
         Assert.Null(booked.Error);
         return booked.Value!;
+    }
+
+    /// <summary>The last Sunday of March whose Monday before is still a day ahead of <paramref name="utcNow"/>.</summary>
+    private static DateTime NextChangeSundayAfter(DateTime utcNow)
+    {
+        for (var year = utcNow.Year; ; year++)
+        {
+            var lastOfMarch = new DateTime(year, 3, 31);
+            var sunday = lastOfMarch.AddDays(-(int)lastOfMarch.DayOfWeek);
+            if (sunday.AddDays(-7) > utcNow)
+            {
+                return sunday;
+            }
+        }
     }
 
     private async Task<(SessionBookings Bookings, SessionActor Owner, int ClassId)> EducatorWithClassAsync()

@@ -1,9 +1,11 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Live;
 using Sessions.Web.Features.Notifications;
 using Sessions.Web.Features.Sessions;
+using Sessions.Web.Features.Video;
 using Sessions.Web.Tests.Infrastructure;
 
 namespace Sessions.Web.Tests.Features.Sessions.Lifecycle;
@@ -64,6 +66,26 @@ public sealed class SessionLifecycleWorkerTests : IAsyncLifetime, IAsyncDisposab
             e => Assert.Equal(bookedEnd + WrapUp, Assert.IsType<SessionWrapUpMessage>(e).EndsAt.UtcDateTime),
             e => Assert.Equal(bookedEnd + WrapUp, Assert.IsType<SessionEndedMessage>(e).ActualEndDate.UtcDateTime));
         Assert.Equal([NotificationKind.SessionStarted, NotificationKind.SessionEnded], (await _worker.OutboxOfAsync(session.Id)).Select(m => m.Kind));
+    }
+
+    [Fact]
+    public async Task Completing_at_the_end_of_the_wrap_up_closes_the_stays_still_open_as_of_that_end()
+    {
+        var data = _worker.App.Data;
+        var student = await data.StudentAsync();
+        var schoolClass = await data.ClassAsync(await data.EducatorAsync(), student);
+        var session = await StartInstantAsync(durationMinutes: 5, schoolClass);
+        Assert.Null((await _worker.App.Services.GetRequiredService<RoomService>()
+            .JoinAsync(TestData.ActorFor(student, AppRoles.Student), session.Id, CancellationToken.None)).Error);
+
+        _worker.Time.Advance(TimeSpan.FromMinutes(5));
+        await _worker.WhenAsync(session.Id, SessionStatus.EndRequestPending);
+        _worker.Time.Advance(WrapUp);
+        var completed = await _worker.WhenAsync(session.Id, SessionStatus.Completed);
+
+        await using var db = await data.DbAsync();
+        var stay = await db.Attendance.SingleAsync(a => a.SessionId == session.Id);
+        Assert.Equal(completed.ActualEndUtc, stay.LeftUtc);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Infrastructure.Http;
+using Sessions.Web.Infrastructure.Text;
 
 namespace Sessions.Web.Features.Sessions.Components;
 
@@ -75,7 +76,7 @@ public sealed class SessionForm
         }
         return new SessionChanges(
             Title == session.Title ? null : Title,
-            SessionRules.Tidy(Description) == session.Description ? null : Description ?? "",
+            TextRule.Tidy(Description) == session.Description ? null : Description ?? "",
             startUtc,
             DurationMinutes == session.DurationMinutes ? null : DurationMinutes,
             Overrides == session.Overrides ? null : Overrides);

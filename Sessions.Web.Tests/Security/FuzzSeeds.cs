@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using Sessions.Web.Tests.Infrastructure;
+
+namespace Sessions.Web.Tests.Security;
+
+/// <summary>A valid request to one JSON endpoint: who sends it, where, and the body the fuzzer mutates.</summary>
+public sealed record FuzzSeed(HttpClient Client, string Path, JsonObject Body, string? ApiVersion = null);
+
+/// <summary>
+/// Every JSON endpoint's seed request, keyed "METHOD route pattern" as the app's endpoint data source names it. A JSON
+/// endpoint without a row here fails the fuzz tests: add one that the endpoint accepts as it is.
+/// </summary>
+public static class FuzzSeeds
+{
+    public static readonly IReadOnlyDictionary<string, Func<FuzzWorld, FuzzSeed>> ByEndpoint = new Dictionary<string, Func<FuzzWorld, FuzzSeed>>
+    {
+        ["POST /api/auth/login"] = w => new(w.Anonymous, "/api/auth/login",
+            new JsonObject { ["email"] = w.SignInEmail, ["password"] = TestData.Password }),
+        ["POST /sessions/start"] = w => new(w.Educator, "/sessions/start",
+            new JsonObject { ["educatorId"] = w.EducatorId, ["sessionId"] = w.SessionToStart }, ApiVersion: "6"),
+        ["POST /api/sessions/"] = w => new(w.Educator, "/api/sessions", new JsonObject
+        {
+            ["classId"] = w.ClassId,
+            ["title"] = "Fractions",
+            ["description"] = "Bring a ruler",
+            ["type"] = "scheduled",
+            ["scheduledStartTime"] = w.Tomorrow,
+            ["durationMinutes"] = 45,
+            ["settings"] = new JsonObject { ["chatEnabled"] = true, ["maxParticipants"] = 20, ["studentMediaEnabled"] = false },
+        }),
+        ["PATCH /api/sessions/{id}"] = w => new(w.Educator, $"/api/sessions/{w.SessionToEdit}", new JsonObject
+        {
+            ["title"] = "Fractions, part 2",
+            ["description"] = "Bring:\n- a ruler",
+            ["scheduledStartTime"] = w.Tomorrow,
+            ["durationMinutes"] = 50,
+            ["settings"] = new JsonObject { ["recordingEnabled"] = true },
+        }),
+        ["POST /api/sessions/{id}/cancel"] = w => new(w.Educator, $"/api/sessions/{w.SessionToCancel}/cancel",
+            new JsonObject { ["reason"] = "Teacher training day" }),
+        ["PUT /api/classes/{id:int}/session-defaults"] = w => new(w.Educator, $"/api/classes/{w.ClassId}/session-defaults", new JsonObject
+        {
+            ["chatEnabled"] = false,
+            ["maxParticipants"] = 30,
+            ["studentMediaEnabled"] = true,
+            ["recordingEnabled"] = false,
+        }),
+    };
+}

@@ -1,0 +1,52 @@
+using Sessions.Web.Tests.Infrastructure;
+
+namespace Sessions.Web.Tests.Security;
+
+/// <summary>
+/// What the fuzzed requests act on: an educator with a class, and a session of its own for each endpoint that changes
+/// one, so that one endpoint's valid mutations (a cancel, a start) do not turn another's into mere status refusals. Sign-in
+/// is fuzzed on an account of its own, which the fuzzing may lock.
+/// </summary>
+public sealed class FuzzWorld : IDisposable
+{
+    private FuzzWorld(HttpClient anonymous, HttpClient educator)
+    {
+        Anonymous = anonymous;
+        Educator = educator;
+    }
+
+    public HttpClient Anonymous { get; }
+    public HttpClient Educator { get; }
+    public string EducatorId { get; private init; } = "";
+    public string SignInEmail { get; private init; } = "";
+    public int ClassId { get; private init; }
+    public Guid SessionToStart { get; private init; }
+    public Guid SessionToEdit { get; private init; }
+    public Guid SessionToCancel { get; private init; }
+
+    /// <summary>A valid scheduled start: tomorrow, with an offset.</summary>
+    public string Tomorrow { get; private init; } = "";
+
+    public static async Task<FuzzWorld> CreateAsync(SessionsAppFactory app)
+    {
+        var data = app.Data;
+        var educator = await data.EducatorAsync("Fuzzy Educator");
+        var schoolClass = await data.ClassAsync(educator, await data.StudentAsync());
+        return new FuzzWorld(app.CreateClient(), await data.ClientForAsync(educator))
+        {
+            EducatorId = educator.Id,
+            SignInEmail = (await data.EducatorAsync("Fuzzy Sign-in")).Email!,
+            ClassId = schoolClass.Id,
+            SessionToStart = (await data.SessionAsync(schoolClass)).Id,
+            SessionToEdit = (await data.SessionAsync(schoolClass, startsIn: TimeSpan.FromDays(2))).Id,
+            SessionToCancel = (await data.SessionAsync(schoolClass, startsIn: TimeSpan.FromDays(3))).Id,
+            Tomorrow = TestData.Iso(app.Time.GetUtcNow().AddDays(1)),
+        };
+    }
+
+    public void Dispose()
+    {
+        Anonymous.Dispose();
+        Educator.Dispose();
+    }
+}
