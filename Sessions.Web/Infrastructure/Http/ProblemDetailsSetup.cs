@@ -12,6 +12,7 @@ public static class ProblemDetailsSetup
             var status = problem.Status ?? context.HttpContext.Response.StatusCode;
             problem.Extensions.TryAdd(ProblemResults.CodeKey, ErrorCodes.ForStatus(status));
             problem.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+            RetryAfter.CopyToHeader(context);
             if (status == StatusCodes.Status400BadRequest && context.Exception is BadHttpRequestException bad)
             {
                 // Malformed JSON, a non-GUID id or a missing body: say which, without echoing internals.
