@@ -56,5 +56,4 @@ public sealed class AccountEndpointsTests(SessionsAppFactory app)
         Assert.True(document.GetProperty("paths").TryGetProperty("/sessions/start", out _));
         Assert.True(document.GetProperty("paths").TryGetProperty("/api/sessions/{id}/start", out _));
     }
-
 }
