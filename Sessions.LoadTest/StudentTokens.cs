@@ -5,7 +5,8 @@ namespace Sessions.LoadTest;
 /// <summary>
 /// Bearer tokens for many students. Each sign-in costs the portal a PBKDF2 hash of 100,000 rounds (tens of ms of CPU),
 /// so 10,000 students would spend minutes signing in on every run: tokens are kept in a file and reused while they
-/// are well within the bearer token's one-hour life.
+/// are well within the bearer token's life, which the measured portal sets to an hour (scripts/portal.sh; 15 minutes
+/// by default).
 /// </summary>
 internal static class StudentTokens
 {

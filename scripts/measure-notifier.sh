@@ -50,6 +50,7 @@ ASPNETCORE_URLS="http://127.0.0.1:$portal_port" \
 Agora__AppId=0123456789abcdef0123456789abcdef Agora__AppCertificate=fedcba9876543210fedcba9876543210 \
 Firestore__Enabled=true Firestore__EmulatorHost="127.0.0.1:$emulator_port" Firestore__ProjectId="$project" \
 Notifier__RetryMaxDelay="${RETRY_MAX_DELAY:-00:00:01}" \
+RateLimits__SignInPerMinute=100000 \
 Logging__LogLevel__Default=Warning \
   setsid dotnet "$root/Sessions.Web/bin/Release/net10.0/Sessions.Web.dll" > "$work/portal.log" 2>&1 &
 pids+=($!)

@@ -10,14 +10,26 @@ namespace Sessions.E2E.Infrastructure;
 /// The built app (<c>Sessions.Web/bin/&lt;Configuration&gt;/net10.0/Sessions.Web.dll</c>) as a child process on
 /// 127.0.0.1 and a free port, in Development so that migrations run and the demo data is seeded into a fresh SQLite file.
 /// </summary>
-public sealed class LiveServerFixture : IAsyncLifetime, IDisposable
+public class LiveServerFixture : IAsyncLifetime, IDisposable
 {
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan ReadinessPollInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), $"sessions-e2e-{Guid.NewGuid():N}");
     private readonly StringBuilder _output = new();
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private Process? _process;
+
+    public LiveServerFixture()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <param name="settings">Configuration for this app, as environment variables (<c>Auth__RevalidateWithinSeconds</c>).</param>
+    protected LiveServerFixture(IReadOnlyDictionary<string, string> settings) => _settings = settings;
+
+    /// <summary>The app's SQLite file, for tests that change what the app cannot (yet) change itself.</summary>
+    public string DatabasePath => Path.Combine(_dataFolder, "sessions.db");
 
     public Uri BaseUrl { get; private set; } = default!;
 
@@ -56,10 +68,14 @@ public sealed class LiveServerFixture : IAsyncLifetime, IDisposable
         };
         start.ArgumentList.Add(appDll);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ConnectionStrings__Sessions"] = $"Data Source={Path.Combine(_dataFolder, "sessions.db")}";
+        start.Environment["ConnectionStrings__Sessions"] = $"Data Source={DatabasePath}";
         start.Environment["ASPNETCORE_URLS"] = url;
         // appsettings.json sets Urls, which outranks the ASPNETCORE_-prefixed variable; the plain key outranks appsettings.json.
         start.Environment["Urls"] = url;
+        foreach (var (key, value) in _settings)
+        {
+            start.Environment[key] = value;
+        }
 
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) => Append(e.Data);
@@ -83,6 +99,7 @@ public sealed class LiveServerFixture : IAsyncLifetime, IDisposable
 
     public void Dispose()
     {
+        GC.SuppressFinalize(this);
         if (_process is not null)
         {
             if (!_process.HasExited)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -25,6 +26,9 @@ public abstract class AppBunitContext : BunitContext, IAsyncLifetime
 
     protected SessionsAppFactory App { get; }
 
+    /// <summary>The signed-in user's fake authentication, to sign them out mid-test.</summary>
+    protected BunitAuthorizationContext? Authorization { get; private set; }
+
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 
     /// <summary>MudBlazor's services are only asynchronously disposable.</summary>
@@ -43,7 +47,7 @@ public abstract class AppBunitContext : BunitContext, IAsyncLifetime
 
     protected void SignIn(AppUser user, string role)
     {
-        var auth = AddAuthorization();
+        var auth = Authorization = AddAuthorization();
         auth.SetAuthorized(user.DisplayName);
         auth.SetRoles(role);
         auth.SetClaims(

@@ -15,7 +15,9 @@ public sealed class LiveListener : IAsyncDisposable
 
     private readonly HubConnection _connection;
     private readonly Channel<LiveEvent> _events = Channel.CreateUnbounded<LiveEvent>();
+    private readonly Channel<MembershipChangedMessage> _membershipChanges = Channel.CreateUnbounded<MembershipChangedMessage>();
     private readonly TaskCompletionSource<IReadOnlyList<string>> _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private LiveListener(HubConnection connection)
     {
@@ -29,11 +31,20 @@ public sealed class LiveListener : IAsyncDisposable
         _connection.On<SessionWrapUpMessage>(nameof(ILiveClient.SessionWrapUp), m => _events.Writer.TryWrite(m));
         _connection.On<ParticipantJoinedMessage>(nameof(ILiveClient.ParticipantJoined), m => _events.Writer.TryWrite(m));
         _connection.On<ParticipantLeftMessage>(nameof(ILiveClient.ParticipantLeft), m => _events.Writer.TryWrite(m));
+        _connection.On<MembershipChangedMessage>(nameof(ILiveClient.MembershipChanged), m => _membershipChanges.Writer.TryWrite(m));
+        _connection.Closed += _ =>
+        {
+            _closed.TrySetResult();
+            return Task.CompletedTask;
+        };
     }
 
-    public static async Task<LiveListener> ConnectAsync(SessionsAppFactory app, AppUser user)
+    public static async Task<LiveListener> ConnectAsync(SessionsAppFactory app, AppUser user) =>
+        await ConnectAsync(app, await app.Data.TokenForAsync(user));
+
+    /// <summary>Connects with a token the test already has (several connections of one sign-in).</summary>
+    public static async Task<LiveListener> ConnectAsync(SessionsAppFactory app, string token)
     {
-        var token = await app.Data.TokenForAsync(user);
         using var client = app.CreateClient();
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(client.BaseAddress!, LiveHub.Path), options => options.AccessTokenProvider = () => Task.FromResult<string?>(token))
@@ -56,6 +67,16 @@ public sealed class LiveListener : IAsyncDisposable
     }
 
     public async Task<T> NextAsync<T>() where T : LiveEvent => Assert.IsType<T>(await NextAsync());
+
+    /// <summary>The next roster change this connection's user is told of.</summary>
+    public async Task<MembershipChangedMessage> NextMembershipChangeAsync()
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        return await _membershipChanges.Reader.ReadAsync(timeout.Token);
+    }
+
+    /// <summary>Completes when the server closes the connection; fails the test if it stays open.</summary>
+    public Task ClosedAsync() => _closed.Task.WaitAsync(Patience);
 
     public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
 }

@@ -1,6 +1,7 @@
 using Scalar.AspNetCore;
 using Sessions.Web.Components;
 using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Accounts.Standing;
 using Sessions.Web.Features.Attendance;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Live;
@@ -10,6 +11,7 @@ using Sessions.Web.Features.Video;
 using Sessions.Web.Infrastructure.Data;
 using Sessions.Web.Infrastructure.Diagnostics;
 using Sessions.Web.Infrastructure.Http;
+using Sessions.Web.Infrastructure.RateLimiting;
 using MudBlazor.Services;
 
 namespace Sessions.Web.Infrastructure;
@@ -27,6 +29,7 @@ public static class SessionsWebSetup
         builder.Services.AddOpenApi();
         builder.AddDataFeature();
         builder.AddAccountsFeature();
+        builder.AddSessionsRateLimiting();
         builder.AddLiveFeature();
         builder.AddVideoFeature();
         builder.AddClassesFeature();
@@ -45,7 +48,9 @@ public static class SessionsWebSetup
         }
         app.UseSameOriginFraming();
         app.UseAuthentication();
+        app.UseUserRevalidation();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

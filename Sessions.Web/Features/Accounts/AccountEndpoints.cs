@@ -2,7 +2,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Sessions.Web.Features.Accounts.Tokens;
 using Sessions.Web.Infrastructure.Http;
+using Sessions.Web.Infrastructure.RateLimiting;
 
 namespace Sessions.Web.Features.Accounts;
 
@@ -12,32 +14,46 @@ public static class AccountEndpoints
     public const string LogoutPath = "/account/logout";
     public const string ForbiddenPath = "/forbidden";
 
-    private static readonly ServiceError InvalidCredentials =
-        new("invalid_credentials", "The email or password is not right.", StatusCodes.Status401Unauthorized);
-
-    private static readonly ServiceError LockedOut =
-        new("locked_out", "Too many failed sign-ins: this account is locked for a few minutes.", StatusCodes.Status423Locked);
-
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        var auth = app.MapGroup("/api/auth").WithTags("Accounts");
-        auth.MapPost("/login", LoginAsync).AllowAnonymous();
+        var auth = app.MapGroup("/api/auth").WithTags("Accounts").AllowAnonymous();
+        auth.MapPost("/login", LoginAsync).RequireRateLimiting(RateLimitPolicies.SignIn);
+        auth.MapPost("/refresh", RefreshAsync).RequireRateLimiting(RateLimitPolicies.TokenRefresh);
+        auth.MapPost("/revoke", RevokeAsync).RequireRateLimiting(RateLimitPolicies.TokenRefresh);
         app.MapGet("/api/me", MeAsync).WithTags("Accounts").RequireAuthorization();
         app.MapPost(LogoutPath, LogoutAsync).RequireAuthorization().ExcludeFromDescription();
         return app;
     }
 
-    /// <summary>Issues a bearer token (ASP.NET Core Identity's bearer scheme), as the mobile apps use; there is no self-registration.</summary>
-    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(LoginRequest request, SignInManager<AppUser> signIn)
+    /// <summary>Signs an app in (there is no self-registration): a 15-minute bearer token and a refresh token.</summary>
+    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> LoginAsync(
+        LoginRequest request, HttpContext http, PasswordSignIn signIn, BearerTokens tokens, CancellationToken ct)
     {
-        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(request.Email!, request.Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var checkedIn = await signIn.CheckAsync(http, request.Email!, request.Password!, ct);
+        return checkedIn.Error is { } refused ? refused.ToProblem() : TypedResults.Ok(await tokens.IssueAsync(checkedIn.Value!, ct));
+    }
+
+    /// <summary>A new token pair for a refresh token, which then stops working; presenting it again revokes the whole sign-in.</summary>
+    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> RefreshAsync(
+        RefreshRequest request, BearerTokens tokens, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(request.RefreshToken))
         {
-            // The bearer handler has already written the token response.
-            return TypedResults.Empty;
+            return ServiceError.Validation("refreshToken", "refreshToken is required.").ToProblem();
         }
-        return (result.IsLockedOut ? LockedOut : InvalidCredentials).ToProblem();
+        var refreshed = await tokens.RefreshAsync(request.RefreshToken, ct);
+        return refreshed.Error is { } refused ? refused.ToProblem() : TypedResults.Ok(refreshed.Value!);
+    }
+
+    /// <summary>Signs an app out: its refresh token's sign-in ends. Answers 204 whether or not the token was known.</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(RefreshRequest request, BearerTokens tokens, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(request.RefreshToken))
+        {
+            return ServiceError.Validation("refreshToken", "refreshToken is required.").ToProblem();
+        }
+        await tokens.RevokeAsync(request.RefreshToken, ct);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> MeAsync(

@@ -1,5 +1,9 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Sessions.Web.Features.Accounts.Lockout;
+using Sessions.Web.Features.Accounts.Standing;
+using Sessions.Web.Features.Accounts.Tokens;
 using Sessions.Web.Features.Live;
 using Sessions.Web.Infrastructure.Data;
 using Sessions.Web.Infrastructure.Http;
@@ -14,12 +18,12 @@ public static class AccountsFeature
     public static IHostApplicationBuilder AddAccountsFeature(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ClientLockoutOptions>().BindConfiguration(ClientLockoutOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddIdentityCore<AppUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 8;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<SessionsDbContext>()
@@ -50,6 +54,13 @@ public static class AccountsFeature
 
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationState>();
+        services.AddSingleton<UserStandings>();
+        services.AddSingleton<ClientLockout>();
+        services.AddSingleton<DeviceRecognition>();
+        services.AddSingleton<DecoyPasswordHash>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddScoped<BearerTokens>();
         return builder;
     }
 

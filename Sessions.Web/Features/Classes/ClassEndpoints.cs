@@ -13,9 +13,27 @@ public static class ClassEndpoints
     {
         var classes = app.MapGroup("/api/classes").WithTags("Classes").RequireAuthorization();
         classes.MapGet("/{id:int}", GetAsync);
-        classes.MapPut("/{id:int}/session-defaults", UpdateSessionDefaultsAsync)
-            .RequireAuthorization(p => p.RequireRole(AppRoles.Educator, AppRoles.Admin));
+        var educators = classes.MapGroup("").RequireAuthorization(p => p.RequireRole(AppRoles.Educator, AppRoles.Admin));
+        educators.MapPut("/{id:int}/session-defaults", UpdateSessionDefaultsAsync);
+        educators.MapPut("/{id:int}/students/{studentId}", EnrollAsync);
+        educators.MapDelete("/{id:int}/students/{studentId}", UnenrollAsync);
         return app;
+    }
+
+    /// <summary>Enrols a student (idempotent): 204 whether or not they were enrolled already.</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> EnrollAsync(
+        int id, string studentId, ClaimsPrincipal user, ClassRoster roster, CancellationToken ct)
+    {
+        var result = await roster.EnrollAsync(SessionActor.From(user), id, studentId, ct);
+        return result.Error is { } error ? error.ToProblem() : TypedResults.NoContent();
+    }
+
+    /// <summary>Removes a student (idempotent): 204 whether or not they were enrolled.</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> UnenrollAsync(
+        int id, string studentId, ClaimsPrincipal user, ClassRoster roster, CancellationToken ct)
+    {
+        var result = await roster.UnenrollAsync(SessionActor.From(user), id, studentId, ct);
+        return result.Error is { } error ? error.ToProblem() : TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<ApiEnvelope<SessionDefaultsDto>>, ProblemHttpResult>> UpdateSessionDefaultsAsync(

@@ -12,4 +12,10 @@ public static class ClassErrors
 
     public static readonly ServiceError NotOwner =
         new("not_class_owner", "Only the class's educator can book its sessions or change its settings.", StatusCodes.Status403Forbidden);
+
+    public static readonly ServiceError StudentNotFound =
+        new("user_not_found", "There is no account with this id.", StatusCodes.Status404NotFound);
+
+    public static readonly ServiceError NotAStudent =
+        new("not_a_student", "Only accounts with the Student role can be enrolled in a class.", StatusCodes.Status409Conflict);
 }

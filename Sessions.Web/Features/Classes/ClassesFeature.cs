@@ -7,6 +7,7 @@ public static class ClassesFeature
         builder.Services.AddSingleton<ClassMembership>();
         builder.Services.AddSingleton<ClassService>();
         builder.Services.AddSingleton<ClassSessionDefaults>();
+        builder.Services.AddSingleton<ClassRoster>();
         return builder;
     }
 }

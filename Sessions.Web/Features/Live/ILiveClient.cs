@@ -17,7 +17,16 @@ public interface ILiveClient
     Task SessionWrapUp(SessionWrapUpMessage message);
     Task ParticipantJoined(ParticipantJoinedMessage message);
     Task ParticipantLeft(ParticipantLeftMessage message);
+
+    /// <summary>
+    /// Sent to the user's own connections when they are enrolled in a class or removed from it: from then on they hear
+    /// (or no longer hear) its sessions, without reconnecting.
+    /// </summary>
+    Task MembershipChanged(MembershipChangedMessage message);
 }
 
 /// <summary>The groups a connection was put in (<c>class:{id}</c> for each class of a student, <c>educator:{id}</c>).</summary>
 public sealed record LiveSubscribedMessage(IReadOnlyList<string> Groups);
+
+/// <summary>The user was enrolled in (<see cref="Enrolled"/>) or removed from a class.</summary>
+public sealed record MembershipChangedMessage(int ClassId, bool Enrolled);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Infrastructure.Http;
+using Sessions.Web.Infrastructure.RateLimiting;
 
 namespace Sessions.Web.Features.Sessions;
 
@@ -11,7 +12,7 @@ public static class SessionBookingEndpoints
 {
     public static RouteGroupBuilder MapSessionBookingEndpoints(this RouteGroupBuilder educators)
     {
-        educators.MapPost("/", CreateAsync);
+        educators.MapPost("/", CreateAsync).RequireRateLimiting(RateLimitPolicies.SessionCreation);
         educators.MapPatch("/{id}", UpdateAsync);
         educators.MapPost("/{id}/cancel", CancelAsync);
         return educators;

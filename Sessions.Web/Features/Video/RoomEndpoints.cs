@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Sessions;
 using Sessions.Web.Infrastructure.Http;
+using Sessions.Web.Infrastructure.RateLimiting;
 
 namespace Sessions.Web.Features.Video;
 
@@ -11,9 +12,9 @@ public static class RoomEndpoints
     public static IEndpointRouteBuilder MapRoomEndpoints(this IEndpointRouteBuilder app)
     {
         var room = app.MapGroup(SessionEndpoints.ApiGroup).WithTags("Video room").RequireAuthorization();
-        room.MapPost("/{id}/join", JoinAsync);
-        room.MapPost("/{id}/token", RenewAsync);
-        room.MapPost("/{id}/leave", LeaveAsync);
+        room.MapPost("/{id}/join", JoinAsync).RequireRateLimiting(RateLimitPolicies.RoomEntry);
+        room.MapPost("/{id}/token", RenewAsync).RequireRateLimiting(RateLimitPolicies.TokenRenewal);
+        room.MapPost("/{id}/leave", LeaveAsync).RequireRateLimiting(RateLimitPolicies.RoomEntry);
         return app;
     }
 

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Accounts.Lockout;
+using Sessions.Web.Features.Accounts.Tokens;
 using Sessions.Web.Features.Attendance;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Notifications;
@@ -17,6 +19,8 @@ public sealed class SessionsDbContext(DbContextOptions<SessionsDbContext> option
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AttendanceInterval> Attendance => Set<AttendanceInterval>();
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -9,6 +9,7 @@ public static class ErrorCodes
     public const string NotFound = "not_found";
     public const string MethodNotAllowed = "method_not_allowed";
     public const string UnsupportedMediaType = "unsupported_media_type";
+    public const string RateLimited = "rate_limited";
     public const string InternalError = "internal_error";
 
     /// <summary>The code a ProblemDetails gets when nothing more specific set one.</summary>
@@ -20,6 +21,7 @@ public static class ErrorCodes
         StatusCodes.Status404NotFound => NotFound,
         StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
         StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
+        StatusCodes.Status429TooManyRequests => RateLimited,
         _ => InternalError,
     };
 }

@@ -13,6 +13,7 @@ public static class ProblemDetailsSetup
             var status = problem.Status ?? context.HttpContext.Response.StatusCode;
             problem.Extensions.TryAdd(ProblemResults.CodeKey, ErrorCodes.ForStatus(status));
             problem.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+            RetryAfter.CopyToHeader(context);
             if (status == StatusCodes.Status400BadRequest && context.Exception is BadHttpRequestException { InnerException: JsonException json })
             {
                 var unreadable = StrictJson.ErrorFor(json);

@@ -80,7 +80,9 @@ public sealed partial class VideoRoom : IAsyncDisposable
             return;
         }
         // Membership was checked above; only members listen to the class's events.
-        _subscription = Live.Subscribe([LiveGroups.ForClass(_state.Session.ClassId)], e => _ = InvokeAsync(() => OnLiveEventAsync(e)));
+        _subscription = Live.Subscribe(_actor.UserId, [LiveGroups.ForClass(_state.Session.ClassId)],
+            e => _ = InvokeAsync(() => OnLiveEventAsync(e)),
+            removedFrom => _ = InvokeAsync(() => RefuseAsync(SessionErrors.NotMember)));
         _timer = Time.CreateTimer(_ => _ = InvokeAsync(StateHasChanged), null, Tick, Tick);
         _state.SetParticipants(await Rooms.ParticipantsAsync(SessionId, CancellationToken.None));
         if (_state.Phase == RoomPhase.Connecting)

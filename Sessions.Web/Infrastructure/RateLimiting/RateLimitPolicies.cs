@@ -1,0 +1,23 @@
+namespace Sessions.Web.Infrastructure.RateLimiting;
+
+/// <summary>The named limits endpoints opt into with <c>RequireRateLimiting</c>.</summary>
+public static class RateLimitPolicies
+{
+    /// <summary>Password checks (the API's login and the sign-in form), per client IP.</summary>
+    public const string SignIn = "sign-in";
+
+    /// <summary>Refresh-token exchanges and revocations, per client IP.</summary>
+    public const string TokenRefresh = "token-refresh";
+
+    /// <summary>Renewals of a room's video tokens, per user.</summary>
+    public const string TokenRenewal = "token-renewal";
+
+    /// <summary>Joining and leaving rooms, per user.</summary>
+    public const string RoomEntry = "room-entry";
+
+    /// <summary>Booking sessions, per user.</summary>
+    public const string SessionCreation = "session-creation";
+
+    /// <summary>Open connections to the live hub at once, per user.</summary>
+    public const string HubConnections = "hub-connections";
+}
