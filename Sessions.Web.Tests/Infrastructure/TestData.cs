@@ -71,13 +71,15 @@ public sealed class TestData(SessionsAppFactory app)
         return client;
     }
 
-    public async Task<string> TokenForAsync(AppUser user)
+    public async Task<string> TokenForAsync(AppUser user) => (await SignInAsync(user)).AccessToken;
+
+    /// <summary>Signs in as an app does (<c>POST /api/auth/login</c>): a bearer token and a refresh token.</summary>
+    public async Task<SignedIn> SignInAsync(AppUser user)
     {
         using var anonymous = app.CreateClient();
         using var response = await anonymous.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = Password });
         response.EnsureSuccessStatusCode();
-        var token = await response.Content.ReadFromJsonAsync<BearerToken>();
-        return token!.AccessToken;
+        return (await response.Content.ReadFromJsonAsync<SignedIn>())!;
     }
 
     /// <summary>An instant as the API reads it: ISO 8601 with its offset.</summary>
@@ -86,5 +88,5 @@ public sealed class TestData(SessionsAppFactory app)
     public static SessionActor ActorFor(AppUser user, string role) =>
         new(user.Id, role == AppRoles.Admin, role == AppRoles.Educator);
 
-    private sealed record BearerToken(string AccessToken);
+    public sealed record SignedIn(string AccessToken, string RefreshToken);
 }

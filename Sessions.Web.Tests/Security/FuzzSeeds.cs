@@ -16,6 +16,8 @@ public static class FuzzSeeds
     {
         ["POST /api/auth/login"] = w => new(w.Anonymous, "/api/auth/login",
             new JsonObject { ["email"] = w.SignInEmail, ["password"] = TestData.Password }),
+        ["POST /api/auth/refresh"] = w => new(w.Anonymous, "/api/auth/refresh", new JsonObject { ["refreshToken"] = w.RefreshToken }),
+        ["POST /api/auth/revoke"] = w => new(w.Anonymous, "/api/auth/revoke", new JsonObject { ["refreshToken"] = w.RefreshTokenToRevoke }),
         ["POST /sessions/start"] = w => new(w.Educator, "/sessions/start",
             new JsonObject { ["educatorId"] = w.EducatorId, ["sessionId"] = w.SessionToStart }, ApiVersion: "6"),
         ["POST /api/sessions/"] = w => new(w.Educator, "/api/sessions", new JsonObject

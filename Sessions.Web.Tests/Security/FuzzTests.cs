@@ -15,8 +15,10 @@ namespace Sessions.Web.Tests.Security;
 /// ProblemDetails with a code, and a refused request leaves the business tables as they were. Its own app and database,
 /// so the tables hold only what the fuzzing did.
 /// </summary>
-public sealed class FuzzTests(SessionsAppFactory app, ITestOutputHelper output) : IClassFixture<SessionsAppFactory>
+public sealed class FuzzTests(FuzzApp fuzzApp, ITestOutputHelper output) : IClassFixture<FuzzApp>
 {
+    private readonly SessionsAppFactory app = fuzzApp.App;
+
     private const int BodiesPerEndpoint = 300;
     private const int FailuresShown = 25;
 

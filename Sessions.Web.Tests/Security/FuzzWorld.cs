@@ -23,6 +23,8 @@ public sealed class FuzzWorld : IDisposable
     public Guid SessionToStart { get; private init; }
     public Guid SessionToEdit { get; private init; }
     public Guid SessionToCancel { get; private init; }
+    public string RefreshToken { get; private init; } = "";
+    public string RefreshTokenToRevoke { get; private init; } = "";
 
     /// <summary>A valid scheduled start: tomorrow, with an offset.</summary>
     public string Tomorrow { get; private init; } = "";
@@ -31,7 +33,8 @@ public sealed class FuzzWorld : IDisposable
     {
         var data = app.Data;
         var educator = await data.EducatorAsync("Fuzzy Educator");
-        var schoolClass = await data.ClassAsync(educator, await data.StudentAsync());
+        var student = await data.StudentAsync();
+        var schoolClass = await data.ClassAsync(educator, student);
         return new FuzzWorld(app.CreateClient(), await data.ClientForAsync(educator))
         {
             EducatorId = educator.Id,
@@ -41,6 +44,8 @@ public sealed class FuzzWorld : IDisposable
             SessionToEdit = (await data.SessionAsync(schoolClass, startsIn: TimeSpan.FromDays(2))).Id,
             SessionToCancel = (await data.SessionAsync(schoolClass, startsIn: TimeSpan.FromDays(3))).Id,
             Tomorrow = TestData.Iso(app.Time.GetUtcNow().AddDays(1)),
+            RefreshToken = (await data.SignInAsync(student)).RefreshToken,
+            RefreshTokenToRevoke = (await data.SignInAsync(student)).RefreshToken,
         };
     }
 

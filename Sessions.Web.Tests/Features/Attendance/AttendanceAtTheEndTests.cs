@@ -26,7 +26,7 @@ public sealed class AttendanceAtTheEndTests(SessionsAppFactory app)
         await JoinAsync(students[0], session.Id);
         app.Time.Advance(TimeSpan.FromMinutes(10));
         await JoinAsync(students[1], session.Id);
-        app.Time.Advance(TimeSpan.FromMinutes(5));
+        app.Time.Advance(TimeSpan.FromMinutes(4));
 
         await (await teacher.PostAsync($"/api/sessions/{session.Id}/end", null)).ShouldBeOkAsync();
 

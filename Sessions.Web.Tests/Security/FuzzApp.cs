@@ -1,0 +1,20 @@
+using Sessions.Web.Tests.Infrastructure;
+
+namespace Sessions.Web.Tests.Security;
+
+/// <summary>
+/// The fuzzed app, with the per-address limits on sign-in and refresh raised: hundreds of bodies a minute from one
+/// address would otherwise be answered by the rate limiter rather than by the endpoints under test.
+/// </summary>
+public sealed class FuzzApp : IAsyncLifetime
+{
+    public SessionsAppFactory App { get; } = new(SessionsAppFactory.NewDatabasePath(), new Dictionary<string, string?>
+    {
+        ["RateLimits:SignInPerMinute"] = "100000",
+        ["RateLimits:RefreshPerMinute"] = "100000",
+    }, ownsDatabase: true);
+
+    public Task InitializeAsync() => App.InitializeAsync();
+
+    public Task DisposeAsync() => ((IAsyncLifetime)App).DisposeAsync();
+}
