@@ -18,6 +18,10 @@ public static class SessionsWebSetup
 {
     public static WebApplicationBuilder AddSessionsWeb(this WebApplicationBuilder builder)
     {
+        // A run from the build output (dotnet run, the tests) maps a GET/HEAD fallback {**path:file} for wwwroot files added
+        // after the build, and routing settles the method before it checks that the file exists: every unknown POST, PUT or
+        // DELETE answered 405 instead of 404. The portal adds nothing to wwwroot while it runs.
+        builder.Configuration.AddInMemoryCollection([new("DisableStaticAssetNotFoundRuntimeFallback", "true")]);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
