@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Sessions.Web.Infrastructure.Http;
+using Sessions.Web.Infrastructure.Security;
 
 namespace Sessions.Web.Features.Accounts;
 
@@ -23,7 +24,7 @@ public static class AccountEndpoints
         var auth = app.MapGroup("/api/auth").WithTags("Accounts");
         auth.MapPost("/login", LoginAsync).AllowAnonymous();
         app.MapGet("/api/me", MeAsync).WithTags("Accounts").RequireAuthorization();
-        app.MapPost(LogoutPath, LogoutAsync).RequireAuthorization().ExcludeFromDescription();
+        app.MapPost(LogoutPath, LogoutAsync).RequireAuthorization().RequireAntiforgeryToken().ExcludeFromDescription();
         return app;
     }
 
