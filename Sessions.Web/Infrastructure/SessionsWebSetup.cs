@@ -10,6 +10,7 @@ using Sessions.Web.Features.Video;
 using Sessions.Web.Infrastructure.Data;
 using Sessions.Web.Infrastructure.Diagnostics;
 using Sessions.Web.Infrastructure.Http;
+using Sessions.Web.Infrastructure.Security;
 using MudBlazor.Services;
 
 namespace Sessions.Web.Infrastructure;
@@ -28,6 +29,7 @@ public static class SessionsWebSetup
         builder.Services.AddSessionsProblemDetails();
         builder.Services.AddValidation();
         builder.Services.AddOpenApi();
+        builder.AddSecurityFeature();
         builder.AddDataFeature();
         builder.AddAccountsFeature();
         builder.AddLiveFeature();
@@ -46,7 +48,7 @@ public static class SessionsWebSetup
         {
             app.UseHsts();
         }
-        app.UseSameOriginFraming();
+        app.UseSecurityPerimeter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -55,7 +57,7 @@ public static class SessionsWebSetup
         app.MapOpenApi();
         if (app.Environment.IsDevelopment())
         {
-            app.MapScalarApiReference();
+            app.MapScalarApiReference().WithoutContentSecurityPolicy();
         }
         app.MapAccountEndpoints();
         app.MapSessionEndpoints();
