@@ -1,5 +1,4 @@
 using System.Net;
-using Sessions.Web.Tests.Infrastructure;
 
 namespace Sessions.Web.Tests.Infrastructure.Http;
 

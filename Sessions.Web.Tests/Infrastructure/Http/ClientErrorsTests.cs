@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sessions.Web.Infrastructure.Http;
-using Sessions.Web.Tests.Infrastructure;
 
 namespace Sessions.Web.Tests.Infrastructure.Http;
 

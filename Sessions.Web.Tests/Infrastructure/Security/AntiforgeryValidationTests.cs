@@ -1,6 +1,5 @@
 using System.Net;
 using Sessions.Web.Features.Accounts;
-using Sessions.Web.Tests.Infrastructure;
 
 namespace Sessions.Web.Tests.Infrastructure.Security;
 

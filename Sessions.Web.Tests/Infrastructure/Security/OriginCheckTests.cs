@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.WebSockets;
 using Sessions.Web.Features.Live;
 using Sessions.Web.Features.Sessions;
-using Sessions.Web.Tests.Infrastructure;
 
 namespace Sessions.Web.Tests.Infrastructure.Security;
 
@@ -21,25 +20,17 @@ public sealed class OriginCheckTests(SessionsAppFactory app)
     [InlineData("null")]
     public async Task A_state_change_from_a_foreign_origin_is_refused_even_with_the_bearer_token(string origin)
     {
-        var live = await app.SessionInAsync(SessionStatus.InProgress);
-        using var educator = await app.Data.ClientForAsync(live.Educator);
-
-        using var response = await educator.SendAsync(WithOrigin(new(HttpMethod.Post, $"/api/sessions/{live.Session.Id}/end"), origin));
+        var (response, sessionId) = await EndLiveSessionAsync(app, origin);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "origin_not_allowed");
-        Assert.Equal(SessionStatus.InProgress, (await app.Data.ReloadAsync(live.Session.Id)).Status);
+        Assert.Equal(SessionStatus.InProgress, (await app.Data.ReloadAsync(sessionId)).Status);
     }
 
     [Fact]
     public async Task A_state_change_from_the_portals_own_origin_or_without_origin_goes_through()
     {
-        var first = await app.SessionInAsync(SessionStatus.InProgress);
-        var second = await app.SessionInAsync(SessionStatus.InProgress);
-        using var firstEducator = await app.Data.ClientForAsync(first.Educator);
-        using var secondEducator = await app.Data.ClientForAsync(second.Educator);
-
-        using var sameOrigin = await firstEducator.SendAsync(WithOrigin(new(HttpMethod.Post, $"/api/sessions/{first.Session.Id}/end"), OwnOrigin(firstEducator)));
-        using var native = await secondEducator.PostAsync($"/api/sessions/{second.Session.Id}/end", null);
+        var (sameOrigin, _) = await EndLiveSessionAsync(app, app.ClientOptions.BaseAddress.GetLeftPart(UriPartial.Authority));
+        var (native, _) = await EndLiveSessionAsync(app, origin: null);
 
         await sameOrigin.ShouldBeOkAsync();
         await native.ShouldBeOkAsync();
@@ -97,13 +88,22 @@ public sealed class OriginCheckTests(SessionsAppFactory app)
         Assert.Contains(LiveGroups.ForClass(schoolClass.Id), listener.Groups);
     }
 
-    internal static HttpRequestMessage WithOrigin(HttpRequestMessage request, string origin)
+    /// <summary>Its educator ends a fresh live session with the bearer token, from <paramref name="origin"/> (none: a native client).</summary>
+    internal static async Task<(HttpResponseMessage Response, Guid SessionId)> EndLiveSessionAsync(SessionsAppFactory app, string? origin)
+    {
+        var live = await app.SessionInAsync(SessionStatus.InProgress);
+        using var educator = await app.Data.ClientForAsync(live.Educator);
+        var end = new HttpRequestMessage(HttpMethod.Post, $"/api/sessions/{live.Session.Id}/end");
+        return (await educator.SendAsync(origin is null ? end : WithOrigin(end, origin)), live.Session.Id);
+    }
+
+    private static HttpRequestMessage WithOrigin(HttpRequestMessage request, string origin)
     {
         request.Headers.Add("Origin", origin);
         return request;
     }
 
-    internal static string OwnOrigin(HttpClient client) => client.BaseAddress!.GetLeftPart(UriPartial.Authority);
+    private static string OwnOrigin(HttpClient client) => client.BaseAddress!.GetLeftPart(UriPartial.Authority);
 }
 
 /// <summary>An origin listed in <c>Security:AllowedOrigins</c> is trusted like the portal's own.</summary>
@@ -124,13 +124,8 @@ public sealed class ListedOriginTests : IAsyncLifetime
     [Fact]
     public async Task A_state_change_from_a_listed_origin_goes_through_and_others_stay_refused()
     {
-        var first = await App.SessionInAsync(SessionStatus.InProgress);
-        var second = await App.SessionInAsync(SessionStatus.InProgress);
-        using var firstEducator = await App.Data.ClientForAsync(first.Educator);
-        using var secondEducator = await App.Data.ClientForAsync(second.Educator);
-
-        using var listed = await firstEducator.SendAsync(OriginCheckTests.WithOrigin(new(HttpMethod.Post, $"/api/sessions/{first.Session.Id}/end"), "HTTPS://School.Example:8443"));
-        using var otherPort = await secondEducator.SendAsync(OriginCheckTests.WithOrigin(new(HttpMethod.Post, $"/api/sessions/{second.Session.Id}/end"), "https://school.example"));
+        var (listed, _) = await OriginCheckTests.EndLiveSessionAsync(App, "HTTPS://School.Example:8443");
+        var (otherPort, _) = await OriginCheckTests.EndLiveSessionAsync(App, "https://school.example");
 
         await listed.ShouldBeOkAsync();
         await otherPort.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "origin_not_allowed");

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Sessions.Web.Infrastructure.Security;
-using Sessions.Web.Tests.Infrastructure;
 
 namespace Sessions.Web.Tests.Infrastructure.Security;
 

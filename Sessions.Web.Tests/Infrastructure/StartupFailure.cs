@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Options;
+
+namespace Sessions.Web.Tests.Infrastructure;
+
+/// <summary>Builds the app with settings its options validation must refuse, and answers the refusal it stops with.</summary>
+public static class StartupFailure
+{
+    public static OptionsValidationException Of(string environment, IReadOnlyDictionary<string, string?> settings)
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"sessions-options-{Guid.NewGuid():N}.db");
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment(environment);
+            builder.UseSetting("ConnectionStrings:Sessions", $"Data Source={database}");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        });
+        try
+        {
+            return Assert.ThrowsAny<OptionsValidationException>(() => factory.Services);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(database);
+        }
+    }
+}
