@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace Sessions.Web.Infrastructure.Http;
 
 /// <summary>
-/// A request the framework could not read (malformed JSON, a route value of the wrong type, a body over the limit) is the
+/// A request the framework could not read (malformed JSON, a route value of the wrong type, a missing body) is the
 /// caller's mistake, not the portal's: one Information line, without a stack trace and with the echoed value shortened,
 /// and a ProblemDetails with the status the framework chose. Handling it here also keeps the exception handler middleware
 /// from logging it at Error, which made every malformed request a lever to flood the log. Unexpected faults are not
