@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Playwright;
 using Sessions.E2E.Pages;
 
@@ -10,23 +11,37 @@ namespace Sessions.E2E.Infrastructure;
 public abstract class BrowserTest(LiveServerFixture app, ChromiumFixture chromium) : IAsyncLifetime
 {
     private readonly List<IBrowserContext> _contexts = [];
+    private readonly ConcurrentQueue<string> _cspViolations = new();
 
     protected SeededData Seed { get; } = new(app.BaseUrl);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
+    /// <summary>Closes the test's browsers, and fails the test if any of its pages reported a Content-Security-Policy violation.</summary>
     public async Task DisposeAsync()
     {
         foreach (var context in _contexts)
         {
             await context.CloseAsync();
         }
+        Assert.True(_cspViolations.IsEmpty, $"The pages reported Content-Security-Policy violations:\n{string.Join('\n', _cspViolations)}");
+    }
+
+    /// <summary>The violations reported so far, which then no longer fail the test: for a test that causes them on purpose.</summary>
+    protected IReadOnlyList<string> TakeCspViolations()
+    {
+        var taken = new List<string>();
+        while (_cspViolations.TryDequeue(out var violation))
+        {
+            taken.Add(violation);
+        }
+        return taken;
     }
 
     /// <summary>A new browser context signed in as <paramref name="email"/>, on its landing page.</summary>
     protected async Task<IPage> SignInAsync(string email, string landingPath)
     {
-        var page = await chromium.NewPageAsync(app.BaseUrl);
+        var page = await chromium.NewPageAsync(app.BaseUrl, _cspViolations);
         _contexts.Add(page.Context);
         await new LoginPage(page).SignInAsync(email, SeededData.Password, landingPath);
         return page;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Playwright;
 
 namespace Sessions.E2E.Infrastructure;
@@ -12,6 +13,17 @@ public sealed class ChromiumFixture : IAsyncLifetime
 
     /// <summary>Blazor Server on a small CI machine: give retrying assertions more than Playwright's default 5 s.</summary>
     private const float ExpectTimeoutMs = 15_000;
+
+    private const string CspViolationBinding = "__sessionsCspViolation";
+
+    /// <summary>
+    /// Runs in every page and frame before its own scripts. <c>window.__cspReported</c> settles once the test side has the
+    /// latest report, for a test that causes a violation on purpose and must not race its delivery.
+    /// </summary>
+    private const string ReportCspViolations = $$"""
+        document.addEventListener("securitypolicyviolation", e => { window.__cspReported = window.{{CspViolationBinding}}(
+            `${e.effectiveDirective} refused ${e.blockedURI || "inline"} on ${e.documentURI} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`); });
+        """;
 
     private IPlaywright? _playwright;
     private IBrowser? _browser;
@@ -47,8 +59,12 @@ public sealed class ChromiumFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
-    /// <summary>A fresh, signed-out browser context whose relative URLs resolve against the app.</summary>
-    public async Task<IPage> NewPageAsync(Uri baseUrl)
+    /// <summary>
+    /// A fresh, signed-out browser context whose relative URLs resolve against the app. Every Content-Security-Policy
+    /// violation any of its pages reports (the browser's <c>securitypolicyviolation</c> event) is added to
+    /// <paramref name="cspViolations"/>, across navigations.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(Uri baseUrl, ConcurrentQueue<string> cspViolations)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -56,6 +72,8 @@ public sealed class ChromiumFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
             Locale = "en-US",
         });
+        await context.ExposeFunctionAsync(CspViolationBinding, (string violation) => cspViolations.Enqueue(violation));
+        await context.AddInitScriptAsync(ReportCspViolations);
         return await context.NewPageAsync();
     }
 

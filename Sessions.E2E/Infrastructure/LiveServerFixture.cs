@@ -179,7 +179,7 @@ public class LiveServerFixture : IAsyncLifetime, IDisposable
         throw new InvalidOperationException($"No Sessions.sln above {AppContext.BaseDirectory}.");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

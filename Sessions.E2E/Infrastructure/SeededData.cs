@@ -47,6 +47,14 @@ public sealed class SeededData(Uri baseUrl)
         return json.RootElement.GetProperty("data").GetProperty("status").GetString()!;
     }
 
+    /// <summary>Starts a session as its owner through the API (<c>POST /api/sessions/{id}/start</c>).</summary>
+    public async Task StartAsync(string email, Guid sessionId)
+    {
+        using var http = await ClientForAsync(email);
+        using var response = await http.PostAsync(new Uri($"/api/sessions/{sessionId}/start", UriKind.Relative), null);
+        Assert.True(response.IsSuccessStatusCode, $"POST /api/sessions/{sessionId}/start as {email}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
     private async Task<HttpClient> ClientForAsync(string email)
     {
         var http = new HttpClient { BaseAddress = baseUrl };

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Sessions.Web.Features.Sessions;
 
@@ -22,6 +23,7 @@ public sealed class SessionsAppFactory : WebApplicationFactory<Program>, IAsyncL
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly bool _ownsDatabase;
     private readonly bool _runsLifecycleWorker;
+    private readonly ILoggerProvider? _logs;
 
     public SessionsAppFactory()
         : this(NewDatabasePath(), new Dictionary<string, string?>(), ownsDatabase: true)
@@ -36,10 +38,12 @@ public sealed class SessionsAppFactory : WebApplicationFactory<Program>, IAsyncL
     /// Whether the background worker that cancels missed sessions and ends overrun ones runs. Off by default: most tests
     /// move the fake clock past windows and booked ends on purpose and must not race it.
     /// </param>
+    /// <param name="logs">Also receives what the app logs, for tests of what it writes there.</param>
     internal SessionsAppFactory(string databasePath, IReadOnlyDictionary<string, string?> settings, bool ownsDatabase,
-        FakeTimeProvider? time = null, bool runsLifecycleWorker = false)
+        FakeTimeProvider? time = null, bool runsLifecycleWorker = false, ILoggerProvider? logs = null)
     {
         _runsLifecycleWorker = runsLifecycleWorker;
+        _logs = logs;
         DatabasePath = databasePath;
         _settings = settings;
         _ownsDatabase = ownsDatabase;
@@ -65,6 +69,10 @@ public sealed class SessionsAppFactory : WebApplicationFactory<Program>, IAsyncL
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (_logs is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(_logs));
         }
         builder.ConfigureTestServices(services =>
         {

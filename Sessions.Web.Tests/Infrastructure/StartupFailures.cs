@@ -5,9 +5,9 @@ using Microsoft.Extensions.Options;
 
 namespace Sessions.Web.Tests.Infrastructure;
 
+/// <summary>Builds the app with settings its options validation must refuse, and answers the refusal it stops with.</summary>
 public static class StartupFailures
 {
-    /// <summary>Builds the app with these settings over a database of its own, and answers why its options stopped it at start.</summary>
     public static OptionsValidationException Of(string environment, IReadOnlyDictionary<string, string?> settings)
     {
         var database = SessionsAppFactory.NewDatabasePath();

@@ -51,16 +51,6 @@ public sealed partial class ClassPageRenderingTests(SessionsAppFactory app)
         Assert.Empty(ServerComponentMarker().Matches(html));
     }
 
-    [Fact]
-    public async Task Pages_may_be_framed_by_the_portal_only()
-    {
-        using var anonymous = app.CreateClient();
-
-        using var response = await anonymous.GetAsync("/login");
-
-        Assert.Equal("frame-ancestors 'self'", Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
-    }
-
     /// <summary>Where Blazor starts an interactive server component in the page (its prerendered content follows).</summary>
     [GeneratedRegex("""<!--Blazor:\{[^>]*"type":"server""")]
     private static partial Regex ServerComponentMarker();

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Sessions.Web.Features.Accounts.Tokens;
 using Sessions.Web.Infrastructure.Http;
 using Sessions.Web.Infrastructure.RateLimiting;
+using Sessions.Web.Infrastructure.Security;
 
 namespace Sessions.Web.Features.Accounts;
 
@@ -21,7 +22,7 @@ public static class AccountEndpoints
         auth.MapPost("/refresh", RefreshAsync).RequireRateLimiting(RateLimitPolicies.TokenRefresh);
         auth.MapPost("/revoke", RevokeAsync).RequireRateLimiting(RateLimitPolicies.TokenRefresh);
         app.MapGet("/api/me", MeAsync).WithTags("Accounts").RequireAuthorization();
-        app.MapPost(LogoutPath, LogoutAsync).RequireAuthorization().ExcludeFromDescription();
+        app.MapPost(LogoutPath, LogoutAsync).RequireAuthorization().RequireAntiforgeryToken().ExcludeFromDescription();
         return app;
     }
 

@@ -37,9 +37,7 @@ public static class AccountsFeature
             options.DefaultChallengeScheme = SmartScheme;
         });
         authentication.AddPolicyScheme(SmartScheme, "Cookie or bearer token", options =>
-            options.ForwardDefaultSelector = context => CarriesBearerToken(context.Request)
-                ? IdentityConstants.BearerScheme
-                : IdentityConstants.ApplicationScheme);
+            options.ForwardDefaultSelector = CredentialSelection.SchemeFor);
         authentication.AddBearerToken(IdentityConstants.BearerScheme, options =>
             options.Events = new BearerTokenEvents { OnMessageReceived = ReadHubTokenFromQuery });
         authentication.AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(options =>
@@ -50,6 +48,9 @@ public static class AccountsFeature
             options.SlidingExpiration = true;
             options.Events.OnRedirectToLogin = context => AnswerApiOrRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => AnswerApiOrRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
+            // The sign-in page sends the user on itself, through LocalReturnUrl; the handler's own redirect to ?ReturnUrl= on
+            // signing in at LoginPath checks less (a tab or a non-ASCII character passed, and the latter made sign-in a 500).
+            options.Events.OnRedirectToReturnUrl = _ => Task.CompletedTask;
         }));
 
         services.AddAuthorization();
@@ -63,10 +64,6 @@ public static class AccountsFeature
         services.AddScoped<BearerTokens>();
         return builder;
     }
-
-    private static bool CarriesBearerToken(HttpRequest request) =>
-        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-        || (request.Path.StartsWithSegments(LiveHub.Path) && request.Query.ContainsKey("access_token"));
 
     /// <summary>Browsers' WebSocket and SSE transports cannot send headers, so SignalR clients put the token in the query.</summary>
     private static Task ReadHubTokenFromQuery(MessageReceivedContext context)

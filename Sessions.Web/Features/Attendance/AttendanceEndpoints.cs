@@ -14,7 +14,7 @@ public static class AttendanceEndpoints
         var attendance = app.MapGroup(SessionEndpoints.ApiGroup).WithTags("Attendance")
             .RequireAuthorization(p => p.RequireRole(AppRoles.Educator, AppRoles.Admin));
         attendance.MapGet("/{id}/attendance", GetAsync);
-        attendance.MapGet("/{id}/attendance.csv", CsvAsync);
+        attendance.MapGet("/{id}/attendance.csv", CsvAsync).AllowCookieDownload(); // the attendance page links to it
         return app;
     }
 

@@ -8,8 +8,11 @@ public static class ErrorCodes
     public const string Forbidden = "forbidden";
     public const string NotFound = "not_found";
     public const string MethodNotAllowed = "method_not_allowed";
+    public const string PayloadTooLarge = "payload_too_large";
     public const string UnsupportedMediaType = "unsupported_media_type";
     public const string RateLimited = "rate_limited";
+    public const string OriginNotAllowed = "origin_not_allowed";
+    public const string AntiforgeryFailed = "antiforgery_failed";
     public const string InternalError = "internal_error";
 
     /// <summary>The code a ProblemDetails gets when nothing more specific set one.</summary>
@@ -20,6 +23,7 @@ public static class ErrorCodes
         StatusCodes.Status403Forbidden => Forbidden,
         StatusCodes.Status404NotFound => NotFound,
         StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
+        StatusCodes.Status413PayloadTooLarge => PayloadTooLarge,
         StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
         StatusCodes.Status429TooManyRequests => RateLimited,
         _ => InternalError,

@@ -6,7 +6,8 @@ namespace Sessions.Web.Infrastructure.Http;
 /// <summary>
 /// The API's JSON, set once for every endpoint. Numbers must be JSON numbers (<see cref="JsonSerializerOptions.Web"/>
 /// would read <c>"45"</c> as 45) and a property may be given once (otherwise the last copy silently wins, so what a proxy
-/// or a log saw is not what was stored). A body that cannot be read is a 400 <c>validation_failed</c> naming the field.
+/// or a log saw is not what was stored). A body that cannot be read is a 400 <c>validation_failed</c> naming the field
+/// (<see cref="ClientErrors"/>).
 /// </summary>
 public static class StrictJson
 {
@@ -20,9 +21,6 @@ public static class StrictJson
             options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             options.SerializerOptions.AllowDuplicateProperties = false;
         });
-        // Outside Development a body that cannot be read would end as a bare 400; thrown, it reaches the ProblemDetails
-        // writer with the JsonException that says which field (ProblemDetailsSetup).
-        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return services;
     }
 

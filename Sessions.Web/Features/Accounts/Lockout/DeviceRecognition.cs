@@ -38,7 +38,6 @@ public sealed class DeviceRecognition(IDataProtectionProvider protection, IOptio
         http.Response.Cookies.Append(CookieName, value, new CookieOptions
         {
             HttpOnly = true,
-            Secure = http.Request.IsHttps,
             SameSite = SameSiteMode.Strict,
             MaxAge = lifetime,
             IsEssential = true,

@@ -18,7 +18,11 @@ namespace Sessions.Web.Features.Video.Components;
 /// </summary>
 public sealed partial class VideoRoom : IAsyncDisposable
 {
-    public const string ModulePath = "./js/video-room.js";
+    /// <summary>
+    /// The room's ES module, imported by its fingerprinted name (<c>Assets</c>) so it can be cached for good; an import map
+    /// would do the same but is an inline script, which the Content-Security-Policy refuses.
+    /// </summary>
+    public const string ModuleAsset = "js/video-room.js";
 
     /// <summary>The room's address, for the links that lead into it (join card, session card).</summary>
     public static string PathFor(Guid sessionId) => $"/sessions/{sessionId}/room";
@@ -147,7 +151,7 @@ public sealed partial class VideoRoom : IAsyncDisposable
         state.Connecting();
         try
         {
-            _module ??= await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
+            _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./" + Assets[ModuleAsset]);
             state.SdkVersion = await _module.InvokeAsync<string>("loadSdk", Assets[SdkBundlePath]);
             if (_disposed)
             {
