@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Accounts.Lockout;
 using Sessions.Web.Tests.Infrastructure;
 
 namespace Sessions.Web.Tests.Features.Accounts;
@@ -22,8 +23,10 @@ public sealed class SignInLockoutTests(SessionsAppFactory app)
     public async Task An_attacker_is_locked_out_while_the_owner_on_their_own_device_still_signs_in()
     {
         var teacher = await _data.EducatorAsync();
-        using var ownDevice = app.CreateClient();
+        // The teacher's own device keeps its cookies as a browser or an app does (they are Secure outside Development).
+        using var ownDevice = new PortalBrowser(app);
         await (await LoginAsync(ownDevice, teacher.Email!, TestData.Password)).ShouldBeOkAsync();
+        Assert.True(ownDevice.Has(DeviceRecognition.CookieName));
         using var attacker = app.CreateClient();
 
         for (var attempt = 1; attempt <= MaxFailures; attempt++)
@@ -92,6 +95,9 @@ public sealed class SignInLockoutTests(SessionsAppFactory app)
 
     private static Task<HttpResponseMessage> LoginAsync(HttpClient client, string email, string password) =>
         client.PostAsJsonAsync("/api/auth/login", new { email, password });
+
+    private static Task<HttpResponseMessage> LoginAsync(PortalBrowser device, string email, string password) =>
+        device.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/auth/login") { Content = JsonContent.Create(new { email, password }) });
 
     /// <summary>The problem without its trace id, which differs per request by design.</summary>
     private static async Task<string> ComparableAsync(HttpResponseMessage response)

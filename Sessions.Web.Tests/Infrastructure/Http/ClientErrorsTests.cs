@@ -35,7 +35,7 @@ public sealed class ClientErrorsTests : IAsyncLifetime
         using var response = await client.PostAsync("/api/auth/login", new StringContent("{\"email\": \"a@b.c\", ", System.Text.Encoding.UTF8, "application/json"));
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
-        Assert.Contains("as JSON", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("not valid JSON", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         var entry = Assert.Single(Logs.Entries, e => e.Category == typeof(ClientErrors).FullName);
         Assert.Equal(LogLevel.Information, entry.Level);
         Assert.Null(entry.Exception);
