@@ -14,8 +14,7 @@ public sealed class LiveListener : IAsyncDisposable
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     private readonly HubConnection _connection;
-    private readonly Channel<LiveEvent> _events = Channel.CreateUnbounded<LiveEvent>();
-    private readonly Channel<MembershipChangedMessage> _membershipChanges = Channel.CreateUnbounded<MembershipChangedMessage>();
+    private readonly Channel<object> _messages = Channel.CreateUnbounded<object>();
     private readonly TaskCompletionSource<IReadOnlyList<string>> _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -23,15 +22,15 @@ public sealed class LiveListener : IAsyncDisposable
     {
         _connection = connection;
         _connection.On<LiveSubscribedMessage>(nameof(ILiveClient.Subscribed), m => _subscribed.TrySetResult(m.Groups));
-        _connection.On<SessionStartedMessage>(nameof(ILiveClient.SessionStarted), m => _events.Writer.TryWrite(m));
-        _connection.On<SessionEndedMessage>(nameof(ILiveClient.SessionEnded), m => _events.Writer.TryWrite(m));
-        _connection.On<SessionScheduledMessage>(nameof(ILiveClient.SessionScheduled), m => _events.Writer.TryWrite(m));
-        _connection.On<SessionUpdatedMessage>(nameof(ILiveClient.SessionUpdated), m => _events.Writer.TryWrite(m));
-        _connection.On<SessionCancelledMessage>(nameof(ILiveClient.SessionCancelled), m => _events.Writer.TryWrite(m));
-        _connection.On<SessionWrapUpMessage>(nameof(ILiveClient.SessionWrapUp), m => _events.Writer.TryWrite(m));
-        _connection.On<ParticipantJoinedMessage>(nameof(ILiveClient.ParticipantJoined), m => _events.Writer.TryWrite(m));
-        _connection.On<ParticipantLeftMessage>(nameof(ILiveClient.ParticipantLeft), m => _events.Writer.TryWrite(m));
-        _connection.On<MembershipChangedMessage>(nameof(ILiveClient.MembershipChanged), m => _membershipChanges.Writer.TryWrite(m));
+        _connection.On<SessionStartedMessage>(nameof(ILiveClient.SessionStarted), m => _messages.Writer.TryWrite(m));
+        _connection.On<SessionEndedMessage>(nameof(ILiveClient.SessionEnded), m => _messages.Writer.TryWrite(m));
+        _connection.On<SessionScheduledMessage>(nameof(ILiveClient.SessionScheduled), m => _messages.Writer.TryWrite(m));
+        _connection.On<SessionUpdatedMessage>(nameof(ILiveClient.SessionUpdated), m => _messages.Writer.TryWrite(m));
+        _connection.On<SessionCancelledMessage>(nameof(ILiveClient.SessionCancelled), m => _messages.Writer.TryWrite(m));
+        _connection.On<SessionWrapUpMessage>(nameof(ILiveClient.SessionWrapUp), m => _messages.Writer.TryWrite(m));
+        _connection.On<ParticipantJoinedMessage>(nameof(ILiveClient.ParticipantJoined), m => _messages.Writer.TryWrite(m));
+        _connection.On<ParticipantLeftMessage>(nameof(ILiveClient.ParticipantLeft), m => _messages.Writer.TryWrite(m));
+        _connection.On<MembershipChangedMessage>(nameof(ILiveClient.MembershipChanged), m => _messages.Writer.TryWrite(m));
         _connection.Closed += _ =>
         {
             _closed.TrySetResult();
@@ -59,21 +58,17 @@ public sealed class LiveListener : IAsyncDisposable
     /// <summary>The groups the hub put this connection in, as its first message said.</summary>
     public IReadOnlyList<string> Groups => _subscribed.Task.Result;
 
-    /// <summary>The next event this connection receives; fails the test if none arrives in time.</summary>
-    public async Task<LiveEvent> NextAsync()
+    /// <summary>
+    /// The next message this connection receives after <see cref="ILiveClient.Subscribed"/>, in the order the server sent
+    /// them; fails the test if none arrives in time.
+    /// </summary>
+    public async Task<object> NextAsync()
     {
         using var timeout = new CancellationTokenSource(Patience);
-        return await _events.Reader.ReadAsync(timeout.Token);
+        return await _messages.Reader.ReadAsync(timeout.Token);
     }
 
-    public async Task<T> NextAsync<T>() where T : LiveEvent => Assert.IsType<T>(await NextAsync());
-
-    /// <summary>The next roster change this connection's user is told of.</summary>
-    public async Task<MembershipChangedMessage> NextMembershipChangeAsync()
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        return await _membershipChanges.Reader.ReadAsync(timeout.Token);
-    }
+    public async Task<T> NextAsync<T>() where T : class => Assert.IsType<T>(await NextAsync());
 
     /// <summary>Completes when the server closes the connection; fails the test if it stays open.</summary>
     public Task ClosedAsync() => _closed.Task.WaitAsync(Patience);

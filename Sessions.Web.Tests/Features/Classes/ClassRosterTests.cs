@@ -29,7 +29,7 @@ public sealed class ClassRosterTests(SessionsAppFactory app)
         var removed = await teacher.DeleteAsync($"/api/classes/{leftClass.Id}/students/{student.Id}");
 
         Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
-        Assert.Equal(new MembershipChangedMessage(leftClass.Id, Enrolled: false), await listener.NextMembershipChangeAsync());
+        Assert.Equal(new MembershipChangedMessage(leftClass.Id, Enrolled: false), await listener.NextAsync<MembershipChangedMessage>());
         await StartAsync(educator.Id, inLeftClass.Id);
         await StartAsync(keptClass.EducatorId, inKeptClass.Id);
         // Events to one connection arrive in order: had the first start reached it, it would come before the second.
@@ -51,7 +51,7 @@ public sealed class ClassRosterTests(SessionsAppFactory app)
         Assert.Equal(HttpStatusCode.NoContent, (await teacher.PutAsync($"/api/classes/{schoolClass.Id}/students/{student.Id}", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await teacher.PutAsync($"/api/classes/{schoolClass.Id}/students/{student.Id}", null)).StatusCode);
 
-        Assert.Equal(new MembershipChangedMessage(schoolClass.Id, Enrolled: true), await listener.NextMembershipChangeAsync());
+        Assert.Equal(new MembershipChangedMessage(schoolClass.Id, Enrolled: true), await listener.NextAsync<MembershipChangedMessage>());
         await StartAsync(educator.Id, session.Id);
         Assert.Equal(session.Id, (await listener.NextAsync<SessionStartedMessage>()).SessionId);
         await using var db = await _data.DbAsync();

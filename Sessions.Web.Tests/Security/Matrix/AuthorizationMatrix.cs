@@ -1,0 +1,102 @@
+using static Sessions.Web.Tests.Security.Matrix.MatrixRow;
+
+namespace Sessions.Web.Tests.Security.Matrix;
+
+/// <summary>
+/// Every endpoint of the app and what each role gets from it. A new endpoint without a row here fails
+/// <see cref="AuthorizationMatrixTests"/>: decide who may call it, and write it down.
+/// </summary>
+public static class AuthorizationMatrix
+{
+    private const string SignInPage = "302 /login";
+    private const string ForbiddenPage = "302 /forbidden";
+
+    public static readonly IReadOnlyList<MatrixRow> Rows =
+    [
+        // Accounts
+        // A new unknown email each time: five wrong passwords for one would lock the client out (429 locked_out).
+        new("POST /api/auth/login", new("POST", _ => "/api/auth/login", Body: _ => new { email = $"nobody-{Guid.NewGuid():N}@test.example", password = "not-it" }),
+            Everyone("401 invalid_credentials")),
+        new("POST /api/auth/refresh", new("POST", _ => "/api/auth/refresh", Body: _ => new { refreshToken = "not-a-token" }),
+            Everyone("401 invalid_refresh_token")),
+        new("POST /api/auth/revoke", new("POST", _ => "/api/auth/revoke", Body: _ => new { refreshToken = "not-a-token" }), Everyone("204")),
+        new("GET /api/me", new("GET", _ => "/api/me"), SignedIn("200")),
+
+        // Sessions
+        new("POST /sessions/start", new("POST", _ => "/sessions/start", Body: s => new { educatorId = s.OwnerId, sessionId = s.SessionId }, ApiVersion: "6"),
+            OwnerOrAdmin("200", "not_session_owner")),
+        new("GET /api/sessions/", new("GET", _ => "/api/sessions"), SignedIn("200")),
+        new("GET /api/sessions/{id}", new("GET", s => $"/api/sessions/{s.SessionId}", SessionNeed.Tomorrow), Members("200")),
+        new("POST /api/sessions/", new("POST", _ => "/api/sessions", Body: s => new
+            {
+                classId = s.ClassId, title = "Probe", type = "scheduled", scheduledStartTime = s.Tomorrow, durationMinutes = 30,
+            }),
+            OwnerOrAdmin("201", "not_class_owner")),
+        new("PATCH /api/sessions/{id}", new("PATCH", s => $"/api/sessions/{s.SessionId}", SessionNeed.Tomorrow, _ => new { title = "Renamed" }),
+            OwnerOrAdmin("200", "not_session_owner")),
+        new("POST /api/sessions/{id}/cancel", new("POST", s => $"/api/sessions/{s.SessionId}/cancel", SessionNeed.Tomorrow),
+            OwnerOrAdmin("200", "not_session_owner")),
+        new("POST /api/sessions/{id}/start", new("POST", s => $"/api/sessions/{s.SessionId}/start"), OwnerOrAdmin("200", "not_session_owner")),
+        new("POST /api/sessions/{id}/end", new("POST", s => $"/api/sessions/{s.SessionId}/end", SessionNeed.Live),
+            OwnerOrAdmin("200", "not_session_owner")),
+
+        // Classes
+        new("GET /api/classes/{id:int}", new("GET", s => $"/api/classes/{s.ClassId}"), Members("200")),
+        new("PUT /api/classes/{id:int}/session-defaults", new("PUT", s => $"/api/classes/{s.ClassId}/session-defaults",
+                Body: _ => new { chatEnabled = true, maxParticipants = 30, studentMediaEnabled = true, recordingEnabled = false }),
+            OwnerOrAdmin("200", "not_class_owner")),
+        new("PUT /api/classes/{id:int}/students/{studentId}", new("PUT", s => $"/api/classes/{s.ClassId}/students/{s.OtherStudentId}"),
+            OwnerOrAdmin("204", "not_class_owner")),
+        new("DELETE /api/classes/{id:int}/students/{studentId}", new("DELETE", s => $"/api/classes/{s.ClassId}/students/{s.EnrolledStudentId}"),
+            OwnerOrAdmin("204", "not_class_owner")),
+
+        // The video room
+        new("POST /api/sessions/{id}/join", new("POST", s => $"/api/sessions/{s.SessionId}/join", SessionNeed.Live), Members("200")),
+        new("POST /api/sessions/{id}/token", new("POST", s => $"/api/sessions/{s.SessionId}/token", SessionNeed.Live), Members("200")),
+        // Leaving a room one is not in changes nothing and tells nothing.
+        new("POST /api/sessions/{id}/leave", new("POST", s => $"/api/sessions/{s.SessionId}/leave", SessionNeed.Live), SignedIn("204")),
+
+        // Attendance
+        new("GET /api/sessions/{id}/attendance", new("GET", s => $"/api/sessions/{s.SessionId}/attendance", SessionNeed.Live),
+            OwnerOrAdmin("200", "not_session_owner")),
+        new("GET /api/sessions/{id}/attendance.csv", new("GET", s => $"/api/sessions/{s.SessionId}/attendance.csv", SessionNeed.Live),
+            OwnerOrAdmin("200", "not_session_owner")),
+
+        // The live hub: members of nothing in particular may connect; what they hear is decided by the server.
+        new("* /hubs/sessions/negotiate", new("POST", _ => "/hubs/sessions/negotiate?negotiateVersion=1"), SignedIn("200")),
+        new("* /hubs/sessions", new("GET", _ => "/hubs/sessions"), SignedIn("400")),
+
+        // Documents and health, public by design.
+        new("GET /openapi/{documentName}.json", new("GET", _ => "/openapi/v1.json"), Everyone("200")),
+        new("* /health", new("GET", _ => "/health"), Everyone("200")),
+
+        // Pages, as a browser with the portal cookie opens them.
+        new("GET,POST /", new("GET", _ => "/", Portal: true),
+            Answers(SignInPage, "302 /student", "302 /student", "302 /educator", "302 /educator", "302 /educator")),
+        new("GET,POST /login", new("GET", _ => "/login", Portal: true), Everyone("200")),
+        new("GET,POST /educator", new("GET", _ => "/educator", Portal: true),
+            Answers(SignInPage, ForbiddenPage, ForbiddenPage, "200", "200", "200")),
+        new("GET,POST /student", new("GET", _ => "/student", Portal: true),
+            Answers(SignInPage, "200", "200", ForbiddenPage, ForbiddenPage, ForbiddenPage)),
+        new("GET,POST /classes/{ClassId:int}", new("GET", s => $"/classes/{s.ClassId}", Portal: true),
+            Answers(SignInPage, "200", "403", "200", "403", "200")),
+        new("GET,POST /sessions/{SessionId:guid}/room", new("GET", s => $"/sessions/{s.SessionId}/room", SessionNeed.Live, Portal: true),
+            Answers(SignInPage, "200", "403", "200", "403", "200")),
+        new("GET,POST /sessions/{SessionId:guid}/attendance", new("GET", s => $"/sessions/{s.SessionId}/attendance", SessionNeed.Live, Portal: true),
+            Answers(SignInPage, ForbiddenPage, ForbiddenPage, "200", "403", "200")),
+        new("GET,POST /forbidden", new("GET", _ => "/forbidden", Portal: true), Answers(SignInPage, "403", "403", "403", "403", "403")),
+        new("GET,POST /not-found", new("GET", _ => "/not-found", Portal: true), Everyone("200")),
+        new("GET,POST /Error", new("GET", _ => "/Error", Portal: true), Everyone("200")),
+        new("POST /account/logout", new("POST", _ => "/account/logout", Portal: true, SignsOut: true),
+            // Signing out is a form post of the portal's own pages: without their antiforgery token it is refused.
+            Answers(SignInPage, "400 antiforgery_failed", "400 antiforgery_failed", "400 antiforgery_failed", "400 antiforgery_failed",
+                "400 antiforgery_failed")),
+
+        // Blazor's own endpoints: a circuit carries no rights of its own; the pages it renders check them.
+        new("* /_blazor/negotiate", new("POST", _ => "/_blazor/negotiate?negotiateVersion=1", Portal: true), Everyone("200")),
+        new("* /_blazor", new("GET", _ => "/_blazor", Portal: true), Everyone("400")),
+        new("* /_blazor/disconnect/", new("POST", _ => "/_blazor/disconnect/", Portal: true), Everyone("404")),
+        new("* /_blazor/initializers/", new("GET", _ => "/_blazor/initializers/", Portal: true), Everyone("200")),
+        new("GET /_framework/opaque-redirect", new("GET", _ => "/_framework/opaque-redirect", Portal: true), Everyone("404")),
+    ];
+}

@@ -1,0 +1,129 @@
+using Microsoft.Extensions.DependencyInjection;
+using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Classes;
+using Sessions.Web.Features.Live;
+using Sessions.Web.Features.Sessions;
+using Sessions.Web.Features.Video;
+using Sessions.Web.Tests.Infrastructure;
+
+namespace Sessions.Web.Tests.Security.Matrix;
+
+/// <summary>
+/// Who hears each hub event, over real sockets: the class's students and its educator, nobody else. Every method of
+/// <see cref="ILiveClient"/> needs a row; an event added without one fails.
+/// </summary>
+public sealed class HubEventMatrixTests(MatrixApp matrix) : IClassFixture<MatrixApp>
+{
+    private static readonly MatrixRole[] ClassMembers = [MatrixRole.EnrolledStudent, MatrixRole.OwningEducator];
+
+    /// <summary>What makes the event happen in a fresh scene, the session it needs, and who hears it.</summary>
+    private static readonly Dictionary<string, (SessionNeed Need, Func<MatrixApp, MatrixScene, Task> Before, Func<MatrixApp, MatrixScene, Task> Cause, MatrixRole[] Hear)> Events = new()
+    {
+        [nameof(ILiveClient.SessionScheduled)] = (SessionNeed.Tomorrow, Nothing, (m, s) => Bookings(m).CreateAsync(m.Actor(MatrixRole.OwningEducator),
+            new NewSession(s.ClassId, SessionType.Scheduled, "Probe", null, m.App.Time.GetUtcNow().UtcDateTime.AddDays(2), 30), default), ClassMembers),
+        [nameof(ILiveClient.SessionUpdated)] = (SessionNeed.Tomorrow, Nothing,
+            (m, s) => Bookings(m).UpdateAsync(m.Actor(MatrixRole.OwningEducator), s.SessionId, new SessionChanges(Title: "Renamed"), default), ClassMembers),
+        [nameof(ILiveClient.SessionCancelled)] = (SessionNeed.Tomorrow, Nothing,
+            (m, s) => Bookings(m).CancelAsync(m.Actor(MatrixRole.OwningEducator), s.SessionId, "Snow day", default), ClassMembers),
+        [nameof(ILiveClient.SessionStarted)] = (SessionNeed.StartableNow, Nothing,
+            (m, s) => Sessions(m).StartAsync(m.Actor(MatrixRole.OwningEducator), s.SessionId, default), ClassMembers),
+        [nameof(ILiveClient.SessionWrapUp)] = (SessionNeed.Live, Nothing, BeginWrapUpAsync, ClassMembers),
+        [nameof(ILiveClient.SessionEnded)] = (SessionNeed.Live, Nothing,
+            (m, s) => Sessions(m).EndAsync(m.Actor(MatrixRole.OwningEducator), s.SessionId, default), ClassMembers),
+        [nameof(ILiveClient.ParticipantJoined)] = (SessionNeed.Live, Nothing,
+            (m, s) => Rooms(m).JoinAsync(m.Actor(MatrixRole.EnrolledStudent), s.SessionId, default), ClassMembers),
+        [nameof(ILiveClient.ParticipantLeft)] = (SessionNeed.Live, (m, s) => Rooms(m).JoinAsync(m.Actor(MatrixRole.EnrolledStudent), s.SessionId, default),
+            (m, s) => Rooms(m).LeaveAsync(m.Actor(MatrixRole.EnrolledStudent), s.SessionId, default), ClassMembers),
+        // Told only to the student whose enrolment changed.
+        [nameof(ILiveClient.MembershipChanged)] = (SessionNeed.Tomorrow, Nothing,
+            (m, s) => m.App.Services.GetRequiredService<ClassRoster>().UnenrollAsync(m.Actor(MatrixRole.OwningEducator), s.ClassId, s.EnrolledStudentId, default),
+            [MatrixRole.EnrolledStudent]),
+    };
+
+    public static TheoryData<string> EventNames() => [.. Events.Keys];
+
+    [Fact]
+    public void Every_hub_event_has_a_row()
+    {
+        var methods = typeof(ILiveClient).GetMethods().Select(m => m.Name).Where(name => name != nameof(ILiveClient.Subscribed)).Order();
+
+        Assert.Equal(methods, Events.Keys.Order());
+    }
+
+    [Fact]
+    public async Task A_connection_is_put_in_the_groups_of_its_own_classes_only()
+    {
+        var scene = await matrix.ArrangeAsync(SessionNeed.Tomorrow);
+        var classGroup = LiveGroups.ForClass(scene.ClassId);
+
+        var groups = new Dictionary<MatrixRole, IReadOnlyList<string>>();
+        foreach (var role in SignedInRoles)
+        {
+            await using var listener = await LiveListener.ConnectAsync(matrix.App, matrix.Person(role));
+            groups[role] = listener.Groups;
+        }
+
+        Assert.Contains(classGroup, groups[MatrixRole.EnrolledStudent]);
+        Assert.Contains(LiveGroups.ForEducator(scene.OwnerId), groups[MatrixRole.OwningEducator]);
+        Assert.DoesNotContain(classGroup, groups[MatrixRole.OtherStudent]);
+        Assert.DoesNotContain(groups[MatrixRole.OtherEducator], g => g == classGroup || g == LiveGroups.ForEducator(scene.OwnerId));
+        // Admins may act on any session but listen to none: nothing can reach their connections.
+        Assert.Empty(groups[MatrixRole.Admin]);
+    }
+
+    [Theory]
+    [MemberData(nameof(EventNames))]
+    public async Task Only_those_concerned_hear_an_event(string eventName)
+    {
+        var (need, before, cause, hear) = Events[eventName];
+        var scene = await matrix.ArrangeAsync(need);
+        await before(matrix, scene);
+        var listeners = new Dictionary<MatrixRole, LiveListener>();
+        try
+        {
+            foreach (var role in SignedInRoles)
+            {
+                listeners[role] = await LiveListener.ConnectAsync(matrix.App, matrix.Person(role));
+            }
+
+            await cause(matrix, scene);
+            await matrix.StartSentinelAsync(scene);
+
+            foreach (var role in hear)
+            {
+                Assert.Equal(eventName, (await listeners[role].NextAsync()).GetType().Name.Replace("Message", "", StringComparison.Ordinal));
+            }
+            // Those not concerned hear the sentinel first: had the event reached them, it would have come before it.
+            foreach (var role in new[] { MatrixRole.OtherStudent, MatrixRole.OtherEducator }.Except(hear))
+            {
+                Assert.Equal(scene.SentinelSessionId, (await listeners[role].NextAsync<SessionStartedMessage>()).SessionId);
+            }
+            Assert.Empty(listeners[MatrixRole.Admin].Groups);
+        }
+        finally
+        {
+            foreach (var listener in listeners.Values)
+            {
+                await listener.DisposeAsync();
+            }
+        }
+    }
+
+    private static readonly MatrixRole[] SignedInRoles = [.. Enum.GetValues<MatrixRole>().Where(r => r != MatrixRole.Anonymous)];
+
+    private static Task Nothing(MatrixApp matrix, MatrixScene scene) => Task.CompletedTask;
+
+    private static SessionBookings Bookings(MatrixApp m) => m.App.Services.GetRequiredService<SessionBookings>();
+
+    private static SessionService Sessions(MatrixApp m) => m.App.Services.GetRequiredService<SessionService>();
+
+    private static RoomService Rooms(MatrixApp m) => m.App.Services.GetRequiredService<RoomService>();
+
+    /// <summary>The lifecycle worker's move at the booked end.</summary>
+    private static async Task BeginWrapUpAsync(MatrixApp m, MatrixScene scene)
+    {
+        await using var db = await m.App.Data.DbAsync();
+        var session = (await SessionSummary.FindAsync(db, scene.SessionId, default))!;
+        Assert.True(await m.App.Services.GetRequiredService<SessionTransitions>().BeginWrapUpAsync(db, session, m.App.Time.GetUtcNow().UtcDateTime, default));
+    }
+}

@@ -1,0 +1,12 @@
+namespace Sessions.Web.Tests.Security.Matrix;
+
+/// <summary>Who asks, as the authorization matrix sees them: relative to the class and session a request is about.</summary>
+public enum MatrixRole
+{
+    Anonymous,
+    EnrolledStudent,
+    OtherStudent,
+    OwningEducator,
+    OtherEducator,
+    Admin,
+}

@@ -1,0 +1,22 @@
+namespace Sessions.Web.Tests.Security.Matrix;
+
+/// <summary>
+/// What one probe acts on, made fresh for it: a class of the owning educator with the enrolled student (and one more), and
+/// a session in it; beside it, a class of the other educator with the other student, whose <see cref="SentinelSessionId"/>
+/// can be started to show what those two hear.
+/// </summary>
+public sealed record MatrixScene(
+    int ClassId, Guid SessionId, string OwnerId, string EnrolledStudentId, string OtherStudentId, string Tomorrow, Guid SentinelSessionId);
+
+/// <summary>The state a probe needs its session in.</summary>
+public enum SessionNeed
+{
+    /// <summary>Scheduled, inside its start window.</summary>
+    StartableNow,
+
+    /// <summary>Scheduled for tomorrow.</summary>
+    Tomorrow,
+
+    /// <summary>In progress.</summary>
+    Live,
+}
