@@ -3,8 +3,8 @@ using Sessions.Web.Tests.Infrastructure;
 namespace Sessions.Web.Tests.Security;
 
 /// <summary>
-/// The fuzzed app, with the per-address limits on sign-in and refresh raised: hundreds of bodies a minute from one
-/// address would otherwise be answered by the rate limiter rather than by the endpoints under test.
+/// The fuzzed app, with the rate limits of the fuzzed endpoints raised: hundreds of bodies a minute from one address and
+/// one account would otherwise be answered by the rate limiter rather than by the endpoints under test.
 /// </summary>
 public sealed class FuzzApp : IAsyncLifetime
 {
@@ -12,6 +12,7 @@ public sealed class FuzzApp : IAsyncLifetime
     {
         ["RateLimits:SignInPerMinute"] = "100000",
         ["RateLimits:RefreshPerMinute"] = "100000",
+        ["RateLimits:SessionCreationsPerMinute"] = "1000",
     }, ownsDatabase: true);
 
     public Task InitializeAsync() => App.InitializeAsync();
