@@ -1,13 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Sessions.LoadTest;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Sessions;
-using Sessions.Web.Infrastructure;
 
 namespace Sessions.Benchmarks;
 
@@ -23,8 +19,7 @@ public class SessionStartBenchmarks
     private const int Iterations = 5;
     private const int StartsPerIteration = 400;
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("sessions-bench-").FullName;
-    private WebApplication _app = default!;
+    private readonly BenchmarkPortal _portal = new();
     private SessionService _sessions = default!;
     private List<SeededSession> _seeded = default!;
     private int _next;
@@ -33,24 +28,15 @@ public class SessionStartBenchmarks
     [GlobalSetup]
     public async Task SetUpAsync()
     {
-        var database = Path.Combine(_folder, "sessions.db");
+        var database = _portal.DatabasePath;
         // The engine's first call, the warm-up and the memory diagnoser's extra iteration use sessions too.
         var needed = (Iterations + 3) * StartsPerIteration;
         await LargeSeed.RunAsync(new Arguments(["--database", database, "--classes", needed.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--students-per-class", "20"]));
         _seeded = await SeededSessions.NotStartedAsync(database, needed);
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ContentRootPath = _folder });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Sessions"] = $"Data Source={database}",
-            ["Agora:AppId"] = "0123456789abcdef0123456789abcdef",
-            ["Agora:AppCertificate"] = "fedcba9876543210fedcba9876543210",
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        builder.AddSessionsWeb();
-        _app = builder.Build();
-        _sessions = _app.Services.GetRequiredService<SessionService>();
+        _portal.Build();
+        _sessions = _portal.App.Services.GetRequiredService<SessionService>();
     }
 
     [Benchmark]
@@ -70,8 +56,7 @@ public class SessionStartBenchmarks
     [GlobalCleanup]
     public async Task CleanUpAsync()
     {
-        await _app.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
+        await _portal.DisposeAsync();
         if (_refused > 0)
         {
             throw new InvalidOperationException($"{_refused} starts were refused: the figure would not be of successful starts.");

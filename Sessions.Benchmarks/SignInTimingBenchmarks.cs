@@ -1,14 +1,10 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Sessions.LoadTest;
 using Sessions.Web.Features.Accounts;
-using Sessions.Web.Infrastructure;
 
 namespace Sessions.Benchmarks;
 
@@ -25,8 +21,7 @@ public class SignInTimingBenchmarks
     private const int CallsPerIteration = 40;
     private const int TriesPerEmail = 4;
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("sessions-bench-").FullName;
-    private WebApplication _app = default!;
+    private readonly BenchmarkPortal _portal = new();
     private List<string> _emails = default!;
     private int _next;
     private int _unexpected;
@@ -37,25 +32,16 @@ public class SignInTimingBenchmarks
     [GlobalSetup]
     public async Task SetUpAsync()
     {
-        var database = Path.Combine(_folder, "sessions.db");
+        var database = _portal.DatabasePath;
         await LargeSeed.RunAsync(new Arguments(["--database", database, "--classes", "1", "--students-per-class", "1"]));
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ContentRootPath = _folder });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Sessions"] = $"Data Source={database}",
-            ["Agora:AppId"] = "0123456789abcdef0123456789abcdef",
-            ["Agora:AppCertificate"] = "fedcba9876543210fedcba9876543210",
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        builder.AddSessionsWeb();
-        _app = builder.Build();
+        _portal.Build();
 
         // The engine's first call, the warm-up and the iterations.
         var needed = ((Iterations + 2) * CallsPerIteration / TriesPerEmail) + 1;
         _emails = [.. Enumerable.Range(1, needed).Select(n => string.Create(CultureInfo.InvariantCulture, $"timing{n}@example.com"))];
         if (Email == "known email")
         {
-            await using var scope = _app.Services.CreateAsyncScope();
+            await using var scope = _portal.App.Services.CreateAsyncScope();
             var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
             foreach (var email in _emails)
             {
@@ -68,7 +54,7 @@ public class SignInTimingBenchmarks
     public async Task WrongPassword()
     {
         var email = _emails[_next++ / TriesPerEmail];
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = _portal.App.Services.CreateAsyncScope();
         var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
         var result = await scope.ServiceProvider.GetRequiredService<PasswordSignIn>().CheckAsync(http, email, "wrong-password", CancellationToken.None);
         if (result.Error?.Code != AccountErrors.InvalidCredentials.Code)
@@ -80,8 +66,7 @@ public class SignInTimingBenchmarks
     [GlobalCleanup]
     public async Task CleanUpAsync()
     {
-        await _app.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
+        await _portal.DisposeAsync();
         if (_unexpected > 0)
         {
             throw new InvalidOperationException($"{_unexpected} sign-ins did not answer invalid_credentials: the figure would not be of password checks.");
