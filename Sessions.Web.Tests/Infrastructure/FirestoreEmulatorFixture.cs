@@ -45,6 +45,15 @@ public sealed class FirestoreEmulatorFixture : IAsyncLifetime
         [$"{FirestoreOptions.Section}:{nameof(FirestoreOptions.ProjectId)}"] = projectId,
     };
 
+    /// <summary>The app's notifier on against this emulator, with retries short enough for a test to watch.</summary>
+    public Dictionary<string, string?> NotifierSettings(string projectId) => new(Settings(projectId))
+    {
+        [$"{FirestoreOptions.Section}:{nameof(FirestoreOptions.Enabled)}"] = "true",
+        [$"{NotifierOptions.Section}:{nameof(NotifierOptions.RetryBaseDelay)}"] = "00:00:00.100",
+        [$"{NotifierOptions.Section}:{nameof(NotifierOptions.RetryMaxDelay)}"] = "00:00:00.500",
+        [$"{NotifierOptions.Section}:{nameof(NotifierOptions.PollInterval)}"] = "00:00:01",
+    };
+
     /// <summary>
     /// A host with only the Firestore client registered, as the app registers it, pointed at this emulator. The client
     /// (and its channel) is disposed with the host.
