@@ -47,10 +47,7 @@ internal static class CrashInvariants
             open => Assert.Single(open));
     }
 
-    /// <summary>
-    /// Issue #12: ending or completing a session closes its open intervals in the same transaction. Holds only once
-    /// <see cref="SessionTransitions.CompleteAsync"/> does so; the crash test calls it behind its switch until then.
-    /// </summary>
+    /// <summary>Ending or completing a session closes its open intervals in the same transaction (issue #12).</summary>
     public static void CompletedSessionsHaveNoOpenIntervals(CrashSnapshot state)
     {
         var completed = state.Sessions.Where(s => s.Status == SessionStatus.Completed).Select(s => s.Id).ToHashSet();
