@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sessions.Web.Tests.Infrastructure;
 
 namespace Sessions.LoadTest.Tests;
 
@@ -15,7 +16,9 @@ public sealed class FanoutScenarioTests : IAsyncLifetime
     [Fact]
     public async Task A_fanout_run_hears_every_enrolled_student_once_and_counts_no_errors()
     {
-        await using var portal = await PortalProcess.StartAsync(DatabasePath);
+        // As the measurement scripts run it: Production, with the memory endpoints on.
+        await using var portal = await PortalProcess.StartAsync(PortalProcess.Production, DatabasePath,
+            new Dictionary<string, string?> { ["Diagnostics:ProcessEndpoints"] = "true" });
         var resultPath = Path.Combine(_folder, "fanout.json");
 
         await FanoutScenario.RunAsync(new Arguments(

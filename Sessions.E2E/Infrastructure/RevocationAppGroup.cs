@@ -7,4 +7,4 @@ public sealed class RevocationAppGroup : ICollectionFixture<QuickRevocationServe
     public const string Name = "Revocation app";
 }
 
-public sealed class QuickRevocationServer() : LiveServerFixture(new Dictionary<string, string> { ["Auth__RevalidateWithinSeconds"] = "3" });
+public sealed class QuickRevocationServer() : LiveServerFixture(new Dictionary<string, string?> { ["Auth__RevalidateWithinSeconds"] = "3" });

@@ -6,11 +6,12 @@ namespace Sessions.Web.Tests.Infrastructure;
 /// </summary>
 public static class Eventually
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan DefaultPatience = TimeSpan.FromSeconds(10);
 
-    public static async Task<T> MatchesAsync<T>(Func<Task<T>> read, Func<T, bool> condition, string what)
+    /// <param name="patience">How long to keep checking; ten seconds unless the work is known to take longer.</param>
+    public static async Task<T> MatchesAsync<T>(Func<Task<T>> read, Func<T, bool> condition, string what, TimeSpan? patience = null)
     {
-        var deadline = DateTime.UtcNow + Patience;
+        var deadline = DateTime.UtcNow + (patience ?? DefaultPatience);
         while (true)
         {
             var value = await read();

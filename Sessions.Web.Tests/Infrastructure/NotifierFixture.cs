@@ -14,16 +14,7 @@ public sealed class NotifierFixture : IAsyncLifetime
 
     public FirestoreClient Firestore => App.Services.GetRequiredService<FirestoreClient>();
 
-    /// <summary>The notifier on, against the emulator, with retries short enough for a test to watch.</summary>
-    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Firestore:Enabled"] = "true",
-        ["Firestore:EmulatorHost"] = Emulator.HostAndPort,
-        ["Firestore:ProjectId"] = ProjectId,
-        ["Notifier:RetryBaseDelay"] = "00:00:00.100",
-        ["Notifier:RetryMaxDelay"] = "00:00:00.500",
-        ["Notifier:PollInterval"] = "00:00:01",
-    };
+    public IReadOnlyDictionary<string, string?> Settings => Emulator.NotifierSettings(ProjectId);
 
     public async Task InitializeAsync()
     {
