@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# BenchmarkDotNet (docs/performance.md, "Issue #7"): token build, SessionService.StartAsync on SQLite, join-card
-# serialization. Extra arguments are BenchmarkDotNet filters (default: all). The JSON and Markdown reports are copied
+# BenchmarkDotNet (docs/performance.md, "Issue #7"; docs/security.md): token build, SessionService.StartAsync on SQLite,
+# join-card serialization, sign-in timing for known and unknown emails. Extra arguments are BenchmarkDotNet filters (default: all). The JSON and Markdown reports are copied
 # to docs/benchmarks/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,4 +14,4 @@ dotnet Sessions.Benchmarks/bin/Release/net10.0/Sessions.Benchmarks.dll --filter 
   --artifacts "$work/artifacts"
 mkdir -p docs/benchmarks
 cp "$work"/artifacts/results/*.json "$work"/artifacts/results/*-report-github.md docs/benchmarks/
-cp "$work/load.txt" docs/benchmarks/load.txt
+{ echo "# ${*:-all benchmarks}, $(date -u +%F):"; cat "$work/load.txt"; } >> docs/benchmarks/load.txt
