@@ -14,6 +14,8 @@ public sealed class ChromiumFixture : IAsyncLifetime
     /// <summary>Blazor Server on a small CI machine: give retrying assertions more than Playwright's default 5 s.</summary>
     private const float ExpectTimeoutMs = 15_000;
 
+    private const float NavigationTimeoutMs = 60_000;
+
     private const string CspViolationBinding = "__sessionsCspViolation";
 
     /// <summary>
@@ -72,6 +74,9 @@ public sealed class ChromiumFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
             Locale = "en-US",
         });
+        // A first sign-in also compiles the app's pages: on a small machine with other work under way it has taken over
+        // Playwright's default 30 s to land.
+        context.SetDefaultNavigationTimeout(NavigationTimeoutMs);
         await context.ExposeFunctionAsync(CspViolationBinding, (string violation) => cspViolations.Enqueue(violation));
         await context.AddInitScriptAsync(ReportCspViolations);
         return await context.NewPageAsync();
