@@ -23,8 +23,19 @@ public static class LiveEventSchemas
         options.GetJsonSchemaAsNode(payload, new JsonSchemaExporterOptions
         {
             TreatNullObliviousAsNonNullable = true,
-            TransformSchemaNode = (context, schema) => RequireWhatIsAlwaysWritten(options, context, schema),
+            TransformSchemaNode = (context, schema) => Bounded(context, RequireWhatIsAlwaysWritten(options, context, schema)),
         });
+
+    // The exporter says only "integer"; an app storing an Agora uid needs to know it is unsigned 32-bit.
+    private static JsonNode Bounded(JsonSchemaExporterContext context, JsonNode schema)
+    {
+        if (context.TypeInfo.Type == typeof(uint) && schema is JsonObject integer)
+        {
+            integer["minimum"] = uint.MinValue;
+            integer["maximum"] = uint.MaxValue;
+        }
+        return schema;
+    }
 
     // Receivers care whether a member can be missing, not whether a sender may omit it: the hub writes every member
     // (nulls included) unless the options or an attribute say to skip it, so those members are always present.
