@@ -33,6 +33,9 @@ fi
 # 1c. Google's official Node client reads back what our Firestore client writes (pinned in its package-lock.json).
 log "Installing the official Firestore client for the contract tests"
 npm ci --prefix Sessions.Web.Tests/Features/Notifications/official-client --no-audit --no-fund --loglevel=error >/dev/null
+# 1d. The official AsyncAPI parser judges the hub's /asyncapi/v1.json (pinned in its package-lock.json).
+log "Installing the official AsyncAPI parser for the hub contract tests"
+npm ci --prefix Sessions.Web.Tests/Features/Live/asyncapi-parser --no-audit --no-fund --loglevel=error >/dev/null
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 # Screenshots of the E2E tests' key moments, kept with the other test results.

@@ -44,15 +44,20 @@ public sealed class LiveListener : IAsyncDisposable
     /// <summary>Connects with a token the test already has (several connections of one sign-in).</summary>
     public static async Task<LiveListener> ConnectAsync(SessionsAppFactory app, string token)
     {
-        using var client = app.CreateClient();
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(client.BaseAddress!, LiveHub.Path), options => options.AccessTokenProvider = () => Task.FromResult<string?>(token))
-            .Build();
-        var listener = new LiveListener(connection);
-        await connection.StartAsync();
+        var listener = new LiveListener(Connection(app, token));
+        await listener._connection.StartAsync();
         // The handshake completes before the hub has put the connection in its groups; Subscribed says it has.
         await listener._subscribed.Task.WaitAsync(Patience);
         return listener;
+    }
+
+    /// <summary>A connection to the app's hub over a real socket, not started, with <paramref name="token"/> as a mobile app sends it.</summary>
+    public static HubConnection Connection(SessionsAppFactory app, string token)
+    {
+        using var client = app.CreateClient();
+        return new HubConnectionBuilder()
+            .WithUrl(new Uri(client.BaseAddress!, LiveHub.Path), options => options.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .Build();
     }
 
     /// <summary>The groups the hub put this connection in, as its first message said.</summary>

@@ -69,61 +69,17 @@ public sealed class OfficialClientTests : IDisposable
 /// <summary>Runs official-client/read-document.mjs with Node against the emulator and parses what it prints.</summary>
 internal static class OfficialFirestoreReader
 {
-    private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(60);
-
     public static async Task<OfficialDocument> ReadAsync(string emulatorHost, string projectId, string educatorId)
     {
-        var folder = Folder();
-        var info = new System.Diagnostics.ProcessStartInfo("node")
+        var run = await NodeScript.RunAsync(Path.Combine("Sessions.Web.Tests", "Features", "Notifications", "official-client"),
+            "@google-cloud/firestore", ["read-document.mjs", projectId, educatorId],
+            new Dictionary<string, string> { [FirestoreOptions.EmulatorHostVariable] = emulatorHost });
+        if (run.ExitCode != 0)
         {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add("read-document.mjs");
-        info.ArgumentList.Add(projectId);
-        info.ArgumentList.Add(educatorId);
-        info.Environment[FirestoreOptions.EmulatorHostVariable] = emulatorHost;
-
-        using var node = System.Diagnostics.Process.Start(info)
-            ?? throw new InvalidOperationException("node could not be started.");
-        using var timeout = new CancellationTokenSource(_timeout);
-        var stdout = node.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = node.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await node.WaitForExitAsync(timeout.Token);
+            throw new InvalidOperationException($"node read-document.mjs failed: {run}");
         }
-        catch (OperationCanceledException)
-        {
-            node.Kill(entireProcessTree: true);
-            throw new TimeoutException($"node read-document.mjs did not finish within {_timeout.TotalSeconds} s.");
-        }
-        if (node.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"node read-document.mjs exited with {node.ExitCode}:\n{await stderr}\n{await stdout}");
-        }
-        return JsonSerializer.Deserialize<OfficialDocument>(await stdout, JsonSerializerOptions.Web)
+        return JsonSerializer.Deserialize<OfficialDocument>(run.Output, JsonSerializerOptions.Web)
             ?? throw new InvalidDataException("read-document.mjs printed nothing.");
-    }
-
-    private static string Folder()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Sessions.sln")))
-            {
-                var client = Path.Combine(folder.FullName, "Sessions.Web.Tests", "Features", "Notifications", "official-client");
-                if (!Directory.Exists(Path.Combine(client, "node_modules", "@google-cloud", "firestore")))
-                {
-                    throw new InvalidOperationException(
-                        $"The official Firestore client is not installed in {client}: run ./test.sh, or `npm ci` in that folder.");
-                }
-                return client;
-            }
-        }
-        throw new InvalidOperationException($"No Sessions.sln above {AppContext.BaseDirectory}.");
     }
 }
 

@@ -68,6 +68,7 @@ public static class AuthorizationMatrix
 
         // Documents and health, public by design.
         new("GET /openapi/{documentName}.json", new("GET", _ => "/openapi/v1.json"), Everyone("200")),
+        new("GET /asyncapi/v1.json", new("GET", _ => "/asyncapi/v1.json"), Everyone("200")),
         new("* /health", new("GET", _ => "/health"), Everyone("200")),
 
         // Pages, as a browser with the portal cookie opens them.

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Live;
+using Sessions.Web.Features.Live.Contract;
 using Sessions.Web.Features.Sessions;
 using Sessions.Web.Features.Video;
 using Sessions.Web.Tests.Infrastructure;
@@ -9,45 +10,53 @@ using Sessions.Web.Tests.Infrastructure;
 namespace Sessions.Web.Tests.Security.Matrix;
 
 /// <summary>
-/// Who hears each hub event, over real sockets: the class's students and its educator, nobody else. Every method of
-/// <see cref="ILiveClient"/> needs a row; an event added without one fails.
+/// Who hears each hub event, over real sockets: the audience its <see cref="LiveEventAttribute"/> documents (and the
+/// AsyncAPI document publishes), nobody else. Every event sent to groups or users needs a row; one added without fails.
 /// </summary>
 public sealed class HubEventMatrixTests(MatrixApp matrix) : IClassFixture<MatrixApp>
 {
-    private static readonly MatrixRole[] ClassMembers = [MatrixRole.EnrolledStudent, MatrixRole.OwningEducator];
-
-    /// <summary>What makes the event happen in a fresh scene, the session it needs, and who hears it.</summary>
-    private static readonly Dictionary<string, (SessionNeed Need, Func<MatrixApp, MatrixScene, Task> Before, Func<MatrixApp, MatrixScene, Task> Cause, MatrixRole[] Hear)> Events = new()
+    /// <summary>What makes the event happen in a fresh scene, and the session it needs.</summary>
+    private static readonly Dictionary<string, (SessionNeed Need, Func<MatrixApp, MatrixScene, Task> Before, Func<MatrixApp, MatrixScene, Task> Cause)> Events = new()
     {
         [nameof(ILiveClient.SessionScheduled)] = (SessionNeed.Tomorrow, Nothing, (m, s) => Bookings(m).CreateAsync(m.Actor(MatrixRole.OwningEducator),
-            new NewSession(s.ClassId, SessionType.Scheduled, "Probe", null, m.App.Time.GetUtcNow().UtcDateTime.AddDays(2), 30), default), ClassMembers),
+            new NewSession(s.ClassId, SessionType.Scheduled, "Probe", null, m.App.Time.GetUtcNow().UtcDateTime.AddDays(2), 30), default)),
         [nameof(ILiveClient.SessionUpdated)] = (SessionNeed.Tomorrow, Nothing,
-            (m, s) => Bookings(m).UpdateAsync(m.Actor(MatrixRole.OwningEducator), s.SessionId, new SessionChanges(Title: "Renamed"), default), ClassMembers),
+            (m, s) => Bookings(m).UpdateAsync(m.Actor(MatrixRole.OwningEducator), s.SessionId, new SessionChanges(Title: "Renamed"), default)),
         [nameof(ILiveClient.SessionCancelled)] = (SessionNeed.Tomorrow, Nothing,
-            (m, s) => Bookings(m).CancelAsync(m.Actor(MatrixRole.OwningEducator), s.SessionId, "Snow day", default), ClassMembers),
+            (m, s) => Bookings(m).CancelAsync(m.Actor(MatrixRole.OwningEducator), s.SessionId, "Snow day", default)),
         [nameof(ILiveClient.SessionStarted)] = (SessionNeed.StartableNow, Nothing,
-            (m, s) => Sessions(m).StartAsync(m.Actor(MatrixRole.OwningEducator), s.SessionId, default), ClassMembers),
-        [nameof(ILiveClient.SessionWrapUp)] = (SessionNeed.Live, Nothing, BeginWrapUpAsync, ClassMembers),
+            (m, s) => Sessions(m).StartAsync(m.Actor(MatrixRole.OwningEducator), s.SessionId, default)),
+        [nameof(ILiveClient.SessionWrapUp)] = (SessionNeed.Live, Nothing, BeginWrapUpAsync),
         [nameof(ILiveClient.SessionEnded)] = (SessionNeed.Live, Nothing,
-            (m, s) => Sessions(m).EndAsync(m.Actor(MatrixRole.OwningEducator), s.SessionId, default), ClassMembers),
+            (m, s) => Sessions(m).EndAsync(m.Actor(MatrixRole.OwningEducator), s.SessionId, default)),
         [nameof(ILiveClient.ParticipantJoined)] = (SessionNeed.Live, Nothing,
-            (m, s) => Rooms(m).JoinAsync(m.Actor(MatrixRole.EnrolledStudent), s.SessionId, default), ClassMembers),
+            (m, s) => Rooms(m).JoinAsync(m.Actor(MatrixRole.EnrolledStudent), s.SessionId, default)),
         [nameof(ILiveClient.ParticipantLeft)] = (SessionNeed.Live, (m, s) => Rooms(m).JoinAsync(m.Actor(MatrixRole.EnrolledStudent), s.SessionId, default),
-            (m, s) => Rooms(m).LeaveAsync(m.Actor(MatrixRole.EnrolledStudent), s.SessionId, default), ClassMembers),
-        // Told only to the student whose enrolment changed.
+            (m, s) => Rooms(m).LeaveAsync(m.Actor(MatrixRole.EnrolledStudent), s.SessionId, default)),
+        // The user it is about is the scene's enrolled student.
         [nameof(ILiveClient.MembershipChanged)] = (SessionNeed.Tomorrow, Nothing,
-            (m, s) => m.App.Services.GetRequiredService<ClassRoster>().UnenrollAsync(m.Actor(MatrixRole.OwningEducator), s.ClassId, s.EnrolledStudentId, default),
-            [MatrixRole.EnrolledStudent]),
+            (m, s) => m.App.Services.GetRequiredService<ClassRoster>().UnenrollAsync(m.Actor(MatrixRole.OwningEducator), s.ClassId, s.EnrolledStudentId, default)),
     };
 
     public static TheoryData<string> EventNames() => [.. Events.Keys];
 
+    /// <summary>The roles of a scene that must hear an event sent to <paramref name="audience"/>.</summary>
+    private static MatrixRole[] Hear(LiveAudience audience) => audience switch
+    {
+        LiveAudience.ClassAndEducator => [MatrixRole.EnrolledStudent, MatrixRole.OwningEducator],
+        LiveAudience.User => [MatrixRole.EnrolledStudent],
+        _ => throw new ArgumentOutOfRangeException(nameof(audience), audience, "Not sent to groups or users: no row in this matrix."),
+    };
+
+    private static MatrixRole[] Hear(string eventName) => Hear(LiveEventDescription.All().Single(e => e.Name == eventName).Audience);
+
     [Fact]
     public void Every_hub_event_has_a_row()
     {
-        var methods = typeof(ILiveClient).GetMethods().Select(m => m.Name).Where(name => name != nameof(ILiveClient.Subscribed)).Order();
+        // What a connection hears about itself (Subscribed) is proven by the groups test below.
+        var events = LiveEventDescription.All().Where(e => e.Audience != LiveAudience.Connection).Select(e => e.Name).Order();
 
-        Assert.Equal(methods, Events.Keys.Order());
+        Assert.Equal(events, Events.Keys.Order());
     }
 
     [Fact]
@@ -75,7 +84,8 @@ public sealed class HubEventMatrixTests(MatrixApp matrix) : IClassFixture<Matrix
     [MemberData(nameof(EventNames))]
     public async Task Only_those_concerned_hear_an_event(string eventName)
     {
-        var (need, before, cause, hear) = Events[eventName];
+        var (need, before, cause) = Events[eventName];
+        var hear = Hear(eventName);
         var scene = await matrix.ArrangeAsync(need);
         await before(matrix, scene);
         var listeners = new Dictionary<MatrixRole, LiveListener>();

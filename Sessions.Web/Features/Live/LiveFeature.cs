@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using Sessions.Web.Features.Live.Contract;
 using Sessions.Web.Infrastructure.RateLimiting;
 
 namespace Sessions.Web.Features.Live;
@@ -20,6 +23,21 @@ public static class LiveFeature
         // A connection authenticated with a bearer token closes when the token expires; the app reconnects with a renewed one.
         app.MapHub<LiveHub>(LiveHub.Path, (HttpConnectionDispatcherOptions options) => options.CloseOnAuthenticationExpiration = true)
             .RequireRateLimiting(RateLimitPolicies.HubConnections);
+        return app.MapLiveContract();
+    }
+
+    /// <summary>
+    /// Serves the hub's AsyncAPI document. It is built here, at start-up, so an event the contract cannot describe
+    /// stops the portal from starting rather than surfacing when someone reads the document.
+    /// </summary>
+    private static IEndpointRouteBuilder MapLiveContract(this IEndpointRouteBuilder app)
+    {
+        var hubJson = app.ServiceProvider.GetRequiredService<IOptions<JsonHubProtocolOptions>>().Value.PayloadSerializerOptions;
+        var document = LiveAsyncApiDocument.Build(hubJson);
+        app.MapGet(LiveAsyncApiDocument.Path, (HttpRequest request) =>
+                TypedResults.Text(LiveAsyncApiDocument.For(document, request).ToJsonString(), "application/json"))
+            .AllowAnonymous()
+            .ExcludeFromDescription();
         return app;
     }
 }
