@@ -11,6 +11,7 @@ using Sessions.Web.Features.Video;
 using Sessions.Web.Infrastructure.Data;
 using Sessions.Web.Infrastructure.Diagnostics;
 using Sessions.Web.Infrastructure.Http;
+using Sessions.Web.Infrastructure.OpenApi;
 using Sessions.Web.Infrastructure.RateLimiting;
 using Sessions.Web.Infrastructure.Security;
 using MudBlazor.Services;
@@ -31,7 +32,7 @@ public static class SessionsWebSetup
         builder.Services.AddSessionsProblemDetails();
         builder.Services.AddStrictJson();
         builder.Services.AddValidation();
-        builder.Services.AddOpenApi();
+        builder.Services.AddSessionsOpenApi();
         builder.AddSecurityFeature();
         builder.AddDataFeature();
         builder.AddAccountsFeature();
