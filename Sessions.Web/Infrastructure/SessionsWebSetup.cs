@@ -64,7 +64,8 @@ public static class SessionsWebSetup
         app.MapOpenApi();
         if (app.Environment.IsDevelopment())
         {
-            app.MapScalarApiReference().WithoutContentSecurityPolicy();
+            // The bearer box open by default: almost every operation needs the token.
+            app.MapScalarApiReference(options => options.AddPreferredSecuritySchemes([BearerSecurity.SchemeName])).WithoutContentSecurityPolicy();
         }
         app.MapAccountEndpoints();
         app.MapSessionEndpoints();
