@@ -70,7 +70,8 @@ internal sealed class ErrorResponses : IOpenApiOperationTransformer, IOpenApiDoc
             ["traceId"] = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
         };
         // The factories' sample facts (a window's times, a version list) show the extension members a client can read.
-        foreach (var (key, value) in error.Details ?? new Dictionary<string, object?>())
+        // invalid_status's own "status" fact collides with the RFC member; the example keeps the RFC's.
+        foreach (var (key, value) in (error.Details ?? new Dictionary<string, object?>()).Where(d => !example.ContainsKey(d.Key)))
         {
             example[key] = JsonSerializer.SerializeToNode(value, JsonSerializerOptions.Web);
         }
