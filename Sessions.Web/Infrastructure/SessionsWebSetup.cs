@@ -11,6 +11,7 @@ using Sessions.Web.Features.Video;
 using Sessions.Web.Infrastructure.Data;
 using Sessions.Web.Infrastructure.Diagnostics;
 using Sessions.Web.Infrastructure.Http;
+using Sessions.Web.Infrastructure.OpenApi;
 using Sessions.Web.Infrastructure.RateLimiting;
 using Sessions.Web.Infrastructure.Security;
 using MudBlazor.Services;
@@ -31,7 +32,7 @@ public static class SessionsWebSetup
         builder.Services.AddSessionsProblemDetails();
         builder.Services.AddStrictJson();
         builder.Services.AddValidation();
-        builder.Services.AddOpenApi();
+        builder.Services.AddSessionsOpenApi();
         builder.AddSecurityFeature();
         builder.AddDataFeature();
         builder.AddAccountsFeature();
@@ -63,7 +64,8 @@ public static class SessionsWebSetup
         app.MapOpenApi();
         if (app.Environment.IsDevelopment())
         {
-            app.MapScalarApiReference().WithoutContentSecurityPolicy();
+            // The bearer box open by default: almost every operation needs the token.
+            app.MapScalarApiReference(options => options.AddPreferredSecuritySchemes([BearerSecurity.SchemeName])).WithoutContentSecurityPolicy();
         }
         app.MapAccountEndpoints();
         app.MapSessionEndpoints();

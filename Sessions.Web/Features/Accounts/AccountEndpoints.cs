@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Sessions.Web.Features.Accounts.Tokens;
 using Sessions.Web.Infrastructure.Http;
+using Sessions.Web.Infrastructure.OpenApi;
 using Sessions.Web.Infrastructure.RateLimiting;
 using Sessions.Web.Infrastructure.Security;
 
@@ -18,10 +19,25 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Accounts").AllowAnonymous();
-        auth.MapPost("/login", LoginAsync).RequireRateLimiting(RateLimitPolicies.SignIn);
-        auth.MapPost("/refresh", RefreshAsync).RequireRateLimiting(RateLimitPolicies.TokenRefresh);
-        auth.MapPost("/revoke", RevokeAsync).RequireRateLimiting(RateLimitPolicies.TokenRefresh);
-        app.MapGet("/api/me", MeAsync).WithTags("Accounts").RequireAuthorization();
+        auth.MapPost("/login", LoginAsync).RequireRateLimiting(RateLimitPolicies.SignIn)
+            .WithSummary("Sign in")
+            .WithDescription("Exchanges an email and password for a bearer token (15 minutes) and a refresh token. Wrong passwords lock "
+                + "out the device that typed them (5 failures: 5 minutes), never the account; the answers are the same whether or not the email exists.")
+            .ProducesErrors(AccountErrors.InvalidCredentials, AccountErrors.AccountDisabled, AccountDocs.LockedOut)
+            .WithExamples(AccountDocs.LoginRequest, AccountDocs.Tokens);
+        auth.MapPost("/refresh", RefreshAsync).RequireRateLimiting(RateLimitPolicies.TokenRefresh)
+            .WithSummary("Refresh the tokens")
+            .WithDescription("Exchanges a refresh token for a new pair. Each refresh token works once: presenting it again revokes every "
+                + "token of that sign-in, so an app must not refresh twice in parallel.")
+            .ProducesErrors(AccountErrors.InvalidRefreshToken, AccountErrors.RefreshTokenReused)
+            .WithExamples(AccountDocs.RefreshRequest, AccountDocs.Tokens);
+        auth.MapPost("/revoke", RevokeAsync).RequireRateLimiting(RateLimitPolicies.TokenRefresh)
+            .WithSummary("Sign out")
+            .WithDescription("Ends the sign-in the refresh token belongs to. Answers 204 whether or not the token was known.")
+            .WithExamples(AccountDocs.RefreshRequest);
+        app.MapGet("/api/me", MeAsync).WithTags("Accounts").RequireAuthorization()
+            .WithSummary("Who am I")
+            .WithDescription("The caller's account: id, email, display name, roles, Agora uid and IANA time zone.");
         app.MapPost(LogoutPath, LogoutAsync).RequireAuthorization().RequireAntiforgeryToken().ExcludeFromDescription();
         return app;
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Sessions;
 using Sessions.Web.Infrastructure.Http;
+using Sessions.Web.Infrastructure.OpenApi;
 
 namespace Sessions.Web.Features.Attendance;
 
@@ -12,9 +13,16 @@ public static class AttendanceEndpoints
     public static IEndpointRouteBuilder MapAttendanceEndpoints(this IEndpointRouteBuilder app)
     {
         var attendance = app.MapGroup(SessionEndpoints.ApiGroup).WithTags("Attendance")
-            .RequireAuthorization(p => p.RequireRole(AppRoles.Educator, AppRoles.Admin));
-        attendance.MapGet("/{id}/attendance", GetAsync);
-        attendance.MapGet("/{id}/attendance.csv", CsvAsync).AllowCookieDownload(); // the attendance page links to it
+            .RequireAuthorization(p => p.RequireRole(AppRoles.Educator, AppRoles.Admin))
+            .DescribeParameter("id", "The session's id (a GUID).")
+            .ProducesErrors(SessionErrors.NotFound, SessionErrors.NotOwner);
+        attendance.MapGet("/{id}/attendance", GetAsync)
+            .WithSummary("Attendance report")
+            .WithDescription("Who of the class attended the session: first join, minutes in the room, and the absentees (its educator or an admin).");
+        attendance.MapGet("/{id}/attendance.csv", CsvAsync).AllowCookieDownload() // the attendance page links to it
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .WithSummary("Attendance report as CSV")
+            .WithDescription("The attendance report as a CSV file, one line per student.");
         return app;
     }
 

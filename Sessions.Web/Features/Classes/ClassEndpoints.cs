@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Sessions;
 using Sessions.Web.Infrastructure.Http;
+using Sessions.Web.Infrastructure.OpenApi;
 
 namespace Sessions.Web.Features.Classes;
 
@@ -11,12 +12,28 @@ public static class ClassEndpoints
 {
     public static IEndpointRouteBuilder MapClassEndpoints(this IEndpointRouteBuilder app)
     {
-        var classes = app.MapGroup("/api/classes").WithTags("Classes").RequireAuthorization();
-        classes.MapGet("/{id:int}", GetAsync);
-        var educators = classes.MapGroup("").RequireAuthorization(p => p.RequireRole(AppRoles.Educator, AppRoles.Admin));
-        educators.MapPut("/{id:int}/session-defaults", UpdateSessionDefaultsAsync);
-        educators.MapPut("/{id:int}/students/{studentId}", EnrollAsync);
-        educators.MapDelete("/{id:int}/students/{studentId}", UnenrollAsync);
+        var classes = app.MapGroup("/api/classes").WithTags("Classes").RequireAuthorization()
+            .DescribeParameter("id", "The class's id.")
+            .DescribeParameter("studentId", "The student's account id.");
+        classes.MapGet("/{id:int}", GetAsync)
+            .WithSummary("Get a class")
+            .WithDescription("A class the caller teaches or is enrolled in: its educator, its session defaults, its live session, "
+                + "its upcoming and its recently cancelled sessions.")
+            .ProducesErrors(ClassErrors.NotFound, ClassErrors.NotMember);
+        var educators = classes.MapGroup("").RequireAuthorization(p => p.RequireRole(AppRoles.Educator, AppRoles.Admin))
+            .ProducesErrors(ClassErrors.NotFound, ClassErrors.NotOwner);
+        educators.MapPut("/{id:int}/session-defaults", UpdateSessionDefaultsAsync)
+            .WithSummary("Set a class's session defaults")
+            .WithDescription("All four settings every session of the class starts from, unless the session overrides them (its educator or an admin).");
+        educators.MapPut("/{id:int}/students/{studentId}", EnrollAsync)
+            .WithSummary("Enrol a student")
+            .WithDescription("Enrols a student account in the class (idempotent: 204 whether or not they were enrolled). Their open "
+                + "connections start hearing the class at once.")
+            .ProducesErrors(ClassErrors.StudentNotFound, ClassErrors.NotAStudent);
+        educators.MapDelete("/{id:int}/students/{studentId}", UnenrollAsync)
+            .WithSummary("Remove a student")
+            .WithDescription("Removes a student from the class (idempotent: 204 whether or not they were enrolled). Their open "
+                + "connections stop hearing the class at once.");
         return app;
     }
 

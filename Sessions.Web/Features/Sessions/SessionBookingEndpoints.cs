@@ -2,7 +2,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Classes;
 using Sessions.Web.Infrastructure.Http;
+using Sessions.Web.Infrastructure.OpenApi;
 using Sessions.Web.Infrastructure.RateLimiting;
 
 namespace Sessions.Web.Features.Sessions;
@@ -12,9 +14,20 @@ public static class SessionBookingEndpoints
 {
     public static RouteGroupBuilder MapSessionBookingEndpoints(this RouteGroupBuilder educators)
     {
-        educators.MapPost("/", CreateAsync).RequireRateLimiting(RateLimitPolicies.SessionCreation);
-        educators.MapPatch("/{id}", UpdateAsync);
-        educators.MapPost("/{id}/cancel", CancelAsync);
+        educators.MapPost("/", CreateAsync).RequireRateLimiting(RateLimitPolicies.SessionCreation)
+            .WithSummary("Book a session")
+            .WithDescription("Books a scheduled session in one of the caller's classes, or creates an instant one and starts it in the same "
+                + "step (a refused start leaves nothing behind). Answers 201 with the session and its URL.")
+            .ProducesErrors(ClassErrors.NotFound, ClassErrors.NotOwner, SessionErrors.NoStudentsEnrolled, SessionDocs.EducatorAlreadyLive)
+            .WithExamples(SessionDocs.CreateRequest, SessionDocs.Envelope(SessionDocs.Scheduled));
+        educators.MapPatch("/{id}", UpdateAsync)
+            .WithSummary("Edit or reschedule a session")
+            .WithDescription("Changes the title, description, start, duration or settings of a scheduled session; members left out stay as they are.")
+            .ProducesErrors(SessionErrors.NotFound, SessionErrors.NotOwner, SessionDocs.InvalidStatus);
+        educators.MapPost("/{id}/cancel", CancelAsync)
+            .WithSummary("Cancel a session")
+            .WithDescription("Cancels a scheduled session before it starts; the optional reason is shown to the students.")
+            .ProducesErrors(SessionErrors.NotFound, SessionErrors.NotOwner, SessionDocs.InvalidStatus);
         return educators;
     }
 

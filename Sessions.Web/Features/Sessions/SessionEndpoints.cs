@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Infrastructure.Http;
+using Sessions.Web.Infrastructure.OpenApi;
 
 namespace Sessions.Web.Features.Sessions;
 
@@ -14,14 +15,39 @@ public static class SessionEndpoints
     public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder app)
     {
         var mobile = app.MapGroup(MobileGroup).WithTags("Mobile").RequireAuthorization(p => p.RequireRole(AppRoles.Educator, AppRoles.Admin));
-        mobile.MapPost("/start", StartForMobileAsync).AddEndpointFilter<ApiVersionFilter>().WithName("MobileStartSession");
+        mobile.MapPost("/start", StartForMobileAsync).RequireApiVersion().WithName("MobileStartSession")
+            .WithSummary("Start a session (mobile contract)")
+            .WithDescription("The mobile apps' start, api-version 6, its shape fixed: starts the session and answers the Agora tokens. "
+                + "The caller must be the educator named in the body (or an admin).")
+            .ProducesErrors([SessionErrors.NotOwner, SessionErrors.NotFound, .. SessionDocs.StartRefusals])
+            .WithExamples(SessionDocs.MobileStartRequest, SessionDocs.MobileStartResponse);
 
-        var sessions = app.MapGroup(ApiGroup).WithTags("Sessions").RequireAuthorization();
-        sessions.MapGet("/", ListAsync);
-        sessions.MapGet("/{id}", GetAsync).WithName(GetSessionRoute);
+        var sessions = app.MapGroup(ApiGroup).WithTags("Sessions").RequireAuthorization()
+            .DescribeParameter("id", "The session's id (a GUID).");
+        sessions.MapGet("/", ListAsync)
+            .WithSummary("List the caller's sessions")
+            .WithDescription("The sessions of the caller's classes (taught or enrolled in), newest first, a page at a time.")
+            .DescribeParameter("status", "Only these statuses, comma-separated: scheduled, in_progress, end_request_pending, completed, cancelled.")
+            .DescribeParameter("from", "Only sessions scheduled to start at or after this time (ISO 8601 with an offset).")
+            .DescribeParameter("to", "Only sessions scheduled to start before this time (ISO 8601 with an offset); later than `from`.")
+            .DescribeParameter("page", "The page, from 1.")
+            .DescribeParameter("pageSize", $"Sessions per page, 1 to {SessionQueries.MaxPageSize}.");
+        sessions.MapGet("/{id}", GetAsync).WithName(GetSessionRoute)
+            .WithSummary("Get a session")
+            .WithDescription("One session of a class the caller teaches or is enrolled in, with its settings and their effective values.")
+            .ProducesErrors(SessionErrors.NotFound, SessionErrors.NotMember)
+            .WithExamples(response: SessionDocs.Envelope(SessionDocs.Scheduled));
         var educators = sessions.MapGroup("").RequireAuthorization(p => p.RequireRole(AppRoles.Educator, AppRoles.Admin));
-        educators.MapPost("/{id}/start", StartAsync);
-        educators.MapPost("/{id}/end", EndAsync);
+        educators.MapPost("/{id}/start", StartAsync)
+            .WithSummary("Start a session")
+            .WithDescription("Starts a scheduled session from a few minutes before its time (its owner or an admin) and answers the owner's "
+                + "Agora tokens, in the portal's fixed start envelope.")
+            .ProducesErrors([SessionErrors.NotFound, SessionErrors.NotOwner, .. SessionDocs.StartRefusals])
+            .WithExamples(response: SessionDocs.StartEnvelope);
+        educators.MapPost("/{id}/end", EndAsync)
+            .WithSummary("End a session")
+            .WithDescription("Ends a live session at once (also during its wrap-up): every stay in the room closes.")
+            .ProducesErrors(SessionErrors.NotFound, SessionErrors.NotOwner, SessionDocs.InvalidStatus);
         educators.MapSessionBookingEndpoints();
         return app;
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Sessions;
 using Sessions.Web.Infrastructure.Http;
+using Sessions.Web.Infrastructure.OpenApi;
 using Sessions.Web.Infrastructure.RateLimiting;
 
 namespace Sessions.Web.Features.Video;
@@ -11,10 +12,22 @@ public static class RoomEndpoints
 {
     public static IEndpointRouteBuilder MapRoomEndpoints(this IEndpointRouteBuilder app)
     {
-        var room = app.MapGroup(SessionEndpoints.ApiGroup).WithTags("Video room").RequireAuthorization();
-        room.MapPost("/{id}/join", JoinAsync).RequireRateLimiting(RateLimitPolicies.RoomEntry);
-        room.MapPost("/{id}/token", RenewAsync).RequireRateLimiting(RateLimitPolicies.TokenRenewal);
-        room.MapPost("/{id}/leave", LeaveAsync).RequireRateLimiting(RateLimitPolicies.RoomEntry);
+        var room = app.MapGroup(SessionEndpoints.ApiGroup).WithTags("Video room").RequireAuthorization()
+            .DescribeParameter("id", "The session's id (a GUID).");
+        room.MapPost("/{id}/join", JoinAsync).RequireRateLimiting(RateLimitPolicies.RoomEntry)
+            .WithSummary("Join a live session's room")
+            .WithDescription("Enters the room of a live session of the caller's class and answers the Agora tokens. Students get "
+                + "subscriber-only tokens when student media is off; a full room refuses the next student, never the educator.")
+            .ProducesErrors(SessionErrors.NotFound, SessionErrors.NotMember, RoomErrors.NotLive, RoomDocs.Full)
+            .WithExamples(response: RoomDocs.Join);
+        room.MapPost("/{id}/token", RenewAsync).RequireRateLimiting(RateLimitPolicies.TokenRenewal)
+            .WithSummary("Renew the room's tokens")
+            .WithDescription("New Agora tokens for a participant already in the room, before the old ones expire (`expiresAt`).")
+            .ProducesErrors(SessionErrors.NotFound, SessionErrors.NotMember, RoomErrors.NotLive)
+            .WithExamples(response: RoomDocs.Join);
+        room.MapPost("/{id}/leave", LeaveAsync).RequireRateLimiting(RateLimitPolicies.RoomEntry)
+            .WithSummary("Leave the room")
+            .WithDescription("Closes the caller's stay in the room (attendance). Leaving a room one is not in changes nothing: 204 all the same.");
         return app;
     }
 
