@@ -9,6 +9,7 @@ public static class SessionEndpoints
 {
     public const string MobileGroup = "/sessions";
     public const string ApiGroup = "/api/sessions";
+    public const string MyGroup = "/api/me";
     internal const string GetSessionRoute = "GetSession";
 
     public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder app)
@@ -18,6 +19,8 @@ public static class SessionEndpoints
 
         var sessions = app.MapGroup(ApiGroup).WithTags("Sessions").RequireAuthorization();
         sessions.MapGet("/", ListAsync);
+        // The same list under the caller's own resources, where the mobile apps look for "mine" (beside /api/me/classes).
+        app.MapGroup(MyGroup).WithTags("Sessions").RequireAuthorization().MapGet("/sessions", ListAsync);
         sessions.MapGet("/{id}", GetAsync).WithName(GetSessionRoute);
         var educators = sessions.MapGroup("").RequireAuthorization(p => p.RequireRole(AppRoles.Educator, AppRoles.Admin));
         educators.MapPost("/{id}/start", StartAsync);
@@ -38,46 +41,33 @@ public static class SessionEndpoints
         return result.Error is { } error ? error.ToProblem() : TypedResults.Ok(MobileStartResponse.From(result.Value!));
     }
 
-    private static async Task<Results<Ok<ApiEnvelope<StartedSessionDto>>, ProblemHttpResult>> StartAsync(
+    private static async Task<Results<Ok<Seed001StartEnvelope>, ProblemHttpResult>> StartAsync(
         Guid id, ClaimsPrincipal user, SessionService sessions, TimeProvider time, CancellationToken ct)
     {
         var result = await sessions.StartAsync(SessionActor.From(user), id, ct);
-        return result.Error is { } error
-            ? error.ToProblem()
-            : TypedResults.Ok(new ApiEnvelope<StartedSessionDto>(true, StartedSessionDto.From(result.Value!), time.GetUtcNow()));
+        return result.Error is { } error ? error.ToProblem() : TypedResults.Ok(Seed001StartEnvelope.From(result.Value!, time.GetUtcNow()));
     }
 
-    private static async Task<Results<Ok<ApiEnvelope<SessionDto>>, ProblemHttpResult>> EndAsync(
-        Guid id, ClaimsPrincipal user, SessionService sessions, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> EndAsync(
+        Guid id, ClaimsPrincipal user, SessionService sessions, CancellationToken ct)
     {
         var result = await sessions.EndAsync(SessionActor.From(user), id, ct);
-        return result.Error is { } error
-            ? error.ToProblem()
-            : TypedResults.Ok(new ApiEnvelope<SessionDto>(true, SessionDto.From(result.Value!.Session), time.GetUtcNow()));
+        return result.Error is { } error ? error.ToProblem() : TypedResults.Ok(SessionDto.From(result.Value!.Session));
     }
 
-    private static async Task<Results<Ok<ApiEnvelope<SessionDto>>, ProblemHttpResult>> GetAsync(
-        Guid id, ClaimsPrincipal user, SessionQueries queries, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> GetAsync(
+        Guid id, ClaimsPrincipal user, SessionQueries queries, CancellationToken ct)
     {
         var result = await queries.GetAsync(SessionActor.From(user), id, ct);
-        return result.Error is { } error
-            ? error.ToProblem()
-            : TypedResults.Ok(new ApiEnvelope<SessionDto>(true, SessionDto.From(result.Value!), time.GetUtcNow()));
+        return result.Error is { } error ? error.ToProblem() : TypedResults.Ok(SessionDto.From(result.Value!));
     }
 
     private static async Task<Results<Ok<ApiPage<SessionDto>>, ProblemHttpResult>> ListAsync(
-        ClaimsPrincipal user, SessionQueries queries, TimeProvider time, CancellationToken ct,
+        ClaimsPrincipal user, SessionQueries queries, CancellationToken ct,
         string? status = null, string? from = null, string? to = null, int page = 1, int pageSize = 20)
     {
         var errors = new FieldErrors();
-        if (page < 1)
-        {
-            errors.Add(nameof(page), "page must be 1 or more.");
-        }
-        if (pageSize is < 1 or > SessionQueries.MaxPageSize)
-        {
-            errors.Add(nameof(pageSize), $"pageSize must be between 1 and {SessionQueries.MaxPageSize}.");
-        }
+        var paging = PageRequest.Read(errors, page, pageSize);
         var filter = new SessionFilter(ReadStatuses(errors, status), ApiTime.ReadInstant(errors, nameof(from), from),
             ApiTime.ReadInstant(errors, nameof(to), to));
         if (filter is { FromUtc: { } fromUtc, ToUtc: { } toUtc } && toUtc <= fromUtc)
@@ -88,9 +78,8 @@ public static class SessionEndpoints
         {
             return invalid.ToProblem();
         }
-        var found = await queries.ListAsync(SessionActor.From(user), filter, page, pageSize, ct);
-        return TypedResults.Ok(new ApiPage<SessionDto>(true, [.. found.Items.Select(SessionDto.From)],
-            PageInfo.Of(page, pageSize, found.TotalCount), time.GetUtcNow()));
+        var found = await queries.ListAsync(SessionActor.From(user), filter, paging, ct);
+        return TypedResults.Ok(ApiPage.Of([.. found.Items.Select(SessionDto.From)], paging, found.TotalCount));
     }
 
     private static readonly Dictionary<string, SessionStatus> StatusesByWireName =
