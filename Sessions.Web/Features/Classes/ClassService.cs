@@ -70,10 +70,7 @@ public sealed class ClassService(IDbContextFactory<SessionsDbContext> dbFactory,
         return new ClassSessions(live, sessions.Where(s => s != live).Take(UpcomingLimit).ToList(), cancelled);
     }
 
-    /// <summary>
-    /// A class is live or coming while a session of it runs, or one is booked whose end has not passed (its start window
-    /// may be open already).
-    /// </summary>
+    /// <summary>A session that runs now, or one booked whose end has not passed (its start window may be open already).</summary>
     private static Expression<Func<Session, bool>> LiveOrComing(DateTime now) =>
         s => s.Status == SessionStatus.InProgress || s.Status == SessionStatus.EndRequestPending
             || (s.Status == SessionStatus.Scheduled && s.ScheduledStartUtc.AddMinutes(s.DurationMinutes) > now);

@@ -42,18 +42,15 @@ public sealed record Seed001Session(
     [property: JsonPropertyName("class")] Seed001SessionClass Class,
     [property: JsonPropertyName("host")] Seed001SessionHost Host)
 {
-    // Built from the portal's SessionDto so both read the summary the same way; only the member names differ.
-    public static Seed001Session From(SessionSummary summary)
-    {
-        var s = SessionDto.From(summary);
-        var o = s.Settings;
-        return new(s.Id, s.Title, s.Description, s.Status, s.Type, s.ScheduledStartTime, s.StartedAt, s.EndedAt, s.Duration,
-            s.WrapUpEndsAt, s.CancelledAt, s.CancellationReason,
-            new(o.ChatEnabled, o.MaxParticipants, o.StudentMediaEnabled, o.RecordingEnabled,
-                o.EffectiveChatEnabled, o.EffectiveMaxParticipants, o.EffectiveStudentMediaEnabled, o.EffectiveRecordingEnabled),
-            new(s.Class.Id, s.Class.Name, s.Class.Subject, s.Class.EnrolledCount),
-            new(s.Host.Id, s.Host.DisplayName));
-    }
+    // Read from the summary itself, not through SessionDto: a change to the portal's session cannot reach this contract.
+    public static Seed001Session From(SessionSummary s) => new(
+        s.Id, s.Title, s.Description, WireNames.Of(s.Status), WireNames.Of(s.Type),
+        ApiTime.Utc(s.ScheduledStartUtc), ApiTime.Utc(s.ActualStartUtc), ApiTime.Utc(s.ActualEndUtc), s.DurationMinutes,
+        ApiTime.Utc(s.WrapUpEndsUtc), ApiTime.Utc(s.CancelledUtc), s.CancellationReason,
+        new(s.Overrides.ChatEnabled, s.Overrides.MaxParticipants, s.Overrides.StudentMediaEnabled, s.Overrides.RecordingEnabled,
+            s.Settings.ChatEnabled, s.Settings.MaxParticipants, s.Settings.StudentMediaEnabled, s.Settings.RecordingEnabled),
+        new(s.ClassId, s.ClassName, s.ClassSubject, s.EnrolledCount),
+        new(s.EducatorId, s.EducatorName));
 }
 
 public sealed record Seed001SessionSettings(

@@ -19,7 +19,7 @@ public static class SessionEndpoints
 
         var sessions = app.MapGroup(ApiGroup).WithTags("Sessions").RequireAuthorization();
         sessions.MapGet("/", ListAsync);
-        // The same list under the caller's own resources, where the mobile apps look for "mine" (beside /api/me/classes).
+        // The same list beside /api/me/classes, with the caller's own resources; one handler, so the two cannot drift apart.
         app.MapGroup(MyGroup).WithTags("Sessions").RequireAuthorization().MapGet("/sessions", ListAsync);
         sessions.MapGet("/{id}", GetAsync).WithName(GetSessionRoute);
         var educators = sessions.MapGroup("").RequireAuthorization(p => p.RequireRole(AppRoles.Educator, AppRoles.Admin));
