@@ -24,7 +24,7 @@ public sealed class SeededData(Uri baseUrl)
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"GET /api/sessions as {email}: {(int)response.StatusCode} {body}");
         using var json = JsonDocument.Parse(body);
-        foreach (var session in json.RootElement.GetProperty("data").EnumerateArray())
+        foreach (var session in json.RootElement.GetProperty("items").EnumerateArray())
         {
             if (session.GetProperty("title").GetString() == title)
             {
@@ -44,7 +44,7 @@ public sealed class SeededData(Uri baseUrl)
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"GET /api/sessions/{sessionId} as {email}: {(int)response.StatusCode} {body}");
         using var json = JsonDocument.Parse(body);
-        return json.RootElement.GetProperty("data").GetProperty("status").GetString()!;
+        return json.RootElement.GetProperty("status").GetString()!;
     }
 
     /// <summary>Starts a session as its owner through the API (<c>POST /api/sessions/{id}/start</c>).</summary>

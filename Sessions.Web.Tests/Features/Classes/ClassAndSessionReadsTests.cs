@@ -25,11 +25,10 @@ public sealed class ClassAndSessionReadsTests(SessionsAppFactory app)
 
         var reply = await (await client.GetAsync($"/api/classes/{schoolClass.Id}")).ShouldBeOkAsync();
 
-        var data = reply.GetProperty("data");
-        Assert.Equal(schoolClass.Name, data.GetProperty("name").GetString());
-        Assert.Equal(live.Id, data.GetProperty("live_session").GetProperty("id").GetGuid());
-        Assert.Equal(later.Id, Assert.Single(data.GetProperty("upcoming_sessions").EnumerateArray()).GetProperty("id").GetGuid());
-        Assert.Equal(calledOff.Id, Assert.Single(data.GetProperty("cancelled_sessions").EnumerateArray()).GetProperty("id").GetGuid());
+        Assert.Equal(schoolClass.Name, reply.GetProperty("name").GetString());
+        Assert.Equal(live.Id, reply.GetProperty("liveSession").GetProperty("id").GetGuid());
+        Assert.Equal(later.Id, Assert.Single(reply.GetProperty("upcomingSessions").EnumerateArray()).GetProperty("id").GetGuid());
+        Assert.Equal(calledOff.Id, Assert.Single(reply.GetProperty("cancelledSessions").EnumerateArray()).GetProperty("id").GetGuid());
     }
 
     [Fact]
@@ -65,7 +64,7 @@ public sealed class ClassAndSessionReadsTests(SessionsAppFactory app)
         {
             using var client = await _data.ClientForAsync(user);
             var reply = await (await client.GetAsync("/api/sessions")).ShouldBeOkAsync();
-            Assert.Equal(mine.Id, Assert.Single(reply.GetProperty("data").EnumerateArray()).GetProperty("id").GetGuid());
+            Assert.Equal(mine.Id, Assert.Single(reply.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
         }
     }
 

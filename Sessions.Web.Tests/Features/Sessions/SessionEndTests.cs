@@ -25,7 +25,7 @@ public sealed class SessionEndTests(SessionsAppFactory app)
         var stored = await _data.ReloadAsync(session.Id);
         Assert.Equal(SessionStatus.Completed, stored.Status);
         Assert.Equal(app.Time.GetUtcNow().UtcDateTime, stored.ActualEndUtc!.Value, TimeSpan.FromMilliseconds(1));
-        Assert.Equal("completed", reply.GetProperty("data").GetProperty("status").GetString());
+        Assert.Equal("completed", reply.GetProperty("status").GetString());
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class SessionEndTests(SessionsAppFactory app)
 
         var again = await (await client.PostAsync($"/api/sessions/{session.Id}/end", null)).ShouldBeOkAsync();
 
-        Assert.Equal(first.GetProperty("data").GetProperty("ended_at").GetDateTimeOffset(),
-            again.GetProperty("data").GetProperty("ended_at").GetDateTimeOffset());
+        Assert.Equal(first.GetProperty("endedAt").GetDateTimeOffset(),
+            again.GetProperty("endedAt").GetDateTimeOffset());
     }
 }

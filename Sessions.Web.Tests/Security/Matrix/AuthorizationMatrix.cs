@@ -21,6 +21,9 @@ public static class AuthorizationMatrix
             Everyone("401 invalid_refresh_token")),
         new("POST /api/auth/revoke", new("POST", _ => "/api/auth/revoke", Body: _ => new { refreshToken = "not-a-token" }), Everyone("204")),
         new("GET /api/me", new("GET", _ => "/api/me"), SignedIn("200")),
+        // The caller's own: everyone signed in has a list, if an empty one.
+        new("GET /api/me/sessions", new("GET", _ => "/api/me/sessions"), SignedIn("200")),
+        new("GET /api/me/classes", new("GET", _ => "/api/me/classes"), SignedIn("200")),
 
         // Sessions
         new("POST /sessions/start", new("POST", _ => "/sessions/start", Body: s => new { educatorId = s.OwnerId, sessionId = s.SessionId }, ApiVersion: "6"),

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
@@ -49,19 +48,8 @@ public sealed class AuthorizationMatrixTests(MatrixApp matrix) : IClassFixture<M
     public async Task Each_role_gets_the_answer_written_down_for_it(string endpoint, MatrixRole role)
     {
         var row = AuthorizationMatrix.Rows.Single(r => r.Endpoint == endpoint);
-        var scene = await matrix.ArrangeAsync(row.Probe.Need);
-        using var request = new HttpRequestMessage(new HttpMethod(row.Probe.Method), row.Probe.Path(scene));
-        if (row.Probe.Body is { } body)
-        {
-            request.Content = JsonContent.Create(body(scene));
-        }
-        if (row.Probe.ApiVersion is { } version)
-        {
-            request.Headers.Add("api-version", version);
-        }
 
-        using var own = row.Probe.SignsOut ? await matrix.OwnBrowserAsync(role) : null;
-        using var response = own is null ? await matrix.SendAsync(role, row.Probe, request) : await own.SendAsync(request);
+        using var response = await matrix.ProbeAsync(row, role);
 
         Assert.Equal(row.Expected[role], await AnswerOfAsync(response));
     }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sessions.Web.Features.Accounts;
@@ -42,6 +43,27 @@ public sealed class MatrixApp : IAsyncLifetime
 
     public SessionActor Actor(MatrixRole role) => TestData.ActorFor(_people[role],
         role switch { MatrixRole.Admin => AppRoles.Admin, MatrixRole.OwningEducator or MatrixRole.OtherEducator => AppRoles.Educator, _ => AppRoles.Student });
+
+    /// <summary>Sends the row's probe as the role, against a fresh scene.</summary>
+    public async Task<HttpResponseMessage> ProbeAsync(MatrixRow row, MatrixRole role)
+    {
+        var scene = await ArrangeAsync(row.Probe.Need);
+        using var request = new HttpRequestMessage(new HttpMethod(row.Probe.Method), row.Probe.Path(scene));
+        if (row.Probe.Body is { } body)
+        {
+            request.Content = JsonContent.Create(body(scene));
+        }
+        if (row.Probe.ApiVersion is { } version)
+        {
+            request.Headers.Add("api-version", version);
+        }
+        if (row.Probe.SignsOut)
+        {
+            using var own = await OwnBrowserAsync(role);
+            return await own.SendAsync(request);
+        }
+        return await SendAsync(role, row.Probe, request);
+    }
 
     /// <summary>Sends as the role: with its bearer token, or as its signed-in browser.</summary>
     public Task<HttpResponseMessage> SendAsync(MatrixRole role, MatrixProbe probe, HttpRequestMessage request) =>

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Sessions;
@@ -20,6 +19,12 @@ public static class ClassEndpoints
             .WithDescription("A class the caller teaches or is enrolled in: its educator, its session defaults, its live session, "
                 + "its upcoming and its recently cancelled sessions.")
             .ProducesErrors(ClassErrors.NotFound, ClassErrors.NotMember);
+        app.MapGroup(SessionEndpoints.MyGroup).WithTags("Classes").RequireAuthorization().MapGet("/classes", MineAsync)
+            .WithSummary("List the caller's classes")
+            .WithDescription("A student's enrolled classes, an educator's own classes (an admin's: those they teach, usually none), "
+                + "by name, each with its live session and its next scheduled one, a page at a time.")
+            .DescribeParameter("page", "The page, from 1.")
+            .DescribeParameter("pageSize", "Classes per page, 1 to 100.");
         var educators = classes.MapGroup("").RequireAuthorization(p => p.RequireRole(AppRoles.Educator, AppRoles.Admin))
             .ProducesErrors(ClassErrors.NotFound, ClassErrors.NotOwner);
         educators.MapPut("/{id:int}/session-defaults", UpdateSessionDefaultsAsync)
@@ -53,8 +58,8 @@ public static class ClassEndpoints
         return result.Error is { } error ? error.ToProblem() : TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<ApiEnvelope<SessionDefaultsDto>>, ProblemHttpResult>> UpdateSessionDefaultsAsync(
-        int id, SessionDefaultsBody body, ClaimsPrincipal user, ClassSessionDefaults defaults, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Ok<SessionDefaultsDto>, ProblemHttpResult>> UpdateSessionDefaultsAsync(
+        int id, SessionDefaultsBody body, ClaimsPrincipal user, ClassSessionDefaults defaults, CancellationToken ct)
     {
         var settings = body.ToSettings();
         if (settings.Error is { } missing)
@@ -62,71 +67,27 @@ public static class ClassEndpoints
             return missing.ToProblem();
         }
         var result = await defaults.UpdateAsync(SessionActor.From(user), id, settings.Value!, ct);
-        return result.Error is { } error
-            ? error.ToProblem()
-            : TypedResults.Ok(new ApiEnvelope<SessionDefaultsDto>(true, SessionDefaultsDto.From(result.Value!), time.GetUtcNow()));
+        return result.Error is { } error ? error.ToProblem() : TypedResults.Ok(SessionDefaultsDto.From(result.Value!));
     }
 
-    private static async Task<Results<Ok<ApiEnvelope<ClassDto>>, ProblemHttpResult>> GetAsync(
-        int id, ClaimsPrincipal user, ClassService classes, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Ok<ClassDto>, ProblemHttpResult>> GetAsync(
+        int id, ClaimsPrincipal user, ClassService classes, CancellationToken ct)
     {
         var result = await classes.GetOverviewAsync(SessionActor.From(user), id, ct);
-        return result.Error is { } error
-            ? error.ToProblem()
-            : TypedResults.Ok(new ApiEnvelope<ClassDto>(true, ClassDto.From(result.Value!), time.GetUtcNow()));
+        return result.Error is { } error ? error.ToProblem() : TypedResults.Ok(ClassDto.From(result.Value!));
     }
-}
 
-public sealed record ClassDto(
-    [property: JsonPropertyName("id")] int Id,
-    [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("subject")] string Subject,
-    [property: JsonPropertyName("host")] SessionHostDto Host,
-    [property: JsonPropertyName("enrolled_count")] int EnrolledCount,
-    [property: JsonPropertyName("session_defaults")] SessionDefaultsDto SessionDefaults,
-    [property: JsonPropertyName("live_session")] SessionDto? LiveSession,
-    [property: JsonPropertyName("upcoming_sessions")] IReadOnlyList<SessionDto> UpcomingSessions,
-    [property: JsonPropertyName("cancelled_sessions")] IReadOnlyList<SessionDto> CancelledSessions)
-{
-    public static ClassDto From(ClassOverview page) => new(
-        page.Class.Id, page.Class.Name, page.Class.Subject,
-        new SessionHostDto(page.Class.EducatorId, page.Class.EducatorName), page.Class.EnrolledCount,
-        SessionDefaultsDto.From(page.Class.SessionDefaults),
-        page.Sessions.Live is null ? null : SessionDto.From(page.Sessions.Live),
-        [.. page.Sessions.Upcoming.Select(SessionDto.From)],
-        [.. page.Sessions.Cancelled.Select(SessionDto.From)]);
-}
-
-/// <summary>A class's session defaults as the API shows them.</summary>
-public sealed record SessionDefaultsDto(
-    [property: JsonPropertyName("chat_enabled")] bool ChatEnabled,
-    [property: JsonPropertyName("max_participants")] int MaxParticipants,
-    [property: JsonPropertyName("student_media_enabled")] bool StudentMediaEnabled,
-    [property: JsonPropertyName("recording_enabled")] bool RecordingEnabled)
-{
-    public static SessionDefaultsDto From(SessionSettings s) => new(s.ChatEnabled, s.MaxParticipants, s.StudentMediaEnabled, s.RecordingEnabled);
-}
-
-/// <summary>Body of <c>PUT /api/classes/{id}/session-defaults</c>: all four settings.</summary>
-public sealed record SessionDefaultsBody(bool? ChatEnabled, int? MaxParticipants, bool? StudentMediaEnabled, bool? RecordingEnabled)
-{
-    public Result<SessionSettings> ToSettings()
+    /// <summary><c>GET /api/me/classes</c>: the caller's classes, one page of them.</summary>
+    private static async Task<Results<Ok<ApiPage<OwnClassDto>>, ProblemHttpResult>> MineAsync(
+        ClaimsPrincipal user, ClassService classes, CancellationToken ct, int page = 1, int pageSize = 20)
     {
         var errors = new FieldErrors();
-        Require(errors, ChatEnabled, "chatEnabled");
-        Require(errors, MaxParticipants, "maxParticipants");
-        Require(errors, StudentMediaEnabled, "studentMediaEnabled");
-        Require(errors, RecordingEnabled, "recordingEnabled");
-        return errors.ToError() is { } missing
-            ? missing
-            : new SessionSettings(ChatEnabled!.Value, MaxParticipants!.Value, StudentMediaEnabled!.Value, RecordingEnabled!.Value);
-    }
-
-    private static void Require<T>(FieldErrors errors, T? value, string field) where T : struct
-    {
-        if (value is null)
+        var paging = PageRequest.Read(errors, page, pageSize);
+        if (errors.ToError() is { } invalid)
         {
-            errors.Add(field, $"{field} is required.");
+            return invalid.ToProblem();
         }
+        var mine = await classes.GetOwnClassesAsync(SessionActor.From(user), paging, ct);
+        return TypedResults.Ok(ApiPage.Of([.. mine.Items.Select(OwnClassDto.From)], paging, mine.TotalCount));
     }
 }

@@ -22,3 +22,9 @@ public sealed record ClassSessions(SessionSummary? Live, IReadOnlyList<SessionSu
 
 /// <summary>A student's class with the session that is live in it right now, if any.</summary>
 public sealed record StudentClass(ClassSummary Class, Guid? LiveSessionId);
+
+/// <summary>One of the caller's classes with its live session and its next scheduled one (each may be null).</summary>
+public sealed record OwnClass(ClassSummary Class, SessionSummary? Live, SessionSummary? Next);
+
+/// <summary>One page of the caller's classes, with the count of all.</summary>
+public sealed record OwnClasses(IReadOnlyList<OwnClass> Items, int TotalCount);

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Sessions;
@@ -52,9 +53,8 @@ public sealed class ClassService(IDbContextFactory<SessionsDbContext> dbFactory,
     {
         var now = time.GetUtcNow().UtcDateTime;
         var sessions = await db.Sessions.AsNoTracking()
-            .Where(s => s.ClassId == classId
-                && (s.Status == SessionStatus.InProgress || s.Status == SessionStatus.EndRequestPending
-                    || (s.Status == SessionStatus.Scheduled && s.ScheduledStartUtc.AddMinutes(s.DurationMinutes) > now)))
+            .Where(s => s.ClassId == classId)
+            .Where(LiveOrComing(now))
             .OrderBy(s => s.ScheduledStartUtc)
             .Take(UpcomingLimit + 1)
             .Select(SessionSummary.Projection)
@@ -68,6 +68,40 @@ public sealed class ClassService(IDbContextFactory<SessionsDbContext> dbFactory,
             .ToListAsync(ct);
         var live = sessions.Find(s => s.Status.IsLive());
         return new ClassSessions(live, sessions.Where(s => s != live).Take(UpcomingLimit).ToList(), cancelled);
+    }
+
+    /// <summary>A session that runs now, or one booked whose end has not passed (its start window may be open already).</summary>
+    private static Expression<Func<Session, bool>> LiveOrComing(DateTime now) =>
+        s => s.Status == SessionStatus.InProgress || s.Status == SessionStatus.EndRequestPending
+            || (s.Status == SessionStatus.Scheduled && s.ScheduledStartUtc.AddMinutes(s.DurationMinutes) > now);
+
+    /// <summary>
+    /// The caller's own classes, by name: those they teach and those they are enrolled in. Admins may read every class, but
+    /// theirs are only the ones they teach. Each comes with its live session and its next scheduled one.
+    /// </summary>
+    public async Task<OwnClasses> GetOwnClassesAsync(SessionActor actor, PageRequest page, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var mine = ClassMembership.VisibleTo(db.Classes.AsNoTracking(), actor with { IsAdmin = false });
+        var total = await mine.CountAsync(ct);
+        var classes = await mine.OrderBy(c => c.Name).ThenBy(c => c.Id)
+            .Skip(page.Skip)
+            .Take(page.PageSize)
+            .Select(ClassSummary.Projection)
+            .ToListAsync(ct);
+        var classIds = classes.ConvertAll(c => c.Id);
+        var sessions = await db.Sessions.AsNoTracking()
+            .Where(s => classIds.Contains(s.ClassId))
+            .Where(LiveOrComing(time.GetUtcNow().UtcDateTime))
+            .OrderBy(s => s.ScheduledStartUtc)
+            .Select(SessionSummary.Projection)
+            .ToListAsync(ct);
+        var byClass = sessions.ToLookup(s => s.ClassId);
+        return new OwnClasses(
+            classes.ConvertAll(c => new OwnClass(c,
+                byClass[c.Id].FirstOrDefault(s => s.Status.IsLive()),
+                byClass[c.Id].FirstOrDefault(s => s.Status == SessionStatus.Scheduled))),
+            total);
     }
 
     public async Task<IReadOnlyList<StudentClass>> GetStudentClassesAsync(string studentId, CancellationToken ct)

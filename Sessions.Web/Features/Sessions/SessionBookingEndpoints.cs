@@ -19,7 +19,7 @@ public static class SessionBookingEndpoints
             .WithDescription("Books a scheduled session in one of the caller's classes, or creates an instant one and starts it in the same "
                 + "step (a refused start leaves nothing behind). Answers 201 with the session and its URL.")
             .ProducesErrors(ClassErrors.NotFound, ClassErrors.NotOwner, SessionErrors.NoStudentsEnrolled, SessionDocs.EducatorAlreadyLive)
-            .WithExamples(SessionDocs.CreateRequest, SessionDocs.Envelope(SessionDocs.Scheduled));
+            .WithExamples(SessionDocs.CreateRequest, SessionDocs.Scheduled);
         educators.MapPatch("/{id}", UpdateAsync)
             .WithSummary("Edit or reschedule a session")
             .WithDescription("Changes the title, description, start, duration or settings of a scheduled session; members left out stay as they are.")
@@ -31,8 +31,8 @@ public static class SessionBookingEndpoints
         return educators;
     }
 
-    private static async Task<Results<CreatedAtRoute<ApiEnvelope<SessionDto>>, ProblemHttpResult>> CreateAsync(
-        CreateSessionBody body, ClaimsPrincipal user, SessionBookings bookings, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<CreatedAtRoute<SessionDto>, ProblemHttpResult>> CreateAsync(
+        CreateSessionBody body, ClaimsPrincipal user, SessionBookings bookings, CancellationToken ct)
     {
         var request = body.ToRequest();
         if (request.Error is { } unreadable)
@@ -42,11 +42,11 @@ public static class SessionBookingEndpoints
         var result = await bookings.CreateAsync(SessionActor.From(user), request.Value!, ct);
         return result.Error is { } error
             ? error.ToProblem()
-            : TypedResults.CreatedAtRoute(Envelope(result.Value!, time), SessionEndpoints.GetSessionRoute, new { id = result.Value!.Id });
+            : TypedResults.CreatedAtRoute(SessionDto.From(result.Value!), SessionEndpoints.GetSessionRoute, new { id = result.Value!.Id });
     }
 
-    private static async Task<Results<Ok<ApiEnvelope<SessionDto>>, ProblemHttpResult>> UpdateAsync(
-        Guid id, UpdateSessionBody body, ClaimsPrincipal user, SessionBookings bookings, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> UpdateAsync(
+        Guid id, UpdateSessionBody body, ClaimsPrincipal user, SessionBookings bookings, CancellationToken ct)
     {
         var changes = body.ToChanges();
         if (changes.Error is { } unreadable)
@@ -54,16 +54,13 @@ public static class SessionBookingEndpoints
             return unreadable.ToProblem();
         }
         var result = await bookings.UpdateAsync(SessionActor.From(user), id, changes.Value!, ct);
-        return result.Error is { } error ? error.ToProblem() : TypedResults.Ok(Envelope(result.Value!, time));
+        return result.Error is { } error ? error.ToProblem() : TypedResults.Ok(SessionDto.From(result.Value!));
     }
 
-    private static async Task<Results<Ok<ApiEnvelope<SessionDto>>, ProblemHttpResult>> CancelAsync(
-        Guid id, [FromBody] CancelSessionBody? body, ClaimsPrincipal user, SessionBookings bookings, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> CancelAsync(
+        Guid id, [FromBody] CancelSessionBody? body, ClaimsPrincipal user, SessionBookings bookings, CancellationToken ct)
     {
         var result = await bookings.CancelAsync(SessionActor.From(user), id, body?.Reason, ct);
-        return result.Error is { } error ? error.ToProblem() : TypedResults.Ok(Envelope(result.Value!, time));
+        return result.Error is { } error ? error.ToProblem() : TypedResults.Ok(SessionDto.From(result.Value!));
     }
-
-    private static ApiEnvelope<SessionDto> Envelope(SessionSummary session, TimeProvider time) =>
-        new(true, SessionDto.From(session), time.GetUtcNow());
 }

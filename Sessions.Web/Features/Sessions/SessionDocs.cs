@@ -29,13 +29,16 @@ internal static class SessionDocs
         new SessionClassDto(1, "Algebra I", "Mathematics", 8),
         new SessionHostDto("b3c1f0de-5a1e-4c55-9d1e-2f0c1a7e9b10", "Ada Teacher"));
 
-    public static ApiEnvelope<T> Envelope<T>(T data) => new(true, data, new DateTimeOffset(SampleStartUtc.AddDays(-1)));
-
-    private static readonly AgoraDto Agora = new("4f1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e", SampleId.ToString("N"), 1001,
+    private static readonly Seed001Agora Agora = new("4f1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e", SampleId.ToString("N"), 1001,
         "007eJxTYBBb...", "007eJxTYFBa...", new DateTimeOffset(SampleStartUtc.AddHours(2)));
 
-    public static readonly ApiEnvelope<StartedSessionDto> StartEnvelope = Envelope(new StartedSessionDto(
-        Scheduled with { Status = "in_progress", StartedAt = new DateTimeOffset(SampleStartUtc) }, Agora, 0));
+    public static readonly Seed001StartEnvelope StartEnvelope = new(true, new Seed001StartedSession(
+        new Seed001Session(SampleId, Scheduled.Title, Scheduled.Description, "in_progress", "scheduled", Scheduled.ScheduledStartTime,
+            new DateTimeOffset(SampleStartUtc), null, Scheduled.Duration, null, null, null,
+            new Seed001SessionSettings(null, 30, null, null, true, 30, true, false),
+            new Seed001SessionClass(Scheduled.Class.Id, Scheduled.Class.Name, Scheduled.Class.Subject, Scheduled.Class.EnrolledCount),
+            new Seed001SessionHost(Scheduled.Host.Id, Scheduled.Host.DisplayName)),
+        Agora, 0), new DateTimeOffset(SampleStartUtc));
 
     public static readonly MobileStartRequest MobileStartRequest = new(Scheduled.Host.Id, SampleId);
 

@@ -10,6 +10,7 @@ public static class SessionEndpoints
 {
     public const string MobileGroup = "/sessions";
     public const string ApiGroup = "/api/sessions";
+    public const string MyGroup = "/api/me";
     internal const string GetSessionRoute = "GetSession";
 
     public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder app)
@@ -24,19 +25,14 @@ public static class SessionEndpoints
 
         var sessions = app.MapGroup(ApiGroup).WithTags("Sessions").RequireAuthorization()
             .DescribeParameter("id", "The session's id (a GUID).");
-        sessions.MapGet("/", ListAsync)
-            .WithSummary("List the caller's sessions")
-            .WithDescription("The sessions of the caller's classes (taught or enrolled in), newest first, a page at a time.")
-            .DescribeParameter("status", "Only these statuses, comma-separated: scheduled, in_progress, end_request_pending, completed, cancelled.")
-            .DescribeParameter("from", "Only sessions scheduled to start at or after this time (ISO 8601 with an offset).")
-            .DescribeParameter("to", "Only sessions scheduled to start before this time (ISO 8601 with an offset); later than `from`.")
-            .DescribeParameter("page", "The page, from 1.")
-            .DescribeParameter("pageSize", $"Sessions per page, 1 to {SessionQueries.MaxPageSize}.");
+        DescribeList(sessions.MapGet("/", ListAsync));
+        // The same list beside /api/me/classes, with the caller's own resources; one handler, so the two cannot drift apart.
+        DescribeList(app.MapGroup(MyGroup).WithTags("Sessions").RequireAuthorization().MapGet("/sessions", ListAsync));
         sessions.MapGet("/{id}", GetAsync).WithName(GetSessionRoute)
             .WithSummary("Get a session")
             .WithDescription("One session of a class the caller teaches or is enrolled in, with its settings and their effective values.")
             .ProducesErrors(SessionErrors.NotFound, SessionErrors.NotMember)
-            .WithExamples(response: SessionDocs.Envelope(SessionDocs.Scheduled));
+            .WithExamples(response: SessionDocs.Scheduled);
         var educators = sessions.MapGroup("").RequireAuthorization(p => p.RequireRole(AppRoles.Educator, AppRoles.Admin));
         educators.MapPost("/{id}/start", StartAsync)
             .WithSummary("Start a session")
@@ -52,6 +48,15 @@ public static class SessionEndpoints
         return app;
     }
 
+    private static RouteHandlerBuilder DescribeList(RouteHandlerBuilder list) => list
+        .WithSummary("List the caller's sessions")
+        .WithDescription("The sessions of the caller's classes (taught or enrolled in), newest first, a page at a time.")
+        .DescribeParameter("status", "Only these statuses, comma-separated: scheduled, in_progress, end_request_pending, completed, cancelled.")
+        .DescribeParameter("from", "Only sessions scheduled to start at or after this time (ISO 8601 with an offset).")
+        .DescribeParameter("to", "Only sessions scheduled to start before this time (ISO 8601 with an offset); later than `from`.")
+        .DescribeParameter("page", "The page, from 1.")
+        .DescribeParameter("pageSize", $"Sessions per page, 1 to {SessionQueries.MaxPageSize}.");
+
     private static async Task<Results<Ok<MobileStartResponse>, ProblemHttpResult>> StartForMobileAsync(
         MobileStartRequest request, ClaimsPrincipal user, SessionService sessions, CancellationToken ct)
     {
@@ -64,46 +69,33 @@ public static class SessionEndpoints
         return result.Error is { } error ? error.ToProblem() : TypedResults.Ok(MobileStartResponse.From(result.Value!));
     }
 
-    private static async Task<Results<Ok<ApiEnvelope<StartedSessionDto>>, ProblemHttpResult>> StartAsync(
+    private static async Task<Results<Ok<Seed001StartEnvelope>, ProblemHttpResult>> StartAsync(
         Guid id, ClaimsPrincipal user, SessionService sessions, TimeProvider time, CancellationToken ct)
     {
         var result = await sessions.StartAsync(SessionActor.From(user), id, ct);
-        return result.Error is { } error
-            ? error.ToProblem()
-            : TypedResults.Ok(new ApiEnvelope<StartedSessionDto>(true, StartedSessionDto.From(result.Value!), time.GetUtcNow()));
+        return result.Error is { } error ? error.ToProblem() : TypedResults.Ok(Seed001StartEnvelope.From(result.Value!, time.GetUtcNow()));
     }
 
-    private static async Task<Results<Ok<ApiEnvelope<SessionDto>>, ProblemHttpResult>> EndAsync(
-        Guid id, ClaimsPrincipal user, SessionService sessions, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> EndAsync(
+        Guid id, ClaimsPrincipal user, SessionService sessions, CancellationToken ct)
     {
         var result = await sessions.EndAsync(SessionActor.From(user), id, ct);
-        return result.Error is { } error
-            ? error.ToProblem()
-            : TypedResults.Ok(new ApiEnvelope<SessionDto>(true, SessionDto.From(result.Value!.Session), time.GetUtcNow()));
+        return result.Error is { } error ? error.ToProblem() : TypedResults.Ok(SessionDto.From(result.Value!.Session));
     }
 
-    private static async Task<Results<Ok<ApiEnvelope<SessionDto>>, ProblemHttpResult>> GetAsync(
-        Guid id, ClaimsPrincipal user, SessionQueries queries, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> GetAsync(
+        Guid id, ClaimsPrincipal user, SessionQueries queries, CancellationToken ct)
     {
         var result = await queries.GetAsync(SessionActor.From(user), id, ct);
-        return result.Error is { } error
-            ? error.ToProblem()
-            : TypedResults.Ok(new ApiEnvelope<SessionDto>(true, SessionDto.From(result.Value!), time.GetUtcNow()));
+        return result.Error is { } error ? error.ToProblem() : TypedResults.Ok(SessionDto.From(result.Value!));
     }
 
     private static async Task<Results<Ok<ApiPage<SessionDto>>, ProblemHttpResult>> ListAsync(
-        ClaimsPrincipal user, SessionQueries queries, TimeProvider time, CancellationToken ct,
+        ClaimsPrincipal user, SessionQueries queries, CancellationToken ct,
         string? status = null, string? from = null, string? to = null, int page = 1, int pageSize = 20)
     {
         var errors = new FieldErrors();
-        if (page < 1)
-        {
-            errors.Add(nameof(page), "page must be 1 or more.");
-        }
-        if (pageSize is < 1 or > SessionQueries.MaxPageSize)
-        {
-            errors.Add(nameof(pageSize), $"pageSize must be between 1 and {SessionQueries.MaxPageSize}.");
-        }
+        var paging = PageRequest.Read(errors, page, pageSize);
         var filter = new SessionFilter(ReadStatuses(errors, status), ApiTime.ReadInstant(errors, nameof(from), from),
             ApiTime.ReadInstant(errors, nameof(to), to));
         if (filter is { FromUtc: { } fromUtc, ToUtc: { } toUtc } && toUtc <= fromUtc)
@@ -114,9 +106,8 @@ public static class SessionEndpoints
         {
             return invalid.ToProblem();
         }
-        var found = await queries.ListAsync(SessionActor.From(user), filter, page, pageSize, ct);
-        return TypedResults.Ok(new ApiPage<SessionDto>(true, [.. found.Items.Select(SessionDto.From)],
-            PageInfo.Of(page, pageSize, found.TotalCount), time.GetUtcNow()));
+        var found = await queries.ListAsync(SessionActor.From(user), filter, paging, ct);
+        return TypedResults.Ok(ApiPage.Of([.. found.Items.Select(SessionDto.From)], paging, found.TotalCount));
     }
 
     private static readonly Dictionary<string, SessionStatus> StatusesByWireName =

@@ -56,7 +56,7 @@ public sealed class SessionQueries(IDbContextFactory<SessionsDbContext> dbFactor
     /// The caller's sessions (own classes for educators, enrolled classes for students) that match the filter, newest
     /// scheduled start first, one page of them with the count of all.
     /// </summary>
-    public async Task<SessionPage> ListAsync(SessionActor actor, SessionFilter filter, int page, int pageSize, CancellationToken ct)
+    public async Task<SessionPage> ListAsync(SessionActor actor, SessionFilter filter, PageRequest page, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var classIds = ClassMembership.VisibleTo(db.Classes, actor with { IsAdmin = false }).Select(c => c.Id);
@@ -76,8 +76,8 @@ public sealed class SessionQueries(IDbContextFactory<SessionsDbContext> dbFactor
         var total = await matching.CountAsync(ct);
         var items = await matching
             .OrderByDescending(s => s.ScheduledStartUtc)
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
+            .Skip(page.Skip)
+            .Take(page.PageSize)
             .Select(SessionSummary.Projection)
             .ToListAsync(ct);
         return new SessionPage(items, total);

@@ -101,7 +101,7 @@ internal sealed class ClassScripts(CastClass cast)
         return id;
     }
 
-    private static Guid IdOf(JsonElement envelope) => envelope.GetProperty("data").GetProperty("id").GetGuid();
+    private static Guid IdOf(JsonElement session) => session.GetProperty("id").GetGuid();
 
     private async Task StudentAsync(CrashBurst burst, string token, bool leaves)
     {

@@ -34,18 +34,18 @@ public sealed class SessionBookingApiTests(SessionsAppFactory app)
         });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var session = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data");
+        var session = await response.Content.ReadFromJsonAsync<JsonElement>();
         var id = session.GetProperty("id").GetGuid();
         Assert.Equal($"/api/sessions/{id}", response.Headers.Location!.AbsolutePath);
         Assert.Equal("Quadratics", session.GetProperty("title").GetString());
         Assert.Equal("scheduled", session.GetProperty("status").GetString());
-        Assert.Equal(startLocal, session.GetProperty("scheduled_start_time").GetDateTimeOffset());
+        Assert.Equal(startLocal, session.GetProperty("scheduledStartTime").GetDateTimeOffset());
         Assert.Equal(startLocal.UtcDateTime, (await _data.ReloadAsync(id)).ScheduledStartUtc);
         var settings = session.GetProperty("settings");
-        Assert.Equal(12, settings.GetProperty("max_participants").GetInt32());
-        Assert.Equal(JsonValueKind.Null, settings.GetProperty("chat_enabled").ValueKind);
-        Assert.True(settings.GetProperty("effective_chat_enabled").GetBoolean());
-        Assert.False(settings.GetProperty("effective_student_media_enabled").GetBoolean());
+        Assert.Equal(12, settings.GetProperty("maxParticipants").GetInt32());
+        Assert.Equal(JsonValueKind.Null, settings.GetProperty("chatEnabled").ValueKind);
+        Assert.True(settings.GetProperty("effectiveChatEnabled").GetBoolean());
+        Assert.False(settings.GetProperty("effectiveStudentMediaEnabled").GetBoolean());
         var heard = await listener.NextAsync<SessionScheduledMessage>();
         Assert.Equal((id, "Quadratics", startLocal), (heard.SessionId, heard.Title, heard.ScheduledStartDate));
     }
@@ -61,7 +61,7 @@ public sealed class SessionBookingApiTests(SessionsAppFactory app)
             new { classId = schoolClass.Id, title = "Quick review", type = "instant", durationMinutes = 20 });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var session = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data");
+        var session = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("in_progress", session.GetProperty("status").GetString());
         Assert.Equal("instant", session.GetProperty("type").GetString());
         Assert.Equal(session.GetProperty("id").GetGuid(), (await listener.NextAsync<SessionStartedMessage>()).SessionId);
@@ -136,7 +136,7 @@ public sealed class SessionBookingApiTests(SessionsAppFactory app)
 
         var stored = await _data.ReloadAsync(session.Id);
         Assert.Equal(("Fractions, part 2", newStart.UtcDateTime, 45, false), (stored.Title, stored.ScheduledStartUtc, stored.DurationMinutes, stored.ChatEnabled));
-        Assert.False(reply.GetProperty("data").GetProperty("settings").GetProperty("effective_chat_enabled").GetBoolean());
+        Assert.False(reply.GetProperty("settings").GetProperty("effectiveChatEnabled").GetBoolean());
         var heard = await listener.NextAsync<SessionUpdatedMessage>();
         Assert.Equal((session.Id, "Fractions, part 2", newStart, 45), (heard.SessionId, heard.Title, heard.ScheduledStartDate, heard.DurationMinutes));
     }
@@ -166,9 +166,8 @@ public sealed class SessionBookingApiTests(SessionsAppFactory app)
         var reply = await (await client.PostAsJsonAsync($"/api/sessions/{session.Id}/cancel", new { reason = " Teacher training day " }))
             .ShouldBeOkAsync();
 
-        var data = reply.GetProperty("data");
         Assert.Equal(("cancelled", "Teacher training day"),
-            (data.GetProperty("status").GetString(), data.GetProperty("cancellation_reason").GetString()));
+            (reply.GetProperty("status").GetString(), reply.GetProperty("cancellationReason").GetString()));
         var heard = await listener.NextAsync<SessionCancelledMessage>();
         Assert.Equal((session.Id, "Teacher training day"), (heard.SessionId, heard.Reason));
         await (await client.PostAsync($"/api/sessions/{session.Id}/start", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "invalid_status");

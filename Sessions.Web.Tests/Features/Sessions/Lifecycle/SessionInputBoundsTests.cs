@@ -66,7 +66,7 @@ public sealed class SessionInputBoundsTests(SessionsAppFactory app)
             Booking(schoolClass.Id, title: string.Concat(Enumerable.Repeat(family, Session.TitleMaxLength)), description: "Bring:\r\n- a pen"));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var stored = await _data.ReloadAsync((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data").GetProperty("id").GetGuid());
+        var stored = await _data.ReloadAsync((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
         Assert.Equal("Bring:\n- a pen", stored.Description);
         Assert.Equal(Session.TitleMaxLength * family.Length, stored.Title.Length);
     }

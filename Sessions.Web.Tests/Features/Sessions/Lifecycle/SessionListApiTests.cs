@@ -5,7 +5,7 @@ using Sessions.Web.Tests.Infrastructure;
 
 namespace Sessions.Web.Tests.Features.Sessions.Lifecycle;
 
-/// <summary><c>GET /api/sessions?status=&amp;from=&amp;to=&amp;page=&amp;pageSize=</c>.</summary>
+/// <summary><c>GET /api/sessions?status=&amp;from=&amp;to=&amp;page=&amp;pageSize=</c>, also at <c>/api/me/sessions</c>.</summary>
 [Collection(AppFixtureGroup.Name)]
 public sealed class SessionListApiTests(SessionsAppFactory app)
 {
@@ -32,8 +32,10 @@ public sealed class SessionListApiTests(SessionsAppFactory app)
         Assert.Equal([cancelled.Id, tomorrow.Id], withinThreeDays);
     }
 
-    [Fact]
-    public async Task Pages_through_the_list_with_the_total()
+    [Theory]
+    [InlineData("/api/sessions")]
+    [InlineData("/api/me/sessions")]
+    public async Task Pages_through_the_list_with_the_total(string path)
     {
         var educator = await _data.EducatorAsync();
         var schoolClass = await _data.ClassAsync(educator, await _data.StudentAsync());
@@ -44,12 +46,11 @@ public sealed class SessionListApiTests(SessionsAppFactory app)
         }
         using var client = await _data.ClientForAsync(educator);
 
-        var page = await (await client.GetAsync("/api/sessions?page=2&pageSize=2")).ShouldBeOkAsync();
+        var page = await (await client.GetAsync($"{path}?page=2&pageSize=2")).ShouldBeOkAsync();
 
-        Assert.Equal([sessions[2].Id, sessions[1].Id], page.GetProperty("data").EnumerateArray().Select(s => s.GetProperty("id").GetGuid()));
-        var pagination = page.GetProperty("pagination");
-        Assert.Equal((2, 2, 5, 3), (pagination.GetProperty("page").GetInt32(), pagination.GetProperty("page_size").GetInt32(),
-            pagination.GetProperty("total_items").GetInt32(), pagination.GetProperty("total_pages").GetInt32()));
+        Assert.Equal([sessions[2].Id, sessions[1].Id], page.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("id").GetGuid()));
+        Assert.Equal((2, 2, 5, 3), (page.GetProperty("page").GetInt32(), page.GetProperty("pageSize").GetInt32(),
+            page.GetProperty("totalItems").GetInt32(), page.GetProperty("totalPages").GetInt32()));
     }
 
     [Theory]
@@ -72,6 +73,6 @@ public sealed class SessionListApiTests(SessionsAppFactory app)
     private static async Task<List<Guid>> IdsAsync(HttpClient client, string query)
     {
         var page = await (await client.GetAsync($"/api/sessions{query}")).ShouldBeOkAsync();
-        return [.. page.GetProperty("data").EnumerateArray().Select(s => s.GetProperty("id").GetGuid())];
+        return [.. page.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("id").GetGuid())];
     }
 }

@@ -40,10 +40,10 @@ public sealed class SessionSettingsTests(SessionsAppFactory app)
             classId = schoolClass.Id, title = "Lab", type = "scheduled", durationMinutes = 30,
             scheduledStartTime = TestData.Iso(app.Time.GetUtcNow().AddHours(1)), settings = new { chatEnabled = false },
         });
-        var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("data").GetProperty("id").GetGuid();
-        var settings = (await (await client.GetAsync($"/api/sessions/{id}")).ShouldBeOkAsync()).GetProperty("data").GetProperty("settings");
+        var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        var settings = (await (await client.GetAsync($"/api/sessions/{id}")).ShouldBeOkAsync()).GetProperty("settings");
 
-        Assert.Equal("""{"chat_enabled":false,"max_participants":null,"student_media_enabled":null,"recording_enabled":null,"effective_chat_enabled":false,"effective_max_participants":8,"effective_student_media_enabled":true,"effective_recording_enabled":true}""",
+        Assert.Equal("""{"chatEnabled":false,"maxParticipants":null,"studentMediaEnabled":null,"recordingEnabled":null,"effectiveChatEnabled":false,"effectiveMaxParticipants":8,"effectiveStudentMediaEnabled":true,"effectiveRecordingEnabled":true}""",
             settings.GetRawText());
     }
 
@@ -64,12 +64,12 @@ public sealed class SessionSettingsTests(SessionsAppFactory app)
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
 
         Assert.Equal(["chatEnabled", "recordingEnabled", "studentMediaEnabled"], missing.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order());
-        var settings = (await (await client.GetAsync($"/api/sessions/{session.Id}")).ShouldBeOkAsync()).GetProperty("data").GetProperty("settings");
-        Assert.Equal((false, 25, false, true), (settings.GetProperty("effective_chat_enabled").GetBoolean(),
-            settings.GetProperty("effective_max_participants").GetInt32(), settings.GetProperty("effective_student_media_enabled").GetBoolean(),
-            settings.GetProperty("effective_recording_enabled").GetBoolean()));
-        var classDefaults = (await (await client.GetAsync($"/api/classes/{schoolClass.Id}")).ShouldBeOkAsync()).GetProperty("data").GetProperty("session_defaults");
-        Assert.Equal(25, classDefaults.GetProperty("max_participants").GetInt32());
+        var settings = (await (await client.GetAsync($"/api/sessions/{session.Id}")).ShouldBeOkAsync()).GetProperty("settings");
+        Assert.Equal((false, 25, false, true), (settings.GetProperty("effectiveChatEnabled").GetBoolean(),
+            settings.GetProperty("effectiveMaxParticipants").GetInt32(), settings.GetProperty("effectiveStudentMediaEnabled").GetBoolean(),
+            settings.GetProperty("effectiveRecordingEnabled").GetBoolean()));
+        var classDefaults = (await (await client.GetAsync($"/api/classes/{schoolClass.Id}")).ShouldBeOkAsync()).GetProperty("sessionDefaults");
+        Assert.Equal(25, classDefaults.GetProperty("maxParticipants").GetInt32());
     }
 
     [Fact]
