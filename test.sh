@@ -36,6 +36,9 @@ npm ci --prefix Sessions.Web.Tests/Features/Notifications/official-client --no-a
 # 1d. The official AsyncAPI parser judges the hub's /asyncapi/v1.json (pinned in its package-lock.json).
 log "Installing the official AsyncAPI parser for the hub contract tests"
 npm ci --prefix Sessions.Web.Tests/Features/Live/asyncapi-parser --no-audit --no-fund --loglevel=error >/dev/null
+# 1e. A TypeScript client generated from /openapi/v1.json by openapi-typescript, type-checked by tsc and run with openapi-fetch.
+log "Installing the client generator and TypeScript for the API contract test"
+npm ci --prefix Sessions.Web.Tests/Contract/generated-client --no-audit --no-fund --loglevel=error >/dev/null
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 # Screenshots of the E2E tests' key moments, kept with the other test results.
