@@ -51,7 +51,7 @@ public sealed class SessionEndTests(SessionsAppFactory app)
         var problem = await (await client.PostAsync($"/api/sessions/{session.Id}/end", null))
             .ShouldBeProblemAsync(HttpStatusCode.Conflict, "invalid_status");
 
-        Assert.Equal("scheduled", problem.GetProperty("status").GetString());
+        Assert.Equal("scheduled", problem.GetProperty("currentStatus").GetString());
     }
 
     [Fact]

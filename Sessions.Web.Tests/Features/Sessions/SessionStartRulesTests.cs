@@ -89,7 +89,7 @@ public sealed class SessionStartRulesTests(SessionsAppFactory app)
         var problem = await (await client.PostAsync($"/api/sessions/{session.Id}/start", null))
             .ShouldBeProblemAsync(HttpStatusCode.Conflict, "invalid_status");
 
-        Assert.Equal("completed", problem.GetProperty("status").GetString());
+        Assert.Equal("completed", problem.GetProperty("currentStatus").GetString());
     }
 
     [Fact]

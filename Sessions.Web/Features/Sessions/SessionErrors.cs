@@ -33,7 +33,7 @@ public static class SessionErrors
         "invalid_status",
         $"The session is {WireNames.Of(current).Replace('_', ' ')}, so that is not possible.",
         StatusCodes.Status409Conflict,
-        new Dictionary<string, object?> { ["status"] = WireNames.Of(current) });
+        new Dictionary<string, object?> { ["currentStatus"] = WireNames.Of(current) });
 
     public static ServiceError EducatorAlreadyLive(Guid liveSessionId) => new(
         "educator_already_live",

@@ -64,7 +64,7 @@ public sealed class TransitionRulesTests(SessionsAppFactory app)
         else
         {
             var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Conflict, "invalid_status");
-            Assert.Equal(WireNames.Of(status), problem.GetProperty("status").GetString());
+            Assert.Equal(WireNames.Of(status), problem.GetProperty("currentStatus").GetString());
             Assert.Equal(status, (await app.Data.ReloadAsync(id)).Status);
         }
     }
@@ -95,7 +95,7 @@ public sealed class TransitionRulesTests(SessionsAppFactory app)
         else
         {
             Assert.Equal(("invalid_status", 409), (error!.Code, error.StatusCode));
-            Assert.Equal(WireNames.Of(status), error.Details!["status"]);
+            Assert.Equal(WireNames.Of(status), error.Details!["currentStatus"]);
             Assert.Equal(status, stored.Status);
         }
     }
