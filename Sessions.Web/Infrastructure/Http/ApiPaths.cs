@@ -9,5 +9,5 @@ public static class ApiPaths
 
     public static bool IsApi(PathString path) =>
         path.StartsWithSegments(Api) || path.StartsWithSegments(MobileSessions) || path.StartsWithSegments(Hubs)
-        || path.StartsWithSegments("/openapi");
+        || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/asyncapi");
 }

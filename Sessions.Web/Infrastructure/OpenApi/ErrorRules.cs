@@ -29,6 +29,12 @@ public static class ErrorRules
     public static readonly ServiceError UnsupportedApiVersion = new(ApiVersionFilter.UnsupportedCode,
         $"The `{ApiVersionFilter.Header}` header is missing or names a version not served; `supportedVersions` lists them.",
         StatusCodes.Status400BadRequest);
+    public static readonly ServiceError UnsupportedMediaType = new(ErrorCodes.UnsupportedMediaType,
+        "The body is not `application/json`.", StatusCodes.Status415UnsupportedMediaType);
+    public static readonly ServiceError PayloadTooLarge = new(ErrorCodes.PayloadTooLarge,
+        "The body is larger than the server accepts.", StatusCodes.Status413PayloadTooLarge);
+    public static readonly ServiceError NotFound = new(ErrorCodes.NotFound,
+        "A route value does not have the form the route requires (a class id is a number).", StatusCodes.Status404NotFound);
     public static readonly ServiceError InternalError = new(ErrorCodes.InternalError,
         "An unexpected fault; `traceId` identifies it in the portal's log.", StatusCodes.Status500InternalServerError);
 
@@ -39,6 +45,15 @@ public static class ErrorRules
             || p.Source == BindingSource.Query))
         {
             yield return Validation;
+        }
+        if (description.ParameterDescriptions.Any(p => p.Source == BindingSource.Body))
+        {
+            yield return UnsupportedMediaType;
+            yield return PayloadTooLarge;
+        }
+        if (description.RelativePath?.Contains(":int}", StringComparison.Ordinal) == true)
+        {
+            yield return NotFound;
         }
         if (metadata.OfType<ApiVersionMetadata>().Any())
         {

@@ -25,7 +25,7 @@ public static class OpenApiSetup
         - Authentication: `POST /api/auth/login` answers a bearer token (15 minutes) and a refresh token; send
           `Authorization: Bearer <accessToken>`, and exchange the refresh token (once: it works one time) at `POST /api/auth/refresh`.
           A request with a browser `Origin` the portal does not trust may not change state (403 `origin_not_allowed`); native apps send none.
-        - The live hub `/hubs/sessions` (SignalR) is described in its own AsyncAPI document.
+        - The live hub `/hubs/sessions` (SignalR) is described in its own AsyncAPI 3.0 document, `/asyncapi/v1.json`.
         """;
 
     public static IServiceCollection AddSessionsOpenApi(this IServiceCollection services) => services.AddOpenApi(options =>
