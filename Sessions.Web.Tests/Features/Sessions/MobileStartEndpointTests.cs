@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Sessions.Web.Features.Sessions;
 using Sessions.Web.Features.Video;
+using Sessions.Web.Tests.Features.Video;
 using Sessions.Web.Tests.Infrastructure;
 
 namespace Sessions.Web.Tests.Features.Sessions;

@@ -5,6 +5,7 @@ using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Sessions;
 using Sessions.Web.Features.Video;
+using Sessions.Web.Tests.Features.Video;
 using Sessions.Web.Tests.Infrastructure;
 
 namespace Sessions.Web.Tests.Features.Sessions.Lifecycle;

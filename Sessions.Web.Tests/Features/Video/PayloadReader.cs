@@ -1,8 +1,9 @@
 using System.Buffers.Binary;
 using System.Collections.Immutable;
 using System.Text;
+using Sessions.Web.Features.Video;
 
-namespace Sessions.Web.Features.Video;
+namespace Sessions.Web.Tests.Features.Video;
 
 // Every read is bounds-checked and names the field it was reading, so a broken token says where it broke.
 internal ref struct PayloadReader(ReadOnlySpan<byte> payload)

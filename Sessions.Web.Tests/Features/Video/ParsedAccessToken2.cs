@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
+using Sessions.Web.Features.Video;
 
-namespace Sessions.Web.Features.Video;
+namespace Sessions.Web.Tests.Features.Video;
 
 /// <summary>The fields of a parsed AccessToken2. <see cref="SigningInfo"/> is kept raw because the signature covers those exact bytes.</summary>
 public sealed record ParsedAccessToken2(
