@@ -194,33 +194,16 @@ public sealed partial class VideoRoom : IAsyncDisposable
         }
     }
 
-    /// <summary>A full room, tried again: someone may have left meanwhile.</summary>
-    private async Task RetryEntryAsync()
-    {
-        _busy = true;
-        try
-        {
-            await EnterAsync();
-        }
-        finally
-        {
-            _busy = false;
-        }
-    }
-
+    /// <summary>
+    /// Tried again, after a full room (someone may have left meanwhile) or a video join that failed: the whole way in anew,
+    /// so the attendance, the tokens and the session's current settings are as on a first entry.
+    /// </summary>
     private async Task RetryAsync()
     {
         _busy = true;
         try
         {
-            var result = await Rooms.JoinAsync(_actor, SessionId, CancellationToken.None);
-            if (result.Error is { } error)
-            {
-                await RefuseAsync(error);
-                return;
-            }
-            _attending = true;
-            await ConnectVideoAsync(result.Value!.Tokens);
+            await EnterAsync();
         }
         finally
         {
