@@ -49,9 +49,9 @@ public sealed class FirestoreEmulatorFixture : IAsyncLifetime
     public Dictionary<string, string?> NotifierSettings(string projectId) => new(Settings(projectId))
     {
         [$"{FirestoreOptions.Section}:{nameof(FirestoreOptions.Enabled)}"] = "true",
-        [$"{NotifierOptions.Section}:{nameof(NotifierOptions.RetryBaseDelay)}"] = "00:00:00.100",
-        [$"{NotifierOptions.Section}:{nameof(NotifierOptions.RetryMaxDelay)}"] = "00:00:00.500",
-        [$"{NotifierOptions.Section}:{nameof(NotifierOptions.PollInterval)}"] = "00:00:01",
+        [$"{OutboxOptions.Section}:{nameof(OutboxOptions.RetryBaseDelay)}"] = "00:00:00.100",
+        [$"{OutboxOptions.Section}:{nameof(OutboxOptions.RetryMaxDelay)}"] = "00:00:00.500",
+        [$"{OutboxOptions.Section}:{nameof(OutboxOptions.PollInterval)}"] = "00:00:01",
     };
 
     /// <summary>

@@ -106,7 +106,7 @@ public sealed class SessionNotifierTests(NotifierFixture notifier)
         await (await client.PostAsync($"/api/sessions/{session.Id}/start", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "no_students_enrolled");
 
         await using var db = await App.Data.DbAsync();
-        Assert.False(await db.Outbox.AnyAsync(m => m.EducatorId == educator.Id));
+        Assert.False(await db.Outbox.AnyAsync(m => m.Key == educator.Id));
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class SessionNotifierTests(NotifierFixture notifier)
         var afterAnotherPass = await notifier.Firestore.ReadAsync(educator.Id, CancellationToken.None);
         Assert.Equal(document.UpdateTime, afterAnotherPass!.UpdateTime);
         await using var db = await App.Data.DbAsync();
-        var row = await db.Outbox.SingleAsync(m => m.EducatorId == educator.Id);
+        var row = await db.Outbox.SingleAsync(m => m.Key == educator.Id);
         Assert.Equal(OutboxState.Delivered, row.State);
         Assert.True(row.Attempts > 1);
     }
@@ -215,7 +215,7 @@ public sealed class SessionNotifierTests(NotifierFixture notifier)
     {
         var dispatcher = app.Services.GetServices<IHostedService>().OfType<OutboxDispatcher>().Single();
         await using var db = await app.Data.DbAsync();
-        while (!await db.Outbox.AnyAsync(m => m.EducatorId == educatorId && m.State == OutboxState.Pending && m.Attempts > 0))
+        while (!await db.Outbox.AnyAsync(m => m.Key == educatorId && m.State == OutboxState.Pending && m.Attempts > 0))
         {
             await dispatcher.RunPassAsync(CancellationToken.None);
         }

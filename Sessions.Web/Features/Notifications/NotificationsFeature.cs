@@ -5,12 +5,13 @@ public static class NotificationsFeature
     public static IHostApplicationBuilder AddNotificationsFeature(this IHostApplicationBuilder builder)
     {
         builder.AddFirestoreClient();
-        builder.Services.AddOptions<NotifierOptions>()
-            .BindConfiguration(NotifierOptions.Section)
+        builder.Services.AddOptions<OutboxOptions>()
+            .BindConfiguration(OutboxOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<SessionNotifications>();
+        builder.Services.AddSingleton<IOutboxHandler, FirestoreNotifierHandler>();
         builder.Services.AddHostedService<OutboxDispatcher>();
         builder.Services.AddHealthChecks().AddCheck<NotifierHealthCheck>(NotifierHealthCheck.Name);
         return builder;

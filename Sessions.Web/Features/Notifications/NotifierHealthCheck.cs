@@ -9,7 +9,7 @@ namespace Sessions.Web.Features.Notifications;
 public sealed class NotifierHealthCheck(
     IDbContextFactory<SessionsDbContext> dbFactory,
     IOptions<FirestoreOptions> firestore,
-    IOptions<NotifierOptions> options,
+    IOptions<OutboxOptions> options,
     TimeProvider time) : IHealthCheck
 {
     public const string Name = "firestore-notifier";

@@ -9,14 +9,14 @@ internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessa
     public void Configure(EntityTypeBuilder<OutboxMessage> builder)
     {
         builder.ToTable("Outbox");
-        builder.Property(m => m.Kind).HasMaxLength(32)
-            .HasConversion(v => WireNames.Of(v), v => WireNames.Parse<NotificationKind>(v));
+        builder.Property(m => m.Type).HasMaxLength(OutboxMessage.TypeMaxLength);
+        builder.Property(m => m.Key).HasMaxLength(OutboxMessage.KeyMaxLength);
         builder.Property(m => m.State).HasMaxLength(16)
             .HasConversion(v => WireNames.Of(v), v => WireNames.Parse<OutboxState>(v));
-        builder.Property(m => m.EducatorId).HasMaxLength(450);
         builder.Property(m => m.LastError).HasMaxLength(OutboxMessage.LastErrorMaxLength);
-        // The dispatcher's two questions: what is due, and is there a newer row for this document.
+        builder.Property(m => m.ClaimedBy).HasMaxLength(OutboxMessage.ClaimedByMaxLength);
+        // The dispatcher's two questions: what is due, and is there an older or newer row for this key.
         builder.HasIndex(m => new { m.State, m.NextAttemptUtc });
-        builder.HasIndex(m => new { m.EducatorId, m.State, m.Id });
+        builder.HasIndex(m => new { m.Type, m.Key, m.State, m.Id });
     }
 }

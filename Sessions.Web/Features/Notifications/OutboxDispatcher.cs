@@ -1,4 +1,3 @@
-using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sessions.Web.Infrastructure.Data;
@@ -6,31 +5,33 @@ using Sessions.Web.Infrastructure.Data;
 namespace Sessions.Web.Features.Notifications;
 
 /// <summary>
-/// Delivers the outbox to Firestore. Each pass first retires rows that a newer row for the same document makes stale,
-/// then sends what is due — at most one row per document, different documents side by side — and marks a row
-/// delivered only after Firestore acknowledged it. An outage only delays delivery: failures are retried with backoff,
-/// and the starts and ends that wrote the rows never wait for any of this.
+/// Delivers the outbox through the handler registered for each row's type. Each pass retires rows a newer row of the
+/// same key makes stale, claims what is due (<see cref="OutboxClaims"/>, so other instances keep off it), hands the
+/// claimed rows to their handlers — different keys side by side — and records each outcome, releasing the claim. A
+/// row is marked delivered only after its handler said so; failures are retried with backoff, and the changes that
+/// wrote the rows never wait for any of this.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IDbContextFactory<SessionsDbContext> dbFactory,
-    FirestoreClient firestore,
+    IEnumerable<IOutboxHandler> handlers,
     OutboxSignal signal,
-    IOptions<FirestoreOptions> firestoreOptions,
-    IOptions<NotifierOptions> options,
+    IOptions<OutboxOptions> options,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    /// <summary>Passes never overlap, so no row is ever in flight twice.</summary>
+    private readonly Dictionary<string, IOutboxHandler> _handlers = handlers.ToDictionary(h => h.Type, StringComparer.Ordinal);
+    private readonly string[] _types = handlers.Select(h => h.Type).ToArray();
+    private readonly string _typeList = string.Join(", ", handlers.Select(h => h.Type));
+
+    /// <summary>Passes never overlap, so no row is ever in flight twice from this instance.</summary>
     private readonly SemaphoreSlim _onePass = new(1, 1);
+
+    /// <summary>Whose claims are whose: unique per process start, so a restarted instance does not mistake a dead one's claims for its own.</summary>
+    public string InstanceId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!firestoreOptions.Value.IsOn)
-        {
-            LogOff(logger);
-            return;
-        }
-        LogOn(logger, firestoreOptions.Value.ProjectId ?? "(from credentials)");
+        LogStarted(logger, InstanceId, _typeList);
         while (!stoppingToken.IsCancellationRequested)
         {
             TimeSpan untilNextPass;
@@ -68,32 +69,24 @@ public sealed partial class OutboxDispatcher(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
 
-        await db.Outbox
-            .Where(m => m.State == OutboxState.Pending
-                && db.Outbox.Any(newer => newer.EducatorId == m.EducatorId && newer.State == OutboxState.Pending && newer.Id > m.Id))
-            .ExecuteUpdateAsync(u => u.SetProperty(m => m.State, OutboxState.Superseded).SetProperty(m => m.DoneUtc, now), ct);
-
-        var due = await db.Outbox.AsNoTracking()
-            .Where(m => m.State == OutboxState.Pending && m.NextAttemptUtc <= now)
-            .OrderBy(m => m.Id)
-            .Take(settings.BatchSize)
-            .ToListAsync(ct);
-        // A row written since the supersede step may share a document with an older one here: send only the newest.
-        var newestPerDocument = due.GroupBy(m => m.EducatorId).Select(g => g.MaxBy(m => m.Id)!).ToList();
+        await OutboxClaims.SupersedeAsync(db, InstanceId, _types, now, ct);
+        var claimed = await OutboxClaims.ClaimAsync(db, InstanceId, _types, now, settings.Lease, settings.BatchSize, ct);
 
         var outcomes = new System.Collections.Concurrent.ConcurrentBag<Outcome>();
-        await Parallel.ForEachAsync(newestPerDocument,
+        await Parallel.ForEachAsync(claimed,
             new ParallelOptions { MaxDegreeOfParallelism = settings.MaxParallelWrites, CancellationToken = ct },
             async (message, token) => outcomes.Add(await DeliverAsync(message, token)));
         await RecordAsync(db, outcomes, ct);
 
-        if (due.Count == settings.BatchSize)
+        if (claimed.Count == settings.BatchSize)
         {
             return TimeSpan.Zero;
         }
+        // Rows held by another instance come back into view when its lease lapses, so that counts as "due" too.
         var nextDue = await db.Outbox.Where(m => m.State == OutboxState.Pending)
-            .OrderBy(m => m.NextAttemptUtc).Select(m => (DateTime?)m.NextAttemptUtc).FirstOrDefaultAsync(ct);
-        var untilDue = nextDue is { } at ? at - time.GetUtcNow().UtcDateTime : settings.PollInterval;
+            .Select(m => m.ClaimedUntilUtc != null && m.ClaimedUntilUtc > m.NextAttemptUtc ? m.ClaimedUntilUtc.Value : m.NextAttemptUtc)
+            .OrderBy(at => at).Select(at => (DateTime?)at).FirstOrDefaultAsync(ct);
+        var untilDue = nextDue is { } due ? due - time.GetUtcNow().UtcDateTime : settings.PollInterval;
         return untilDue < settings.PollInterval ? untilDue : settings.PollInterval;
     }
 
@@ -103,34 +96,43 @@ public sealed partial class OutboxDispatcher(
     private async Task<Outcome> DeliverAsync(OutboxMessage message, CancellationToken ct)
     {
         var attempts = message.Attempts + 1;
-        try
+        var result = await HandleAsync(message, ct);
+        switch (result.Outcome)
         {
-            await SendAsync(message, ct);
-            return new Outcome(message.Id, OutboxState.Delivered, attempts, null, null);
-        }
-        catch (RpcException failure) when (FirestoreErrors.IsTransient(failure.StatusCode))
-        {
-            var retryIn = RetryPolicy.DelayAfter(attempts, options.Value.RetryBaseDelay, options.Value.RetryMaxDelay);
-            LogRetry(logger, message.Id, message.EducatorId, failure.StatusCode, attempts, retryIn);
-            return new Outcome(message.Id, OutboxState.Pending, attempts, Describe(failure), time.GetUtcNow().UtcDateTime + retryIn);
-        }
-        catch (RpcException failure)
-        {
-            LogRefused(logger, message.Id, message.EducatorId, failure.StatusCode, failure.Status.Detail);
-            return new Outcome(message.Id, OutboxState.Failed, attempts, Describe(failure), null);
+            case OutboxOutcome.Delivered:
+                return new Outcome(message.Id, OutboxState.Delivered, attempts, null, null);
+            case OutboxOutcome.TransientFailure:
+                var retryIn = RetryPolicy.DelayAfter(attempts, options.Value.RetryBaseDelay, options.Value.RetryMaxDelay);
+                LogRetry(logger, message.Id, message.Type, message.Key, result.Error, attempts, retryIn);
+                return new Outcome(message.Id, OutboxState.Pending, attempts, Truncate(result.Error), time.GetUtcNow().UtcDateTime + retryIn);
+            default:
+                LogRefused(logger, message.Id, message.Type, message.Key, result.Error);
+                return new Outcome(message.Id, OutboxState.Failed, attempts, Truncate(result.Error), null);
         }
     }
 
-    private Task SendAsync(OutboxMessage message, CancellationToken ct) => message.Kind switch
+    private async Task<OutboxResult> HandleAsync(OutboxMessage message, CancellationToken ct)
     {
-        NotificationKind.SessionStarted => firestore.WriteSessionStartedAsync(message.EducatorId, message.SessionId.ToString(), ct),
-        NotificationKind.SessionEnded => firestore.WriteSessionEndedAsync(message.EducatorId, message.SessionId.ToString(), message.EndedAtUtc!.Value, ct),
-        _ => throw new InvalidOperationException($"Outbox row {message.Id} has unknown kind {message.Kind}."),
-    };
+        if (!_handlers.TryGetValue(message.Type, out var handler))
+        {
+            throw new InvalidOperationException($"Row {message.Id} of type {message.Type} was claimed without a handler for it.");
+        }
+        try
+        {
+            return await handler.HandleAsync(message.Payload, ct);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // A handler's fault (a bug, an unforeseen error) must not stop other keys: log it and retry this row later.
+            LogHandlerFault(logger, message.Id, message.Type, exception);
+            return OutboxResult.Transient($"{exception.GetType().Name}: {exception.Message}");
+        }
+    }
 
     /// <summary>
-    /// Records a pass's outcomes in one transaction: one statement for all acknowledged rows (the common case), one per
-    /// row otherwise. Only rows still pending are touched.
+    /// Records a pass's outcomes in one transaction and releases the claims: one statement for all acknowledged rows
+    /// (the common case), one per row otherwise. Only rows still pending and still held by this instance are touched,
+    /// so a claim lost to a lapsed lease is never overwritten.
     /// </summary>
     private async Task RecordAsync(SessionsDbContext db, IReadOnlyCollection<Outcome> outcomes, CancellationToken ct)
     {
@@ -139,24 +141,29 @@ public sealed partial class OutboxDispatcher(
             return;
         }
         var now = time.GetUtcNow().UtcDateTime;
+        var mine = db.Outbox.Where(m => m.State == OutboxState.Pending && m.ClaimedBy == InstanceId);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var delivered in outcomes.Where(o => o.State == OutboxState.Delivered).GroupBy(o => o.Attempts))
         {
             var ids = delivered.Select(o => o.Id).ToList();
-            await db.Outbox.Where(m => ids.Contains(m.Id) && m.State == OutboxState.Pending).ExecuteUpdateAsync(u => u
+            await mine.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(u => u
                 .SetProperty(m => m.State, OutboxState.Delivered)
                 .SetProperty(m => m.Attempts, delivered.Key)
                 .SetProperty(m => m.LastError, (string?)null)
-                .SetProperty(m => m.DoneUtc, now), ct);
+                .SetProperty(m => m.DoneUtc, now)
+                .SetProperty(m => m.ClaimedBy, (string?)null)
+                .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), ct);
         }
         foreach (var outcome in outcomes.Where(o => o.State != OutboxState.Delivered))
         {
-            await db.Outbox.Where(m => m.Id == outcome.Id && m.State == OutboxState.Pending).ExecuteUpdateAsync(u => u
+            await mine.Where(m => m.Id == outcome.Id).ExecuteUpdateAsync(u => u
                 .SetProperty(m => m.State, outcome.State)
                 .SetProperty(m => m.Attempts, outcome.Attempts)
                 .SetProperty(m => m.LastError, outcome.Error)
                 .SetProperty(m => m.NextAttemptUtc, m => outcome.NextAttemptUtc ?? m.NextAttemptUtc)
-                .SetProperty(m => m.DoneUtc, outcome.State == OutboxState.Pending ? null : now), ct);
+                .SetProperty(m => m.DoneUtc, outcome.State == OutboxState.Pending ? null : now)
+                .SetProperty(m => m.ClaimedBy, (string?)null)
+                .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), ct);
         }
         await transaction.CommitAsync(ct);
     }
@@ -181,23 +188,20 @@ public sealed partial class OutboxDispatcher(
         base.Dispose();
     }
 
-    private static string Describe(RpcException failure)
-    {
-        var text = $"{failure.StatusCode}: {failure.Status.Detail}";
-        return text.Length <= OutboxMessage.LastErrorMaxLength ? text : text[..OutboxMessage.LastErrorMaxLength];
-    }
+    private static string? Truncate(string? error) =>
+        error is null || error.Length <= OutboxMessage.LastErrorMaxLength ? error : error[..OutboxMessage.LastErrorMaxLength];
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Firestore notifier is off: nothing is configured (Firestore:EmulatorHost or Firestore:CredentialsFile), or Firestore:Enabled is false")]
-    private static partial void LogOff(ILogger logger);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox dispatcher {InstanceId} started; it delivers {Types}")]
+    private static partial void LogStarted(ILogger logger, string instanceId, string types);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Firestore notifier is on for project {ProjectId}")]
-    private static partial void LogOn(ILogger logger, string projectId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {OutboxId} ({Type}, key {Key}) not delivered ({Error}), attempt {Attempts}; retrying in {RetryIn}")]
+    private static partial void LogRetry(ILogger logger, long outboxId, string type, string key, string? error, int attempts, TimeSpan retryIn);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {OutboxId} for educator {EducatorId} not delivered ({StatusCode}), attempt {Attempts}; retrying in {RetryIn}")]
-    private static partial void LogRetry(ILogger logger, long outboxId, string educatorId, StatusCode statusCode, int attempts, TimeSpan retryIn);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox row {OutboxId} ({Type}, key {Key}) was refused ({Error}); it will not be retried")]
+    private static partial void LogRefused(ILogger logger, long outboxId, string type, string key, string? error);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Firestore refused outbox row {OutboxId} for educator {EducatorId} ({StatusCode}: {Detail}); it will not be retried")]
-    private static partial void LogRefused(ILogger logger, long outboxId, string educatorId, StatusCode statusCode, string detail);
+    [LoggerMessage(Level = LogLevel.Error, Message = "The outbox handler for {Type} failed on row {OutboxId}; retrying it later")]
+    private static partial void LogHandlerFault(ILogger logger, long outboxId, string type, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An outbox pass failed; trying again shortly")]
     private static partial void LogPassFailed(ILogger logger, Exception exception);

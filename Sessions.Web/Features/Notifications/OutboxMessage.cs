@@ -1,41 +1,40 @@
 namespace Sessions.Web.Features.Notifications;
 
-public enum NotificationKind
-{
-    SessionStarted,
-    SessionEnded,
-}
-
 public enum OutboxState
 {
     Pending,
     Delivered,
-    /// <summary>A newer row for the same document was written before this one went out; sending it would be stale.</summary>
+    /// <summary>A newer row for the same key was written before this one went out; sending it would be stale.</summary>
     Superseded,
-    /// <summary>Firestore refused it for good (not a passing outage); kept for the logs and the health page.</summary>
+    /// <summary>Its handler refused it for good (not a passing outage); kept for the logs and the health page.</summary>
     Failed,
 }
 
 /// <summary>
-/// One write the mobile notifier owes Firestore, stored in the same SQLite transaction as the state change that
-/// caused it. Every value comes from SQLite, so re-sending a row after a crash writes the same document.
+/// One side effect owed to the outside world, stored in the same transaction as the change that caused it. The
+/// <see cref="Type"/> names the <see cref="IOutboxHandler"/> that delivers it; rows of one <see cref="Key"/> go out in
+/// order, and a newer one supersedes older ones not yet sent. The payload holds values from the database only, so
+/// re-sending a row after a crash has the same effect.
 /// </summary>
 public sealed class OutboxMessage
 {
     public const int LastErrorMaxLength = 500;
+    public const int TypeMaxLength = 64;
+    public const int KeyMaxLength = 450;
+    public const int ClaimedByMaxLength = 128;
 
     public long Id { get; set; }
-    public NotificationKind Kind { get; set; }
-
-    /// <summary>The document key: the mobile apps listen to <c>sessions_in_progress/{educatorId}</c>.</summary>
-    public required string EducatorId { get; set; }
-
-    public Guid SessionId { get; set; }
-    public DateTime? EndedAtUtc { get; set; }
+    public required string Type { get; set; }
+    public required string Key { get; set; }
+    public required string Payload { get; set; }
     public DateTime CreatedUtc { get; set; }
     public OutboxState State { get; set; }
     public int Attempts { get; set; }
     public DateTime NextAttemptUtc { get; set; }
     public string? LastError { get; set; }
     public DateTime? DoneUtc { get; set; }
+
+    /// <summary>The dispatcher instance working on this row, until <see cref="ClaimedUntilUtc"/>; a crashed one's claim lapses.</summary>
+    public string? ClaimedBy { get; set; }
+    public DateTime? ClaimedUntilUtc { get; set; }
 }

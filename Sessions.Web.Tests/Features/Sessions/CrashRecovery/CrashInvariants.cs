@@ -61,7 +61,8 @@ internal static class CrashInvariants
     /// </summary>
     public static void EveryTransitionHasExactlyOneNotification(CrashSnapshot state)
     {
-        var rows = state.Outbox.ToLookup(m => (m.SessionId, m.Kind));
+        var notifications = state.Outbox.Select(SessionNotification.Of).ToList();
+        var rows = notifications.ToLookup(m => (m.SessionId, m.Kind));
         Assert.All(state.Sessions, s =>
         {
             Assert.Equal(s.ActualStartUtc is null ? 0 : 1, rows[(s.Id, NotificationKind.SessionStarted)].Count());
@@ -71,6 +72,6 @@ internal static class CrashInvariants
             Assert.All(rows[(s.Id, NotificationKind.SessionStarted)].Concat(ended), m => Assert.Equal(s.EducatorId, m.EducatorId));
         });
         var sessionIds = state.Sessions.Select(s => s.Id).ToHashSet();
-        Assert.All(state.Outbox, m => Assert.Contains(m.SessionId, sessionIds));
+        Assert.All(notifications, m => Assert.Contains(m.SessionId, sessionIds));
     }
 }

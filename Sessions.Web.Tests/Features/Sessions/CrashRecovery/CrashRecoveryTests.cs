@@ -85,8 +85,15 @@ public sealed class CrashRecoveryTests(FirestoreEmulatorFixture emulator, ITestO
         return burst;
     }
 
+    /// <summary>
+    /// The killed portal's outbox claims outlive it until their lease lapses (real time, in a real process): the
+    /// shortest lease lets the restarted portal take them over within the test's patience.
+    /// </summary>
     private Task<PortalProcess> StartPortalAsync() =>
-        PortalProcess.StartAsync(PortalProcess.Production, _databasePath, emulator.NotifierSettings(_projectId));
+        PortalProcess.StartAsync(PortalProcess.Production, _databasePath, new Dictionary<string, string?>(emulator.NotifierSettings(_projectId))
+        {
+            [$"{OutboxOptions.Section}:{nameof(OutboxOptions.LeaseSeconds)}"] = "5",
+        });
 
     /// <summary>
     /// Waits until the restarted portal has nothing left to send and every educator's document says what the

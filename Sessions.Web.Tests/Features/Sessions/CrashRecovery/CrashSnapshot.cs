@@ -60,12 +60,12 @@ internal sealed record CrashSnapshot(
         {
             return new DocumentState(NotifierContract.InProgress, live[0].Id, null);
         }
-        var newest = Outbox.LastOrDefault(m => m.EducatorId == educatorId);
+        var newest = Outbox.LastOrDefault(m => m.Key == educatorId);
         if (newest is null)
         {
             return null;
         }
-        var ended = Sessions.Single(s => s.Id == newest.SessionId);
+        var ended = Sessions.Single(s => s.Id == SessionNotification.Of(newest).SessionId);
         return new DocumentState(NotifierContract.Completed, ended.Id, ended.ActualEndUtc);
     }
 }

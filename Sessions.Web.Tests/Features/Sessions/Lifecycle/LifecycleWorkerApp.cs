@@ -78,10 +78,11 @@ public sealed class LifecycleWorkerApp : IAsyncDisposable
     public Task<Session> WhenAsync(Guid sessionId, SessionStatus status) =>
         Eventually.MatchesAsync(() => ReadAsync(sessionId), s => s.Status == status, $"session {sessionId} to be {WireNames.Of(status)}");
 
-    public async Task<List<OutboxMessage>> OutboxOfAsync(Guid sessionId)
+    public async Task<List<SessionNotification>> OutboxOfAsync(Guid sessionId)
     {
         await using var db = await App.Data.DbAsync();
-        return await db.Outbox.AsNoTracking().Where(m => m.SessionId == sessionId).OrderBy(m => m.Id).ToListAsync();
+        var rows = await db.Outbox.AsNoTracking().Where(m => m.Type == SessionNotifications.Type).OrderBy(m => m.Id).ToListAsync();
+        return rows.Select(SessionNotification.Of).Where(n => n.SessionId == sessionId).ToList();
     }
 
     public async ValueTask DisposeAsync()

@@ -412,23 +412,22 @@ namespace Sessions.Web.Infrastructure.Data.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntilUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DoneUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("EducatorId")
+                    b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("EndedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastError")
@@ -438,7 +437,8 @@ namespace Sessions.Web.Infrastructure.Data.Migrations
                     b.Property<DateTime>("NextAttemptUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("SessionId")
+                    b.Property<string>("Payload")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("State")
@@ -446,11 +446,16 @@ namespace Sessions.Web.Infrastructure.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("State", "NextAttemptUtc");
 
-                    b.HasIndex("EducatorId", "State", "Id");
+                    b.HasIndex("Type", "Key", "State", "Id");
 
                     b.ToTable("Outbox", (string)null);
                 });
