@@ -33,6 +33,7 @@ public static class SessionsWebSetup
         builder.Services.AddStrictJson();
         builder.Services.AddValidation();
         builder.Services.AddSessionsOpenApi();
+        builder.AddSessionsTelemetry();
         builder.AddSessionsForwardedHeaders();
         builder.AddSecurityFeature();
         builder.AddDataFeature();

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sessions.Web.Infrastructure.Data;
+using Sessions.Web.Infrastructure.Diagnostics;
 
 namespace Sessions.Web.Features.Notifications;
 
@@ -18,6 +19,7 @@ public sealed partial class OutboxDispatcher(
     IOptions<FirestoreOptions> firestoreOptions,
     IOptions<NotifierOptions> options,
     TimeProvider time,
+    SessionsTelemetry telemetry,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     /// <summary>Passes never overlap, so no row is ever in flight twice.</summary>
@@ -103,20 +105,27 @@ public sealed partial class OutboxDispatcher(
     private async Task<Outcome> DeliverAsync(OutboxMessage message, CancellationToken ct)
     {
         var attempts = message.Attempts + 1;
+        using var activity = SessionsTelemetry.StartSessionActivity("outbox deliver", message.SessionId)?
+            .SetTag(SessionsTelemetry.OutboxIdTag, message.Id);
         try
         {
             await SendAsync(message, ct);
+            telemetry.OutboxDelivered();
             return new Outcome(message.Id, OutboxState.Delivered, attempts, null, null);
         }
         catch (RpcException failure) when (FirestoreErrors.IsTransient(failure.StatusCode))
         {
             var retryIn = RetryPolicy.DelayAfter(attempts, options.Value.RetryBaseDelay, options.Value.RetryMaxDelay);
+            telemetry.OutboxFailed(willRetry: true);
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, failure.StatusCode.ToString());
             LogRetry(logger, message.Id, message.EducatorId, failure.StatusCode, attempts, retryIn);
             return new Outcome(message.Id, OutboxState.Pending, attempts, Describe(failure), time.GetUtcNow().UtcDateTime + retryIn);
         }
         catch (RpcException failure)
         {
             LogRefused(logger, message.Id, message.EducatorId, failure.StatusCode, failure.Status.Detail);
+            telemetry.OutboxFailed(willRetry: false);
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, failure.StatusCode.ToString());
             return new Outcome(message.Id, OutboxState.Failed, attempts, Describe(failure), null);
         }
     }
