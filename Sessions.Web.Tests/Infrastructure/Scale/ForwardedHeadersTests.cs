@@ -91,22 +91,13 @@ public sealed class ForwardedHeadersTests
         Assert.Equal(expected, response.StatusCode);
     }
 
-    private static async Task<OwnedApp> StartAsync(bool trustLoopback)
+    private static Task<OwnedApp> StartAsync(bool trustLoopback)
     {
         var settings = new Dictionary<string, string?> { ["RateLimits:SignInPerMinute"] = "1" };
         if (!trustLoopback)
         {
             settings["ForwardedHeaders:KnownProxies:0"] = "10.9.9.9";
         }
-        var app = new SessionsAppFactory(SessionsAppFactory.NewDatabasePath(), settings, ownsDatabase: true);
-        await app.InitializeAsync();
-        return new OwnedApp(app);
-    }
-
-    private sealed class OwnedApp(SessionsAppFactory app) : IAsyncDisposable
-    {
-        public HttpClient CreateClient() => app.CreateClient();
-
-        public async ValueTask DisposeAsync() => await ((IAsyncLifetime)app).DisposeAsync();
+        return OwnedApp.StartAsync(settings);
     }
 }
