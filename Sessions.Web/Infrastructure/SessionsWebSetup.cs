@@ -33,6 +33,8 @@ public static class SessionsWebSetup
         builder.Services.AddStrictJson();
         builder.Services.AddValidation();
         builder.Services.AddSessionsOpenApi();
+        builder.AddSessionsTelemetry();
+        builder.AddSessionsForwardedHeaders();
         builder.AddSecurityFeature();
         builder.AddDataFeature();
         builder.AddAccountsFeature();
@@ -48,6 +50,9 @@ public static class SessionsWebSetup
 
     public static WebApplication MapSessionsWeb(this WebApplication app)
     {
+        // First: the error pages, the origin check, HSTS and the rate-limit partitions must all see the client's
+        // address and scheme as the trusted proxy reports them.
+        app.UseForwardedHeaders();
         app.UseSessionsErrorHandling();
         if (!app.Environment.IsDevelopment())
         {

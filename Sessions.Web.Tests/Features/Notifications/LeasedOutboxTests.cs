@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Sessions.Web.Features.Notifications;
 using Sessions.Web.Infrastructure.Data;
+using Sessions.Web.Infrastructure.Diagnostics;
 using Sessions.Web.Tests.Infrastructure;
 
 namespace Sessions.Web.Tests.Features.Notifications;
@@ -110,7 +111,7 @@ public sealed class LeasedOutboxTests(NotifierFixture notifier)
     private DateTime Now => App.Time.GetUtcNow().UtcDateTime;
 
     private OutboxDispatcher Dispatcher() => new(Db, [_recorder], new OutboxSignal(), Options.Create(new OutboxOptions()), App.Time,
-        NullLogger<OutboxDispatcher>.Instance);
+        App.Services.GetRequiredService<SessionsTelemetry>(), NullLogger<OutboxDispatcher>.Instance);
 
     private static string NewEducatorId() => Guid.NewGuid().ToString();
 

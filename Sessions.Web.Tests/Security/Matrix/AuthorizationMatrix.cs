@@ -73,6 +73,8 @@ public static class AuthorizationMatrix
         new("GET /openapi/{documentName}.json", new("GET", _ => "/openapi/v1.json"), Everyone("200")),
         new("GET /asyncapi/v1.json", new("GET", _ => "/asyncapi/v1.json"), Everyone("200")),
         new("* /health", new("GET", _ => "/health"), Everyone("200")),
+        new("* /health/live", new("GET", _ => "/health/live"), Everyone("200")),
+        new("* /health/ready", new("GET", _ => "/health/ready"), Everyone("200")),
 
         // Pages, as a browser with the portal cookie opens them.
         new("GET,POST /", new("GET", _ => "/", Portal: true),

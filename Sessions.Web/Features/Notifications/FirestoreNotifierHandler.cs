@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
+using Sessions.Web.Infrastructure.Diagnostics;
 
 namespace Sessions.Web.Features.Notifications;
 
@@ -29,7 +31,10 @@ public sealed partial class FirestoreNotifierHandler : IOutboxHandler
     {
         try
         {
-            await WriteAsync(SessionNotification.FromPayload(payload), ct);
+            var notification = SessionNotification.FromPayload(payload);
+            // The delivery's activity (the dispatcher's) is the current one: it gets the session it is about.
+            Activity.Current?.SetTag(SessionsTelemetry.SessionIdTag, notification.SessionId.ToString());
+            await WriteAsync(notification, ct);
             return OutboxResult.Delivered;
         }
         catch (JsonException unreadable)

@@ -1,3 +1,5 @@
+using Sessions.Web.Infrastructure.Http;
+
 namespace Sessions.Web.Features.Notifications;
 
 public static class NotificationsFeature
@@ -13,7 +15,7 @@ public static class NotificationsFeature
         builder.Services.AddSingleton<SessionNotifications>();
         builder.Services.AddSingleton<IOutboxHandler, FirestoreNotifierHandler>();
         builder.Services.AddHostedService<OutboxDispatcher>();
-        builder.Services.AddHealthChecks().AddCheck<NotifierHealthCheck>(NotifierHealthCheck.Name);
+        builder.Services.AddHealthChecks().AddCheck<NotifierHealthCheck>(NotifierHealthCheck.Name, tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sessions.Web.Infrastructure.Data;
+using Sessions.Web.Infrastructure.Diagnostics;
 
 namespace Sessions.Web.Features.Notifications;
 
@@ -17,6 +18,7 @@ public sealed partial class OutboxDispatcher(
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     TimeProvider time,
+    SessionsTelemetry telemetry,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private readonly Dictionary<string, IOutboxHandler> _handlers = handlers.ToDictionary(h => h.Type, StringComparer.Ordinal);
@@ -96,16 +98,24 @@ public sealed partial class OutboxDispatcher(
     private async Task<Outcome> DeliverAsync(OutboxMessage message, CancellationToken ct)
     {
         var attempts = message.Attempts + 1;
+        using var activity = SessionsTelemetry.Source.StartActivity("outbox deliver")?
+            .SetTag(SessionsTelemetry.OutboxIdTag, message.Id)
+            .SetTag(SessionsTelemetry.OutboxTypeTag, message.Type);
         var result = await HandleAsync(message, ct);
         switch (result.Outcome)
         {
             case OutboxOutcome.Delivered:
+                telemetry.OutboxDelivered();
                 return new Outcome(message.Id, OutboxState.Delivered, attempts, null, null);
             case OutboxOutcome.TransientFailure:
                 var retryIn = RetryPolicy.DelayAfter(attempts, options.Value.RetryBaseDelay, options.Value.RetryMaxDelay);
+                telemetry.OutboxFailed(willRetry: true);
+                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, result.Error);
                 LogRetry(logger, message.Id, message.Type, message.Key, result.Error, attempts, retryIn);
                 return new Outcome(message.Id, OutboxState.Pending, attempts, Truncate(result.Error), time.GetUtcNow().UtcDateTime + retryIn);
             default:
+                telemetry.OutboxFailed(willRetry: false);
+                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, result.Error);
                 LogRefused(logger, message.Id, message.Type, message.Key, result.Error);
                 return new Outcome(message.Id, OutboxState.Failed, attempts, Truncate(result.Error), null);
         }

@@ -5,6 +5,7 @@ using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Video;
 using Sessions.Web.Infrastructure;
 using Sessions.Web.Infrastructure.Data;
+using Sessions.Web.Infrastructure.Diagnostics;
 using Sessions.Web.Infrastructure.Http;
 
 namespace Sessions.Web.Features.Sessions;
@@ -20,12 +21,14 @@ public sealed partial class SessionService(
     RoomTokenIssuer tokens,
     TimeProvider time,
     IOptions<SessionOptions> options,
+    SessionsTelemetry telemetry,
     ILogger<SessionService> logger)
 {
     /// <param name="educatorId">When the caller names the educator (the mobile contract), it must be the session's.</param>
     public async Task<Result<StartedSession>> StartAsync(
         SessionActor actor, Guid sessionId, CancellationToken ct, string? educatorId = null)
     {
+        using var activity = SessionsTelemetry.StartSessionActivity("session start", sessionId);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var owned = await SessionQueries.OwnedAsync(db, actor, sessionId, ct);
         if (owned.Error is { } refused)
@@ -56,6 +59,7 @@ public sealed partial class SessionService(
             return await ExplainLostStartAsync(db, actor, sessionId, ct);
         }
         LogStarted(logger, session.Id, session.EducatorId, actor.UserId);
+        telemetry.SessionStarted();
         return await EnterAsync(db, actor, session with { Status = SessionStatus.InProgress, ActualStartUtc = now }, ct);
     }
 
@@ -70,6 +74,7 @@ public sealed partial class SessionService(
         var now = time.StoredUtcNow();
         var created = Session.Create(owned.Id, owned.EducatorId, SessionType.Instant, request.Title!, request.Description,
             now, request.DurationMinutes, now, request.Settings);
+        using var activity = SessionsTelemetry.StartSessionActivity("session start", created.Id);
         var session = SessionSummary.OfNew(created, owned);
         var started = await transitions.StartAsync(db, session, now, ct, createFirst: async () =>
         {
@@ -81,6 +86,7 @@ public sealed partial class SessionService(
             return SessionErrors.EducatorAlreadyLive(await LiveSessionOfAsync(db, owned.EducatorId, ct) ?? Guid.Empty);
         }
         LogStarted(logger, session.Id, session.EducatorId, actor.UserId);
+        telemetry.SessionStarted();
         return await EnterAsync(db, actor, session with { Status = SessionStatus.InProgress, ActualStartUtc = now }, ct);
     }
 

@@ -7,6 +7,7 @@ using Sessions.Web.Features.Live;
 using Sessions.Web.Features.Sessions;
 using Sessions.Web.Infrastructure;
 using Sessions.Web.Infrastructure.Data;
+using Sessions.Web.Infrastructure.Diagnostics;
 using Sessions.Web.Infrastructure.Http;
 
 namespace Sessions.Web.Features.Video;
@@ -20,7 +21,8 @@ public sealed class RoomService(
     RoomTokenIssuer tokens,
     LiveBroadcaster live,
     TimeProvider time,
-    IOptions<Sessions.SessionOptions> options)
+    IOptions<Sessions.SessionOptions> options,
+    SessionsTelemetry telemetry)
 {
     /// <summary>
     /// Opens (or keeps) the caller's attendance interval and answers their tokens. A student finds the room full when
@@ -28,6 +30,7 @@ public sealed class RoomService(
     /// </summary>
     public async Task<Result<RoomEntry>> JoinAsync(SessionActor actor, Guid sessionId, CancellationToken ct)
     {
+        using var activity = SessionsTelemetry.StartSessionActivity("room join", sessionId);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var access = await AccessAsync(db, actor, sessionId, ct);
         if (access.Error is { } refused)
@@ -44,6 +47,7 @@ public sealed class RoomService(
         }
         if (opened.Value)
         {
+            telemetry.RoomJoined();
             await live.PublishAsync(new ParticipantJoinedMessage(sessionId, session.ClassId, actor.UserId, member.DisplayName,
                 (uint)member.RtcUid, ApiTime.Utc(now)), session.EducatorId);
         }

@@ -1,4 +1,5 @@
 using Sessions.Web.Features.Accounts;
+using Sessions.Web.Infrastructure.Http;
 
 namespace Sessions.Web.Infrastructure.Data;
 
@@ -9,6 +10,7 @@ public static class DataFeature
         builder.AddSessionsDatabase();
         builder.Services.AddScoped<UserAccounts>();
         builder.Services.AddScoped<DevelopmentSeed>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name, tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ using Sessions.Web.Features.Sessions;
 namespace Sessions.Web.Infrastructure.Data;
 
 public sealed class SessionsDbContext(DbContextOptions<SessionsDbContext> options)
-    : IdentityDbContext<AppUser, IdentityRole, string>(options)
+    : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<SchoolClass> Classes => Set<SchoolClass>();
     public DbSet<Enrollment> Enrollments => Set<Enrollment>();
@@ -21,6 +22,7 @@ public sealed class SessionsDbContext(DbContextOptions<SessionsDbContext> option
     public DbSet<AttendanceInterval> Attendance => Set<AttendanceInterval>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -9,6 +9,7 @@ public static class SecurityFeature
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<SecurityOptions>, SecurityOptionsValidator>();
         builder.Services.AddSingleton<Origins>();
         builder.Services.AddSecureCookies(builder.Environment);
+        builder.Services.AddSharedKeyRing();
         return builder;
     }
 
