@@ -23,7 +23,6 @@ public sealed class SessionTransitions(SessionNotifications notifications, LiveB
     public async Task<bool> StartAsync(SessionsDbContext db, SessionSummary session, DateTime now, CancellationToken ct,
         Func<Task>? createFirst = null)
     {
-        var opensBy = now.AddMinutes(options.Value.EarlyStartMinutes);
         var started = await CommitAsync(db, async () =>
         {
             if (createFirst is not null)
@@ -33,7 +32,7 @@ public sealed class SessionTransitions(SessionNotifications notifications, LiveB
             var moved = await db.Sessions
                 .Where(s => s.Id == session.Id)
                 .Where(SessionStateMachine.CanMoveTo(SessionStatus.InProgress))
-                .Where(s => s.ScheduledStartUtc <= opensBy && s.ScheduledStartUtc.AddMinutes(s.DurationMinutes) > now)
+                .Where(Session.StartWindowOpenAt(now, options.Value.EarlyStartMinutes))
                 .Where(s => !db.Sessions.Where(Session.IsLive).Any(other => other.EducatorId == s.EducatorId))
                 .ExecuteUpdateAsync(u => u
                     .SetProperty(s => s.Status, SessionStatus.InProgress)
