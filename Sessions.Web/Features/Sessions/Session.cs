@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore.Query;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Infrastructure.Data;
@@ -97,10 +98,28 @@ public sealed class Session
             DurationMinutes = durationMinutes,
             ChannelName = ChannelNameFor(id),
             CreatedUtc = now,
-            ChatEnabled = settings.ChatEnabled,
-            MaxParticipants = settings.MaxParticipants,
-            StudentMediaEnabled = settings.StudentMediaEnabled,
-            RecordingEnabled = settings.RecordingEnabled,
-        };
+        }.WithOverrides(settings);
     }
+
+    /// <summary>The session's own choices, read in queries; together with <see cref="WithOverrides"/> and <see cref="SetOverrides"/> the one place that names their columns.</summary>
+    public static readonly Expression<Func<Session, SessionSettingOverrides>> OverridesOf =
+        s => new SessionSettingOverrides(s.ChatEnabled, s.MaxParticipants, s.StudentMediaEnabled, s.RecordingEnabled);
+
+    private static readonly Func<Session, SessionSettingOverrides> ReadOverrides = OverridesOf.Compile();
+
+    public SessionSettingOverrides GetOverrides() => ReadOverrides(this);
+
+    private Session WithOverrides(SessionSettingOverrides settings)
+    {
+        (ChatEnabled, MaxParticipants, StudentMediaEnabled, RecordingEnabled) =
+            (settings.ChatEnabled, settings.MaxParticipants, settings.StudentMediaEnabled, settings.RecordingEnabled);
+        return this;
+    }
+
+    /// <summary>Stores <paramref name="settings"/> as the session's overrides in a bulk update.</summary>
+    public static UpdateSettersBuilder<Session> SetOverrides(UpdateSettersBuilder<Session> update, SessionSettingOverrides settings) => update
+        .SetProperty(s => s.ChatEnabled, settings.ChatEnabled)
+        .SetProperty(s => s.MaxParticipants, settings.MaxParticipants)
+        .SetProperty(s => s.StudentMediaEnabled, settings.StudentMediaEnabled)
+        .SetProperty(s => s.RecordingEnabled, settings.RecordingEnabled);
 }
