@@ -60,8 +60,8 @@ public sealed class ClassService(IDbContextFactory<SessionsDbContext> dbFactory,
             .Select(SessionSummary.Projection)
             .ToListAsync(ct);
         var cancelled = await db.Sessions.AsNoTracking()
-            .Where(s => s.ClassId == classId && s.Status == SessionStatus.Cancelled && s.CancellationReason != Session.MissedReason
-                && s.ScheduledStartUtc.AddMinutes(s.DurationMinutes) > now)
+            .Where(s => s.ClassId == classId && s.Status == SessionStatus.Cancelled && s.CancellationReason != Session.MissedReason)
+            .Where(Session.StartWindowNotClosedAt(now))
             .OrderBy(s => s.ScheduledStartUtc)
             .Take(UpcomingLimit)
             .Select(SessionSummary.Projection)
@@ -72,8 +72,7 @@ public sealed class ClassService(IDbContextFactory<SessionsDbContext> dbFactory,
 
     /// <summary>A session that runs now, or one booked whose end has not passed (its start window may be open already).</summary>
     private static Expression<Func<Session, bool>> LiveOrComing(DateTime now) =>
-        s => s.Status == SessionStatus.InProgress || s.Status == SessionStatus.EndRequestPending
-            || (s.Status == SessionStatus.Scheduled && s.ScheduledStartUtc.AddMinutes(s.DurationMinutes) > now);
+        Session.IsLive.Or(Predicate.And(s => s.Status == SessionStatus.Scheduled, Session.StartWindowNotClosedAt(now)));
 
     /// <summary>
     /// The caller's own classes, by name: those they teach and those they are enrolled in. Admins may read every class, but

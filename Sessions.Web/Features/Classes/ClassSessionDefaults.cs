@@ -26,11 +26,8 @@ public sealed class ClassSessionDefaults(IDbContextFactory<SessionsDbContext> db
         {
             return refused;
         }
-        await db.Classes.Where(c => c.Id == classId).ExecuteUpdateAsync(u => u
-            .SetProperty(c => c.DefaultChatEnabled, defaults.ChatEnabled)
-            .SetProperty(c => c.DefaultMaxParticipants, defaults.MaxParticipants)
-            .SetProperty(c => c.DefaultStudentMediaEnabled, defaults.StudentMediaEnabled)
-            .SetProperty(c => c.DefaultRecordingEnabled, defaults.RecordingEnabled), ct);
+        // Through the one write path, so whatever a change of defaults comes to owe (an activity entry) is kept with it.
+        await ResilientTransaction.ExecuteAsync(db, async () => await db.Classes.Where(c => c.Id == classId).ExecuteUpdateAsync(u => SchoolClass.SetDefaults(u, defaults), ct) == 1, afterCommit: null, ct);
         return defaults;
     }
 }

@@ -152,30 +152,32 @@ public sealed partial class OutboxDispatcher(
         }
         var now = time.GetUtcNow().UtcDateTime;
         var mine = db.Outbox.Where(m => m.State == OutboxState.Pending && m.ClaimedBy == InstanceId);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        foreach (var delivered in outcomes.Where(o => o.State == OutboxState.Delivered).GroupBy(o => o.Attempts))
+        await ResilientTransaction.ExecuteAsync(db, async () =>
         {
-            var ids = delivered.Select(o => o.Id).ToList();
-            await mine.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(u => u
-                .SetProperty(m => m.State, OutboxState.Delivered)
-                .SetProperty(m => m.Attempts, delivered.Key)
-                .SetProperty(m => m.LastError, (string?)null)
-                .SetProperty(m => m.DoneUtc, now)
-                .SetProperty(m => m.ClaimedBy, (string?)null)
-                .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), ct);
-        }
-        foreach (var outcome in outcomes.Where(o => o.State != OutboxState.Delivered))
-        {
-            await mine.Where(m => m.Id == outcome.Id).ExecuteUpdateAsync(u => u
-                .SetProperty(m => m.State, outcome.State)
-                .SetProperty(m => m.Attempts, outcome.Attempts)
-                .SetProperty(m => m.LastError, outcome.Error)
-                .SetProperty(m => m.NextAttemptUtc, m => outcome.NextAttemptUtc ?? m.NextAttemptUtc)
-                .SetProperty(m => m.DoneUtc, outcome.State == OutboxState.Pending ? null : now)
-                .SetProperty(m => m.ClaimedBy, (string?)null)
-                .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), ct);
-        }
-        await transaction.CommitAsync(ct);
+            foreach (var delivered in outcomes.Where(o => o.State == OutboxState.Delivered).GroupBy(o => o.Attempts))
+            {
+                var ids = delivered.Select(o => o.Id).ToList();
+                await mine.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(u => u
+                    .SetProperty(m => m.State, OutboxState.Delivered)
+                    .SetProperty(m => m.Attempts, delivered.Key)
+                    .SetProperty(m => m.LastError, (string?)null)
+                    .SetProperty(m => m.DoneUtc, now)
+                    .SetProperty(m => m.ClaimedBy, (string?)null)
+                    .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), ct);
+            }
+            foreach (var outcome in outcomes.Where(o => o.State != OutboxState.Delivered))
+            {
+                await mine.Where(m => m.Id == outcome.Id).ExecuteUpdateAsync(u => u
+                    .SetProperty(m => m.State, outcome.State)
+                    .SetProperty(m => m.Attempts, outcome.Attempts)
+                    .SetProperty(m => m.LastError, outcome.Error)
+                    .SetProperty(m => m.NextAttemptUtc, m => outcome.NextAttemptUtc ?? m.NextAttemptUtc)
+                    .SetProperty(m => m.DoneUtc, outcome.State == OutboxState.Pending ? null : now)
+                    .SetProperty(m => m.ClaimedBy, (string?)null)
+                    .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), ct);
+            }
+            return true;
+        }, afterCommit: null, ct);
     }
 
     private async Task WaitAsync(TimeSpan delay, CancellationToken ct)

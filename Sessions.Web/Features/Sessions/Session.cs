@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore.Query;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Classes;
+using Sessions.Web.Infrastructure.Data;
 
 namespace Sessions.Web.Features.Sessions;
 
@@ -39,9 +41,29 @@ public sealed class Session
     public required string ChannelName { get; set; }
     public DateTime CreatedUtc { get; set; }
 
-    /// <summary>In progress, or wrapping up: its room is open and its educator counts as live.</summary>
-    public static readonly Expression<Func<Session, bool>> IsLive =
-        s => s.Status == SessionStatus.InProgress || s.Status == SessionStatus.EndRequestPending;
+    /// <summary>In progress, or wrapping up: its room is open and its educator counts as live (<see cref="SessionStatusRules.Live"/>).</summary>
+    public static readonly Expression<Func<Session, bool>> IsLive = StatusIn(SessionStatusRules.Live);
+
+    /// <summary>
+    /// Where the start window closes: the booked end. The SQL form of <see cref="StartWindow"/>, which computes the same
+    /// bounds in memory, saturating; the expressions below are the only queries of the window.
+    /// </summary>
+    private static readonly Expression<Func<Session, DateTime>> StartWindowCloses = s => s.ScheduledStartUtc.AddMinutes(s.DurationMinutes);
+
+    /// <summary>The start window is open at <paramref name="now"/>: a start is allowed.</summary>
+    public static Expression<Func<Session, bool>> StartWindowOpenAt(DateTime now, int earlyStartMinutes)
+    {
+        var opensBy = now.AddMinutes(earlyStartMinutes);
+        return Predicate.Over(StartWindowCloses, (s, closes) => s.ScheduledStartUtc <= opensBy && closes > now);
+    }
+
+    /// <summary>The start window has closed by <paramref name="now"/>. The start bound is implied, and lets the (status, start) index skip what lies ahead.</summary>
+    public static Expression<Func<Session, bool>> StartWindowClosedBy(DateTime now) =>
+        Predicate.Over(StartWindowCloses, (s, closes) => s.ScheduledStartUtc <= now && closes <= now);
+
+    /// <summary>The start window has not closed at <paramref name="now"/>: it is open, or still ahead.</summary>
+    public static Expression<Func<Session, bool>> StartWindowNotClosedAt(DateTime now) =>
+        Predicate.Over(StartWindowCloses, (_, closes) => closes > now);
 
     /// <summary><c>Status IN (…)</c> as one SQL condition (an empty list matches nothing).</summary>
     public static Expression<Func<Session, bool>> StatusIn(IEnumerable<SessionStatus> statuses)
@@ -76,10 +98,28 @@ public sealed class Session
             DurationMinutes = durationMinutes,
             ChannelName = ChannelNameFor(id),
             CreatedUtc = now,
-            ChatEnabled = settings.ChatEnabled,
-            MaxParticipants = settings.MaxParticipants,
-            StudentMediaEnabled = settings.StudentMediaEnabled,
-            RecordingEnabled = settings.RecordingEnabled,
-        };
+        }.WithOverrides(settings);
     }
+
+    /// <summary>The session's own choices, read in queries; together with <see cref="WithOverrides"/> and <see cref="SetOverrides"/> the one place that names their columns.</summary>
+    public static readonly Expression<Func<Session, SessionSettingOverrides>> OverridesOf =
+        s => new SessionSettingOverrides(s.ChatEnabled, s.MaxParticipants, s.StudentMediaEnabled, s.RecordingEnabled);
+
+    private static readonly Func<Session, SessionSettingOverrides> ReadOverrides = OverridesOf.Compile();
+
+    public SessionSettingOverrides GetOverrides() => ReadOverrides(this);
+
+    private Session WithOverrides(SessionSettingOverrides settings)
+    {
+        (ChatEnabled, MaxParticipants, StudentMediaEnabled, RecordingEnabled) =
+            (settings.ChatEnabled, settings.MaxParticipants, settings.StudentMediaEnabled, settings.RecordingEnabled);
+        return this;
+    }
+
+    /// <summary>Stores <paramref name="settings"/> as the session's overrides in a bulk update.</summary>
+    public static UpdateSettersBuilder<Session> SetOverrides(UpdateSettersBuilder<Session> update, SessionSettingOverrides settings) => update
+        .SetProperty(s => s.ChatEnabled, settings.ChatEnabled)
+        .SetProperty(s => s.MaxParticipants, settings.MaxParticipants)
+        .SetProperty(s => s.StudentMediaEnabled, settings.StudentMediaEnabled)
+        .SetProperty(s => s.RecordingEnabled, settings.RecordingEnabled);
 }

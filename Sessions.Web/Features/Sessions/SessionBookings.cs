@@ -46,11 +46,13 @@ public sealed partial class SessionBookings(
 
         var created = Session.Create(owned.Value!.Id, owned.Value.EducatorId, SessionType.Scheduled, tidy.Title!, tidy.Description,
             request.StartUtc!.Value, request.DurationMinutes, now, request.Settings);
-        db.Sessions.Add(created);
-        await db.SaveChangesAsync(ct);
         var session = SessionSummary.OfNew(created, owned.Value);
-        await live.PublishAsync(new SessionScheduledMessage(session.Id, session.ClassId, session.Title,
-            ApiTime.Utc(session.ScheduledStartUtc), session.DurationMinutes), session.EducatorId);
+        await ResilientTransaction.ExecuteAsync(db, () =>
+        {
+            db.Sessions.Add(created);
+            return Task.FromResult(true);
+        }, () => live.PublishAsync(new SessionScheduledMessage(session.Id, session.ClassId, session.Title,
+            ApiTime.Utc(session.ScheduledStartUtc), session.DurationMinutes), session.EducatorId), ct);
         return session;
     }
 
@@ -79,24 +81,16 @@ public sealed partial class SessionBookings(
         }
 
         // Only while still scheduled: a start that won the race keeps the session as it started.
-        var saved = await db.Sessions
+        var saved = await ResilientTransaction.ExecuteAsync(db, async () => await db.Sessions
             .Where(s => s.Id == sessionId && s.Status == SessionStatus.Scheduled)
-            .ExecuteUpdateAsync(u => u
+            .ExecuteUpdateAsync(u => Session.SetOverrides(u
                 .SetProperty(s => s.Title, updated.Title)
                 .SetProperty(s => s.Description, updated.Description)
                 .SetProperty(s => s.ScheduledStartUtc, updated.ScheduledStartUtc)
-                .SetProperty(s => s.DurationMinutes, updated.DurationMinutes)
-                .SetProperty(s => s.ChatEnabled, updated.Overrides.ChatEnabled)
-                .SetProperty(s => s.MaxParticipants, updated.Overrides.MaxParticipants)
-                .SetProperty(s => s.StudentMediaEnabled, updated.Overrides.StudentMediaEnabled)
-                .SetProperty(s => s.RecordingEnabled, updated.Overrides.RecordingEnabled), ct);
-        if (saved == 0)
-        {
-            return await RefusalNowAsync(db, sessionId, ct);
-        }
-        await live.PublishAsync(new SessionUpdatedMessage(updated.Id, updated.ClassId, updated.Title, updated.Description,
-            ApiTime.Utc(updated.ScheduledStartUtc), updated.DurationMinutes), updated.EducatorId);
-        return updated;
+                .SetProperty(s => s.DurationMinutes, updated.DurationMinutes), updated.Overrides), ct) == 1,
+            () => live.PublishAsync(new SessionUpdatedMessage(updated.Id, updated.ClassId, updated.Title, updated.Description,
+                ApiTime.Utc(updated.ScheduledStartUtc), updated.DurationMinutes), updated.EducatorId), ct);
+        return saved ? updated : await RefusalNowAsync(db, sessionId, ct);
     }
 
     /// <summary>Cancels a session before it starts; it can never start afterwards.</summary>

@@ -26,9 +26,9 @@ public sealed class SessionDeadlines(IDbContextFactory<SessionsDbContext> dbFact
             + await DrainAsync(db, WrapUpOverBy(now), s => transitions.CompleteAsync(db, s, s.WrapUpEndsUtc!.Value, ct, wrapUpOnly: true), ct);
     }
 
-    /// <summary>Still scheduled when its start window closed. The start bound is implied, and lets the (status, start) index skip what lies ahead.</summary>
+    /// <summary>Still scheduled when its start window closed.</summary>
     private static Expression<Func<Session, bool>> WindowClosedBy(DateTime now) =>
-        s => s.Status == SessionStatus.Scheduled && s.ScheduledStartUtc <= now && s.ScheduledStartUtc.AddMinutes(s.DurationMinutes) <= now;
+        Predicate.And(s => s.Status == SessionStatus.Scheduled, Session.StartWindowClosedBy(now));
 
     private static Expression<Func<Session, bool>> BookedTimeOverBy(DateTime now) =>
         s => s.Status == SessionStatus.InProgress && s.ActualStartUtc!.Value.AddMinutes(s.DurationMinutes) <= now;

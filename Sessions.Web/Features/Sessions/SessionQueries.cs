@@ -16,8 +16,8 @@ public sealed class SessionQueries(IDbContextFactory<SessionsDbContext> dbFactor
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Sessions.AsNoTracking()
-            .Where(s => s.EducatorId == educatorId
-                && (s.Status == SessionStatus.InProgress || s.Status == SessionStatus.EndRequestPending || s.ScheduledStartUtc >= fromUtc))
+            .Where(s => s.EducatorId == educatorId)
+            .Where(Session.IsLive.Or(s => s.ScheduledStartUtc >= fromUtc))
             .OrderBy(s => s.ScheduledStartUtc)
             .Take(MaxPageSize)
             .Select(SessionSummary.Projection)

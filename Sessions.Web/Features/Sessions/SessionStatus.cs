@@ -25,7 +25,13 @@ public static class WireNames
 
     public static TEnum Parse<TEnum>(string wireName) where TEnum : struct, Enum =>
         Enum.Parse<TEnum>(wireName.Replace("_", "", StringComparison.Ordinal), ignoreCase: true);
+}
 
-    public static bool IsLive(this SessionStatus status) =>
-        status is SessionStatus.InProgress or SessionStatus.EndRequestPending;
+/// <summary>What a status means, stated once for queries (<see cref="Session.IsLive"/>) and for sessions in memory alike.</summary>
+public static class SessionStatusRules
+{
+    /// <summary>In progress, or wrapping up: the room is open and the educator counts as live.</summary>
+    public static readonly IReadOnlyList<SessionStatus> Live = [SessionStatus.InProgress, SessionStatus.EndRequestPending];
+
+    public static bool IsLive(this SessionStatus status) => Live.Contains(status);
 }

@@ -29,7 +29,8 @@ public sealed record SessionSummary(
     SessionSettingOverrides Overrides,
     SessionSettings ClassDefaults)
 {
-    public static readonly Expression<Func<Session, SessionSummary>> Projection = s => new SessionSummary(
+    public static readonly Expression<Func<Session, SessionSummary>> Projection = Predicate.Inline(
+        (Session s, SessionSettingOverrides overrides, SessionSettings classDefaults) => new SessionSummary(
         s.Id,
         s.ClassId,
         s.Class!.Name,
@@ -48,16 +49,16 @@ public sealed record SessionSummary(
         s.WrapUpEndsUtc,
         s.CancelledUtc,
         s.CancellationReason,
-        new SessionSettingOverrides(s.ChatEnabled, s.MaxParticipants, s.StudentMediaEnabled, s.RecordingEnabled),
-        new SessionSettings(s.Class.DefaultChatEnabled, s.Class.DefaultMaxParticipants, s.Class.DefaultStudentMediaEnabled,
-            s.Class.DefaultRecordingEnabled));
+        overrides,
+        classDefaults),
+        Session.OverridesOf,
+        Predicate.Through((Session s) => s.Class!, SchoolClass.DefaultsOf));
 
     /// <summary>A session not stored yet (an instant one, inside the transaction that stores and starts it).</summary>
     public static SessionSummary OfNew(Session s, ClassSummary owner) => new(
         s.Id, owner.Id, owner.Name, owner.Subject, s.Title, s.Description, s.Type, s.Status, s.ScheduledStartUtc, s.DurationMinutes,
         s.ActualStartUtc, s.ActualEndUtc, owner.EducatorId, owner.EducatorName, owner.EnrolledCount, s.WrapUpEndsUtc, s.CancelledUtc,
-        s.CancellationReason, new SessionSettingOverrides(s.ChatEnabled, s.MaxParticipants, s.StudentMediaEnabled, s.RecordingEnabled),
-        owner.SessionDefaults);
+        s.CancellationReason, s.GetOverrides(), owner.SessionDefaults);
 
     /// <summary>The session with this id, or null.</summary>
     public static Task<SessionSummary?> FindAsync(SessionsDbContext db, Guid sessionId, CancellationToken ct) =>

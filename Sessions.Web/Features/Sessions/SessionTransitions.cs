@@ -23,7 +23,6 @@ public sealed class SessionTransitions(SessionNotifications notifications, LiveB
     public async Task<bool> StartAsync(SessionsDbContext db, SessionSummary session, DateTime now, CancellationToken ct,
         Func<Task>? createFirst = null)
     {
-        var opensBy = now.AddMinutes(options.Value.EarlyStartMinutes);
         var started = await CommitAsync(db, async () =>
         {
             if (createFirst is not null)
@@ -33,7 +32,7 @@ public sealed class SessionTransitions(SessionNotifications notifications, LiveB
             var moved = await db.Sessions
                 .Where(s => s.Id == session.Id)
                 .Where(SessionStateMachine.CanMoveTo(SessionStatus.InProgress))
-                .Where(s => s.ScheduledStartUtc <= opensBy && s.ScheduledStartUtc.AddMinutes(s.DurationMinutes) > now)
+                .Where(Session.StartWindowOpenAt(now, options.Value.EarlyStartMinutes))
                 .Where(s => !db.Sessions.Where(Session.IsLive).Any(other => other.EducatorId == s.EducatorId))
                 .ExecuteUpdateAsync(u => u
                     .SetProperty(s => s.Status, SessionStatus.InProgress)
@@ -43,12 +42,8 @@ public sealed class SessionTransitions(SessionNotifications notifications, LiveB
                 notifications.Add(db, NotificationKind.SessionStarted, session.EducatorId, session.Id, null, now);
             }
             return moved == 1;
-        }, ct);
-        if (started)
-        {
-            await live.PublishAsync(new SessionStartedMessage(session.Id, session.ClassId, session.Title, session.EducatorName,
-                ApiTime.Utc(now)), session.EducatorId);
-        }
+        }, () => live.PublishAsync(new SessionStartedMessage(session.Id, session.ClassId, session.Title, session.EducatorName,
+            ApiTime.Utc(now)), session.EducatorId), ct);
         return started;
     }
 
@@ -61,11 +56,8 @@ public sealed class SessionTransitions(SessionNotifications notifications, LiveB
             .ExecuteUpdateAsync(u => u
                 .SetProperty(s => s.Status, SessionStatus.Cancelled)
                 .SetProperty(s => s.CancelledUtc, at)
-                .SetProperty(s => s.CancellationReason, reason), ct) == 1, ct);
-        if (cancelled)
-        {
-            await live.PublishAsync(new SessionCancelledMessage(session.Id, session.ClassId, reason, ApiTime.Utc(at)), session.EducatorId);
-        }
+                .SetProperty(s => s.CancellationReason, reason), ct) == 1,
+            () => live.PublishAsync(new SessionCancelledMessage(session.Id, session.ClassId, reason, ApiTime.Utc(at)), session.EducatorId), ct);
         return cancelled;
     }
 
@@ -78,11 +70,8 @@ public sealed class SessionTransitions(SessionNotifications notifications, LiveB
             .Where(SessionStateMachine.CanMoveTo(SessionStatus.EndRequestPending))
             .ExecuteUpdateAsync(u => u
                 .SetProperty(s => s.Status, SessionStatus.EndRequestPending)
-                .SetProperty(s => s.WrapUpEndsUtc, endsAt), ct) == 1, ct);
-        if (wrapping)
-        {
-            await live.PublishAsync(new SessionWrapUpMessage(session.Id, session.ClassId, ApiTime.Utc(endsAt)), session.EducatorId);
-        }
+                .SetProperty(s => s.WrapUpEndsUtc, endsAt), ct) == 1,
+            () => live.PublishAsync(new SessionWrapUpMessage(session.Id, session.ClassId, ApiTime.Utc(endsAt)), session.EducatorId), ct);
         return wrapping;
     }
 
@@ -108,30 +97,18 @@ public sealed class SessionTransitions(SessionNotifications notifications, LiveB
                 notifications.Add(db, NotificationKind.SessionEnded, session.EducatorId, session.Id, at, at);
             }
             return moved == 1;
-        }, ct);
-        if (completed)
-        {
-            await live.PublishAsync(new SessionEndedMessage(session.Id, session.ClassId, ApiTime.Utc(at)), session.EducatorId);
-        }
+        }, () => live.PublishAsync(new SessionEndedMessage(session.Id, session.ClassId, ApiTime.Utc(at)), session.EducatorId), ct);
         return completed;
     }
 
     /// <summary>
-    /// Runs a change and whatever it added (an outbox row, a new session) in one transaction, so all are stored or
-    /// none; then wakes the notifier. <paramref name="change"/> answers false when it lost a race (nothing is kept).
+    /// The change and the notification it added, kept together or not at all; the notifier is woken before the live
+    /// event goes out, and neither happens for a change that lost its race.
     /// </summary>
-    private async Task<bool> CommitAsync(SessionsDbContext db, Func<Task<bool>> change, CancellationToken ct)
-    {
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+    private Task<bool> CommitAsync(SessionsDbContext db, Func<Task<bool>> change, Func<Task> publish, CancellationToken ct) =>
+        ResilientTransaction.ExecuteAsync(db, change, async () =>
         {
-            if (!await change())
-            {
-                return false;
-            }
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        notifications.Flush();
-        return true;
-    }
+            notifications.Flush();
+            await publish();
+        }, ct);
 }

@@ -133,28 +133,28 @@ public sealed class RoomService(
     private static async Task<Result<bool>> TryOpenIntervalAsync(SessionsDbContext db, SessionActor actor, SessionSummary session,
         DateTime now, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // Read under the write lock: a session completed since the caller was let in has closed its stays, and must not get a new one.
-        if (!await db.Sessions.Where(Session.IsLive).AnyAsync(s => s.Id == session.Id, ct))
-        {
-            return RoomErrors.NotLive;
-        }
-        var inRoom = db.Attendance.Where(a => a.SessionId == session.Id && a.LeftUtc == null);
-        if (await inRoom.AnyAsync(a => a.UserId == actor.UserId, ct))
-        {
-            return false;
-        }
-        if (!actor.CanActFor(session.EducatorId)
-            && await inRoom.CountAsync(a => a.UserId != session.EducatorId, ct) >= session.Settings.MaxParticipants)
-        {
-            return RoomErrors.Full(session.Settings.MaxParticipants);
-        }
-        db.Attendance.Add(new AttendanceInterval { SessionId = session.Id, UserId = actor.UserId, JoinedUtc = now });
         try
         {
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return true;
+            return await ResilientTransaction.ExecuteAsync<Result<bool>>(db, async () =>
+            {
+                // Read under the write lock: a session completed since the caller was let in has closed its stays, and must not get a new one.
+                if (!await db.Sessions.Where(Session.IsLive).AnyAsync(s => s.Id == session.Id, ct))
+                {
+                    return RoomErrors.NotLive;
+                }
+                var inRoom = db.Attendance.Where(a => a.SessionId == session.Id && a.LeftUtc == null);
+                if (await inRoom.AnyAsync(a => a.UserId == actor.UserId, ct))
+                {
+                    return false;
+                }
+                if (!actor.CanActFor(session.EducatorId)
+                    && await inRoom.CountAsync(a => a.UserId != session.EducatorId, ct) >= session.Settings.MaxParticipants)
+                {
+                    return RoomErrors.Full(session.Settings.MaxParticipants);
+                }
+                db.Attendance.Add(new AttendanceInterval { SessionId = session.Id, UserId = actor.UserId, JoinedUtc = now });
+                return true;
+            }, keep: opened => opened.Error is null && opened.Value, afterCommit: null, ct);
         }
         catch (DbUpdateException exception) when (exception.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
         {

@@ -52,26 +52,24 @@ public sealed partial class BearerTokens(
             return await RevokeReusedFamilyAsync(db, presented, now, ct);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Claimed by a conditional update: of two racing uses of one token, exactly one wins and the other is a reuse.
-        var claimed = await db.RefreshTokens.Where(t => t.Id == presented.Id && t.UsedUtc == null && t.RevokedUtc == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(t => t.UsedUtc, now), ct);
-        if (claimed == 0)
+        var exchanged = await ResilientTransaction.ExecuteAsync<Result<TokenResponse>?>(db, async () =>
         {
-            await transaction.RollbackAsync(ct);
-            return await RevokeReusedFamilyAsync(db, presented, now, ct);
-        }
-        var user = await users.FindByIdAsync(presented.UserId);
-        if (user is null || user.SecurityStamp != presented.SecurityStamp || await users.IsLockedOutAsync(user))
-        {
-            await RevokeFamilyAsync(db, presented.FamilyId, now, ct);
-            await transaction.CommitAsync(ct);
-            return AccountErrors.InvalidRefreshToken;
-        }
-        var response = await IssueAsync(db, user, presented.FamilyId);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return response;
+            var claimed = await db.RefreshTokens.Where(t => t.Id == presented.Id && t.UsedUtc == null && t.RevokedUtc == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(t => t.UsedUtc, now), ct);
+            if (claimed == 0)
+            {
+                return null;
+            }
+            var user = await users.FindByIdAsync(presented.UserId);
+            if (user is null || user.SecurityStamp != presented.SecurityStamp || await users.IsLockedOutAsync(user))
+            {
+                await RevokeFamilyAsync(db, presented.FamilyId, now, ct);
+                return AccountErrors.InvalidRefreshToken;
+            }
+            return await IssueAsync(db, user, presented.FamilyId);
+        }, keep: outcome => outcome is not null, afterCommit: null, ct);
+        return exchanged ?? await RevokeReusedFamilyAsync(db, presented, now, ct);
     }
 
     /// <summary>Signs an app out: its refresh token and every token rotated from the same sign-in stop working.</summary>

@@ -1,0 +1,56 @@
+using System.Linq.Expressions;
+
+namespace Sessions.Web.Infrastructure.Data;
+
+/// <summary>
+/// Composes query predicates and projections from rules stated once, as expression trees EF Core still translates to SQL (a compiled
+/// delegate could not be). Captured values stay member accesses, so EF Core sends them as parameters and caches one plan.
+/// </summary>
+public static class Predicate
+{
+    public static Expression<Func<T, bool>> Or<T>(this Expression<Func<T, bool>> left, Expression<Func<T, bool>> right) =>
+        Combine(left, right, Expression.OrElse);
+
+    public static Expression<Func<T, bool>> And<T>(this Expression<Func<T, bool>> left, Expression<Func<T, bool>> right) =>
+        Combine(left, right, Expression.AndAlso);
+
+    /// <summary><paramref name="rule"/> over an entity and a value derived from it by <paramref name="value"/>, inlined.</summary>
+    public static Expression<Func<T, TResult>> Over<T, TValue, TResult>(Expression<Func<T, TValue>> value,
+        Expression<Func<T, TValue, TResult>> rule)
+    {
+        var entity = rule.Parameters[0];
+        var derived = Rebind(value.Body, value.Parameters[0], entity);
+        return Expression.Lambda<Func<T, TResult>>(Rebind(rule.Body, rule.Parameters[1], derived), entity);
+    }
+
+    private static Expression<Func<T, bool>> Combine<T>(Expression<Func<T, bool>> left, Expression<Func<T, bool>> right,
+        Func<Expression, Expression, BinaryExpression> join)
+    {
+        var entity = left.Parameters[0];
+        return Expression.Lambda<Func<T, bool>>(join(left.Body, Rebind(right.Body, right.Parameters[0], entity)), entity);
+    }
+
+    /// <summary>
+    /// <paramref name="template"/> with its second and third parameters replaced by <paramref name="first"/> and
+    /// <paramref name="second"/> of the entity: a projection that reuses expressions stated elsewhere.
+    /// </summary>
+    public static Expression<Func<T, TResult>> Inline<T, TFirst, TSecond, TResult>(Expression<Func<T, TFirst, TSecond, TResult>> template,
+        Expression<Func<T, TFirst>> first, Expression<Func<T, TSecond>> second)
+    {
+        var entity = template.Parameters[0];
+        var body = Rebind(template.Body, template.Parameters[1], Rebind(first.Body, first.Parameters[0], entity));
+        body = Rebind(body, template.Parameters[2], Rebind(second.Body, second.Parameters[0], entity));
+        return Expression.Lambda<Func<T, TResult>>(body, entity);
+    }
+
+    /// <summary><paramref name="outer"/> applied to what <paramref name="inner"/> reaches from the entity (a navigation).</summary>
+    public static Expression<Func<T, TResult>> Through<T, TNext, TResult>(Expression<Func<T, TNext>> inner, Expression<Func<TNext, TResult>> outer) =>
+        Expression.Lambda<Func<T, TResult>>(Rebind(outer.Body, outer.Parameters[0], inner.Body), inner.Parameters[0]);
+
+    private static Expression Rebind(Expression body, ParameterExpression from, Expression to) => new Replace(from, to).Visit(body);
+
+    private sealed class Replace(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
+}
