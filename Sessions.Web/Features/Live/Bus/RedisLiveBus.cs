@@ -20,8 +20,19 @@ public sealed partial class RedisLiveBus(IOptions<RedisOptions> options, LiveDel
 
     internal RedisChannel Channel => _channel;
 
-    public async Task PublishAsync(LiveBusMessage message, CancellationToken ct) =>
-        await Redis.GetSubscriber().PublishAsync(_channel, LiveBusJson.Serialize(message));
+    public async Task PublishAsync(LiveBusMessage message, CancellationToken ct)
+    {
+        try
+        {
+            await Redis.GetSubscriber().PublishAsync(_channel, LiveBusJson.Serialize(message));
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            // The change it reports is already committed: failing the request would invite a retry of a done start. The
+            // event is lost, as it would be for an instance that lost its subscription; readiness reports the outage.
+            LogPublishFailed(logger, exception, message.GetType().Name, _channel.ToString());
+        }
+    }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -59,6 +70,9 @@ public sealed partial class RedisLiveBus(IOptions<RedisOptions> options, LiveDel
             LogDeliveryFailed(logger, exception, _channel.ToString());
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A {MessageType} could not be published to Redis channel {Channel}")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, string messageType, string channel);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A live bus message from Redis channel {Channel} could not be delivered")]
     private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string channel);
