@@ -39,6 +39,7 @@ public static class LiveFeature
             .ValidateOnStart();
         builder.Services.AddSingleton<RedisLiveBus>();
         builder.Services.AddSingleton<ILiveBus>(sp => sp.GetRequiredService<RedisLiveBus>());
+        // Registered before the features whose workers publish, so it has subscribed before they start.
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RedisLiveBus>());
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>(RedisHealthCheck.Name, tags: [HealthEndpoints.ReadyTag]);
     }
