@@ -44,9 +44,17 @@ public sealed partial class RedisLiveBus(IOptions<RedisOptions> options, LiveDel
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_queue is not null)
+        if (Interlocked.Exchange(ref _queue, null) is not { } queue)
         {
-            await _queue.UnsubscribeAsync();
+            return;
+        }
+        try
+        {
+            await queue.UnsubscribeAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection was closed first (the host can be disposed before it is stopped); its subscription went with it.
         }
     }
 
