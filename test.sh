@@ -19,6 +19,15 @@ if [[ ! -x /usr/bin/chromium ]]; then
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y chromium
 fi
 
+# 1a. The live bus tests start a throwaway redis-server (Debian's package) on a loopback port.
+if ! command -v redis-server >/dev/null; then
+  log "Installing redis-server"
+  sudo=()
+  if [[ "$(id -u)" -ne 0 ]]; then sudo=(sudo); fi
+  "${sudo[@]}" apt-get update
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y redis-server
+fi
+
 # 1b. The Firestore tests run Google's own Firestore emulator (Java, started through gcloud), which the machine image
 #     brings; without it they cannot run.
 gcloud_sdk=""
