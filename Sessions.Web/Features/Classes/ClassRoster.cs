@@ -29,14 +29,9 @@ public sealed partial class ClassRoster(IDbContextFactory<SessionsDbContext> dbF
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (UniqueViolation.Is(exception))
         {
-            // A parallel request enrolled them first; anything else (the class or the account deleted meanwhile) is a fault.
-            if (!await db.Enrollments.AsNoTracking().AnyAsync(e => e.ClassId == classId && e.StudentId == studentId, ct))
-            {
-                throw;
-            }
-            return false;
+            return false; // a parallel request enrolled them first
         }
         LogChanged(logger, studentId, classId, true, actor.UserId);
         await live.MembershipChangedAsync(studentId, classId, enrolled: true, ct);

@@ -156,9 +156,9 @@ public sealed class RoomService(
                 return true;
             }, keep: opened => opened.Error is null && opened.Value, afterCommit: null, ct);
         }
-        catch (DbUpdateException exception) when (exception.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException exception) when (UniqueViolation.Is(exception))
         {
-            return false; // SQLITE_CONSTRAINT: the other join opened it
+            return false; // the one-open-interval index: the other join opened it
         }
     }
 

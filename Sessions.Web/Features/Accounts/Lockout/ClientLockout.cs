@@ -72,7 +72,7 @@ public sealed class ClientLockout(IDbContextFactory<SessionsDbContext> dbFactory
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (UniqueViolation.Is(exception))
         {
             // A parallel guess created the row first: count this one on it.
             db.ChangeTracker.Clear();
