@@ -81,9 +81,9 @@ public sealed class ClassService(IDbContextFactory<SessionsDbContext> dbFactory,
     public async Task<OwnClasses> GetOwnClassesAsync(SessionActor actor, PageRequest page, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var mine = ClassMembership.VisibleTo(db.Classes.AsNoTracking(), actor with { IsAdmin = false });
+        var mine = MineByName(db, actor.UserId);
         var total = await mine.CountAsync(ct);
-        var classes = await mine.OrderBy(c => c.Name).ThenBy(c => c.Id)
+        var classes = await mine
             .Skip(page.Skip)
             .Take(page.PageSize)
             .Select(ClassSummary.Projection)
@@ -106,11 +106,7 @@ public sealed class ClassService(IDbContextFactory<SessionsDbContext> dbFactory,
     public async Task<IReadOnlyList<StudentClass>> GetStudentClassesAsync(string studentId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var classes = await db.Classes.AsNoTracking()
-            .Where(c => c.Enrollments.Any(e => e.StudentId == studentId))
-            .OrderBy(c => c.Name)
-            .Select(ClassSummary.Projection)
-            .ToListAsync(ct);
+        var classes = await MineByName(db, studentId).Select(ClassSummary.Projection).ToListAsync(ct);
         var classIds = classes.ConvertAll(c => c.Id);
         var live = await db.Sessions.AsNoTracking()
             .Where(s => classIds.Contains(s.ClassId))
@@ -123,10 +119,15 @@ public sealed class ClassService(IDbContextFactory<SessionsDbContext> dbFactory,
     public async Task<IReadOnlyList<ClassSummary>> GetEducatorClassesAsync(string educatorId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Classes.AsNoTracking()
-            .Where(c => c.EducatorId == educatorId)
-            .OrderBy(c => c.Name)
-            .Select(ClassSummary.Projection)
-            .ToListAsync(ct);
+        return await MineByName(db, educatorId).Select(ClassSummary.Projection).ToListAsync(ct);
     }
+
+    /// <summary>
+    /// The classes a user teaches or is enrolled in, by name: the one query behind the API's list and the two pages (a
+    /// student teaches none and an educator is never enrolled; an admin's own classes are never all of them).
+    /// </summary>
+    private static IQueryable<SchoolClass> MineByName(SessionsDbContext db, string userId) =>
+        ClassMembership.VisibleTo(db.Classes.AsNoTracking(), new SessionActor(userId, IsAdmin: false, IsEducator: false))
+            .OrderBy(c => c.Name)
+            .ThenBy(c => c.Id);
 }
