@@ -14,12 +14,6 @@ namespace Sessions.Web.Tests.Infrastructure;
 /// </summary>
 public abstract class AppBunitContext : BunitContext, IAsyncLifetime
 {
-    /// <summary>
-    /// Components wait on real database round trips (to a PostgreSQL server in that run, shared with every test running
-    /// beside them), which on a busy machine outlast bUnit's default second; a condition that never holds still fails.
-    /// </summary>
-    static AppBunitContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
-
     protected AppBunitContext(SessionsAppFactory app)
     {
         App = app;

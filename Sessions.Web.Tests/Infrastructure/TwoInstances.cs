@@ -2,7 +2,7 @@ using Sessions.Web.Tests.Infrastructure.Databases;
 
 namespace Sessions.Web.Tests.Infrastructure;
 
-/// <summary>Two portal instances over one SQLite file and one clock, both on the same Redis: A writes, B is the other instance.</summary>
+/// <summary>Two portal instances over one database and one clock, both on the same Redis: A writes, B is the other instance.</summary>
 public sealed class TwoInstances(SessionsAppFactory a, SessionsAppFactory b) : IAsyncDisposable
 {
     public SessionsAppFactory A { get; } = a;
