@@ -49,6 +49,19 @@ public sealed class AffinityTests(ProxiedPortals portals) : IClassFixture<Proxie
     }
 
     [Fact]
+    public async Task An_instance_builds_its_links_from_the_host_the_client_asked_the_proxy_for()
+    {
+        using var client = portals.Client(cookies: null);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/") { Headers = { Host = "portal.example" } };
+
+        using var response = await client.SendAsync(request);
+
+        // The sign-in redirect is absolute; without X-Forwarded-Host it would name the instance's own address.
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("http://portal.example/login?ReturnUrl=%2F", response.Headers.Location?.ToString());
+    }
+
+    [Fact]
     public async Task A_hub_client_negotiates_and_connects_over_a_WebSocket_through_the_proxy()
     {
         using var client = portals.Client(cookies: null);
