@@ -34,7 +34,7 @@ public sealed class PortalProxyOptions
     public string AffinityCookieName { get; set; } = ".Sessions.Affinity";
 }
 
-/// <summary>A proxy with no instance, or with an address it cannot reach, would start and answer 502 to everyone; it stops at start instead.</summary>
+/// <summary>A proxy with no instance, or with a mistyped address, would start and answer 502 to everyone; it stops at start instead.</summary>
 internal sealed class PortalProxyOptionsValidator : IValidateOptions<PortalProxyOptions>
 {
     public ValidateOptionsResult Validate(string? name, PortalProxyOptions options)
@@ -50,10 +50,6 @@ internal sealed class PortalProxyOptionsValidator : IValidateOptions<PortalProxy
         if (!options.ReadinessPath.StartsWith('/'))
         {
             failures.Add($"{PortalProxyOptions.Section}:{nameof(PortalProxyOptions.ReadinessPath)} must start with '/'; '{options.ReadinessPath}' does not.");
-        }
-        if (options.HealthCheckTimeout > options.HealthCheckInterval)
-        {
-            failures.Add($"{PortalProxyOptions.Section}:{nameof(PortalProxyOptions.HealthCheckTimeout)} must not exceed {nameof(PortalProxyOptions.HealthCheckInterval)}, or probes would pile up.");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

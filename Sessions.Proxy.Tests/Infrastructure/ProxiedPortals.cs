@@ -33,7 +33,7 @@ public sealed class ProxiedPortals : IAsyncLifetime
         {
             _instances[name] = await PortalProcess.StartAsync(PortalProcess.Development, database, InstanceSettings, ReadyPath);
         }
-        _proxy = ProxyFactory.Start(_instances.ToDictionary(i => i.Key, i => i.Value.Url));
+        _proxy = ProxyFactory.Start(_instances.ToDictionary(i => i.Key, i => i.Value.Url.ToString()));
     }
 
     /// <summary>A client of the proxy; with <paramref name="cookies"/> it sends the affinity cookie back as a browser does.</summary>

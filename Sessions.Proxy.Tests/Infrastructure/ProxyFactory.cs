@@ -7,8 +7,8 @@ using Yarp.ReverseProxy.Model;
 
 namespace Sessions.Proxy.Tests.Infrastructure;
 
-/// <summary>Sessions.Proxy in this process on a real Kestrel port (WebSockets need a real socket) in front of <paramref name="destinations"/>.</summary>
-internal sealed class ProxyFactory(IReadOnlyDictionary<string, Uri> destinations) : WebApplicationFactory<Program>
+/// <summary>Sessions.Proxy in this process on a real Kestrel port (WebSockets need a real socket) in front of <paramref name="destinations"/> (name → address).</summary>
+internal sealed class ProxyFactory(IReadOnlyDictionary<string, string> destinations) : WebApplicationFactory<Program>
 {
     public Uri Url
     {
@@ -30,16 +30,17 @@ internal sealed class ProxyFactory(IReadOnlyDictionary<string, Uri> destinations
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        foreach (var (name, url) in destinations)
+        foreach (var (name, address) in destinations)
         {
-            builder.UseSetting($"{PortalProxyOptions.Section}:{nameof(PortalProxyOptions.Destinations)}:{name}", url.ToString());
+            builder.UseSetting($"{PortalProxyOptions.Section}:{nameof(PortalProxyOptions.Destinations)}:{name}", address);
         }
-        // Probes four times a second, so a killed instance leaves the rotation within a second rather than ten.
+        // Probes four times a second, so a killed instance (its port refuses at once) leaves the rotation within a second
+        // rather than ten; the timeout stays generous, so a live instance slowed by a busy machine is not taken out.
         builder.UseSetting($"{PortalProxyOptions.Section}:{nameof(PortalProxyOptions.HealthCheckInterval)}", "00:00:00.25");
-        builder.UseSetting($"{PortalProxyOptions.Section}:{nameof(PortalProxyOptions.HealthCheckTimeout)}", "00:00:00.25");
+        builder.UseSetting($"{PortalProxyOptions.Section}:{nameof(PortalProxyOptions.HealthCheckTimeout)}", "00:00:05");
     }
 
-    public static ProxyFactory Start(IReadOnlyDictionary<string, Uri> destinations)
+    public static ProxyFactory Start(IReadOnlyDictionary<string, string> destinations)
     {
         var proxy = new ProxyFactory(destinations);
         proxy.UseKestrel(0);
