@@ -31,8 +31,8 @@ internal static class LargeSeed
         var databasePath = Path.GetFullPath(args.Text("database"));
         var classes = args.Number("classes", 500);
         var studentsPerClass = args.Number("students-per-class", 20);
-        var options = new DbContextOptionsBuilder<SessionsDbContext>().UseSqlite($"Data Source={databasePath}").Options;
-        await using var db = new SessionsDbContext(options);
+        var options = new DbContextOptionsBuilder<SqliteSessionsDbContext>().UseSqlite($"Data Source={databasePath}").Options;
+        await using var db = new SqliteSessionsDbContext(options);
         await db.Database.MigrateAsync();
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         // Seeding tops up: classes already there are kept, with their students' ids (and so their cached tokens).

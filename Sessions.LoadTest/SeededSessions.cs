@@ -12,8 +12,8 @@ internal static class SeededSessions
 {
     public static async Task<List<SeededSession>> NotStartedAsync(string databasePath, int count)
     {
-        var options = new DbContextOptionsBuilder<SessionsDbContext>().UseSqlite($"Data Source={Path.GetFullPath(databasePath)}").Options;
-        await using var db = new SessionsDbContext(options);
+        var options = new DbContextOptionsBuilder<SqliteSessionsDbContext>().UseSqlite($"Data Source={Path.GetFullPath(databasePath)}").Options;
+        await using var db = new SqliteSessionsDbContext(options);
         var sessions = await db.Sessions.AsNoTracking()
             .Where(s => s.Status == SessionStatus.Scheduled && s.Title.StartsWith("Load session"))
             .OrderBy(s => s.ClassId)
