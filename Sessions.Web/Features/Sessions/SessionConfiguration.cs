@@ -15,6 +15,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
             .HasConversion(v => WireNames.Of(v), v => WireNames.Parse<SessionType>(v));
         builder.Property(s => s.ChannelName).HasMaxLength(64);
         builder.Property(s => s.CancellationReason).HasMaxLength(Session.CancellationReasonMaxLength);
+        builder.ComplexProperty(s => s.Overrides, overrides => SessionSettingsColumns.Prefixed(overrides, prefix: ""));
         // The lifecycle worker looks for due sessions by status every pass.
         builder.HasIndex(s => new { s.Status, s.ScheduledStartUtc });
         builder.HasIndex(s => s.ChannelName).IsUnique();

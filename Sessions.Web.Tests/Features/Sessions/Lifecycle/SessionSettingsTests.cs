@@ -145,8 +145,7 @@ public sealed class SessionSettingsTests(SessionsAppFactory app)
     {
         await using var db = await _data.DbAsync();
         var stored = await db.Classes.FindAsync(schoolClass.Id);
-        stored!.DefaultMaxParticipants = maxParticipants;
-        stored.DefaultRecordingEnabled = recording;
+        stored!.SessionDefaults = stored.SessionDefaults with { MaxParticipants = maxParticipants, RecordingEnabled = recording };
         await db.SaveChangesAsync();
     }
 }
