@@ -5,6 +5,7 @@ using Sessions.Web.Features.Attendance;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Live;
 using Sessions.Web.Features.Sessions;
+using Sessions.Web.Features.Video.AccessTokens;
 using Sessions.Web.Infrastructure;
 using Sessions.Web.Infrastructure.Data;
 using Sessions.Web.Infrastructure.Diagnostics;

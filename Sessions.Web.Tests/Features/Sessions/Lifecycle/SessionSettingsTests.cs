@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Sessions;
+using Sessions.Web.Features.Video.AccessTokens;
 using Sessions.Web.Features.Video;
+using Sessions.Web.Tests.Features.Video.AccessTokens;
 using Sessions.Web.Tests.Features.Video;
 using Sessions.Web.Tests.Infrastructure;
 
