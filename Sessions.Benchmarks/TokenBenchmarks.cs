@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Sessions.Web.Features.Video.AccessTokens;
 using Sessions.Web.Features.Video;
 
 namespace Sessions.Benchmarks;

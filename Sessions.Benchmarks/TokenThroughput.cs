@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Sessions.Web.Features.Video.AccessTokens;
 
 namespace Sessions.Benchmarks;
 

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
 using Sessions.Web.Features.Sessions;
+using Sessions.Web.Features.Video.AccessTokens;
 using Sessions.Web.Features.Video;
+using Sessions.Web.Tests.Features.Video.AccessTokens;
 using Sessions.Web.Tests.Features.Video;
 using Sessions.Web.Tests.Infrastructure;
 

@@ -1,15 +1,13 @@
 using System.Linq.Expressions;
 using Sessions.Web.Features.Sessions;
-using Sessions.Web.Infrastructure.Data;
 
 namespace Sessions.Web.Features.Classes;
 
 public sealed record ClassSummary(
     int Id, string Name, string Subject, string EducatorId, string EducatorName, int EnrolledCount, SessionSettings SessionDefaults)
 {
-    public static readonly Expression<Func<SchoolClass, ClassSummary>> Projection = Predicate.Over(SchoolClass.DefaultsOf,
-        (SchoolClass c, SessionSettings defaults) =>
-            new ClassSummary(c.Id, c.Name, c.Subject, c.EducatorId, c.Educator!.DisplayName, c.Enrollments.Count, defaults));
+    public static readonly Expression<Func<SchoolClass, ClassSummary>> Projection = c =>
+        new ClassSummary(c.Id, c.Name, c.Subject, c.EducatorId, c.Educator!.DisplayName, c.Enrollments.Count, c.SessionDefaults);
 }
 
 /// <summary>A class with its sessions, as the API reads it.</summary>

@@ -27,7 +27,7 @@ public sealed class ClassSessionDefaults(IDbContextFactory<SessionsDbContext> db
             return refused;
         }
         // Through the one write path, so whatever a change of defaults comes to owe (an activity entry) is kept with it.
-        await ResilientTransaction.ExecuteAsync(db, async () => await db.Classes.Where(c => c.Id == classId).ExecuteUpdateAsync(u => SchoolClass.SetDefaults(u, defaults), ct) == 1, afterCommit: null, ct);
+        await ResilientTransaction.ExecuteAsync(db, async () => await db.Classes.Where(c => c.Id == classId).ExecuteUpdateAsync(u => u.SetProperty(c => c.SessionDefaults, defaults), ct) == 1, afterCommit: null, ct);
         return defaults;
     }
 }

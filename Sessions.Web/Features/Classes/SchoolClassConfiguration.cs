@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Sessions.Web.Features.Sessions;
 
 namespace Sessions.Web.Features.Classes;
 
@@ -10,6 +11,7 @@ internal sealed class SchoolClassConfiguration : IEntityTypeConfiguration<School
         builder.ToTable("Classes");
         builder.Property(c => c.Name).HasMaxLength(120);
         builder.Property(c => c.Subject).HasMaxLength(80);
+        builder.ComplexProperty(c => c.SessionDefaults, defaults => SessionSettingsColumns.Prefixed(defaults, prefix: "Default"));
         builder.HasOne(c => c.Educator).WithMany().HasForeignKey(c => c.EducatorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => c.EducatorId);
     }

@@ -102,6 +102,10 @@ public sealed partial class FirestoreClient : IDisposable
         new(instant.Ticks - (instant.Ticks % (TimeSpan.TicksPerMillisecond / 1000)), DateTimeKind.Utc);
 
     /// <summary>Waits until the channel has a live connection (after an outage, until Firestore is back and the channel noticed).</summary>
+    /// <remarks>
+    /// Only the outage test calls this. It stays here, internal, because it must wait on this client's own private channel:
+    /// a channel the test opened itself would be ready while this one is still backing off and failing calls at once.
+    /// </remarks>
     internal async Task WaitUntilConnectedAsync(CancellationToken ct)
     {
         Api();

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Sessions.Web.Features.Sessions;
+using Sessions.Web.Infrastructure.Http;
 
 namespace Sessions.Web.Features.Notifications;
 

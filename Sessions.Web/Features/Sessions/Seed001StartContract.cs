@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Sessions.Web.Features.Video;
+using Sessions.Web.Infrastructure.Http;
 
 namespace Sessions.Web.Features.Sessions;
 

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore.Query;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Infrastructure.Data;
@@ -34,10 +33,8 @@ public sealed class Session
     public DateTime? WrapUpEndsUtc { get; set; }
     public DateTime? CancelledUtc { get; set; }
     public string? CancellationReason { get; set; }
-    public bool? ChatEnabled { get; set; }
-    public int? MaxParticipants { get; set; }
-    public bool? StudentMediaEnabled { get; set; }
-    public bool? RecordingEnabled { get; set; }
+    /// <summary>The session's own settings (a complex property); a null one follows its class's <see cref="SchoolClass.SessionDefaults"/>.</summary>
+    public SessionSettingOverrides Overrides { get; set; } = SessionSettingOverrides.None;
     public required string ChannelName { get; set; }
     public DateTime CreatedUtc { get; set; }
 
@@ -83,7 +80,6 @@ public sealed class Session
     public static Session Create(int classId, string educatorId, SessionType type, string title, string? description,
         DateTime startUtc, int durationMinutes, DateTime now, SessionSettingOverrides? settings = null)
     {
-        settings ??= SessionSettingOverrides.None;
         var id = Guid.CreateVersion7();
         return new Session
         {
@@ -98,28 +94,7 @@ public sealed class Session
             DurationMinutes = durationMinutes,
             ChannelName = ChannelNameFor(id),
             CreatedUtc = now,
-        }.WithOverrides(settings);
+            Overrides = settings ?? SessionSettingOverrides.None,
+        };
     }
-
-    /// <summary>The session's own choices, read in queries; together with <see cref="WithOverrides"/> and <see cref="SetOverrides"/> the one place that names their columns.</summary>
-    public static readonly Expression<Func<Session, SessionSettingOverrides>> OverridesOf =
-        s => new SessionSettingOverrides(s.ChatEnabled, s.MaxParticipants, s.StudentMediaEnabled, s.RecordingEnabled);
-
-    private static readonly Func<Session, SessionSettingOverrides> ReadOverrides = OverridesOf.Compile();
-
-    public SessionSettingOverrides GetOverrides() => ReadOverrides(this);
-
-    private Session WithOverrides(SessionSettingOverrides settings)
-    {
-        (ChatEnabled, MaxParticipants, StudentMediaEnabled, RecordingEnabled) =
-            (settings.ChatEnabled, settings.MaxParticipants, settings.StudentMediaEnabled, settings.RecordingEnabled);
-        return this;
-    }
-
-    /// <summary>Stores <paramref name="settings"/> as the session's overrides in a bulk update.</summary>
-    public static UpdateSettersBuilder<Session> SetOverrides(UpdateSettersBuilder<Session> update, SessionSettingOverrides settings) => update
-        .SetProperty(s => s.ChatEnabled, settings.ChatEnabled)
-        .SetProperty(s => s.MaxParticipants, settings.MaxParticipants)
-        .SetProperty(s => s.StudentMediaEnabled, settings.StudentMediaEnabled)
-        .SetProperty(s => s.RecordingEnabled, settings.RecordingEnabled);
 }

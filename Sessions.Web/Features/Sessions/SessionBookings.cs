@@ -83,11 +83,12 @@ public sealed partial class SessionBookings(
         // Only while still scheduled: a start that won the race keeps the session as it started.
         var saved = await ResilientTransaction.ExecuteAsync(db, async () => await db.Sessions
             .Where(s => s.Id == sessionId && s.Status == SessionStatus.Scheduled)
-            .ExecuteUpdateAsync(u => Session.SetOverrides(u
+            .ExecuteUpdateAsync(u => u
                 .SetProperty(s => s.Title, updated.Title)
                 .SetProperty(s => s.Description, updated.Description)
                 .SetProperty(s => s.ScheduledStartUtc, updated.ScheduledStartUtc)
-                .SetProperty(s => s.DurationMinutes, updated.DurationMinutes), updated.Overrides), ct) == 1,
+                .SetProperty(s => s.DurationMinutes, updated.DurationMinutes)
+                .SetProperty(s => s.Overrides, updated.Overrides), ct) == 1,
             () => live.PublishAsync(new SessionUpdatedMessage(updated.Id, updated.ClassId, updated.Title, updated.Description,
                 ApiTime.Utc(updated.ScheduledStartUtc), updated.DurationMinutes), updated.EducatorId), ct);
         return saved ? updated : await RefusalNowAsync(db, sessionId, ct);

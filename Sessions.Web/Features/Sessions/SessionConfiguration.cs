@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Sessions.Web.Infrastructure.Http;
 
 namespace Sessions.Web.Features.Sessions;
 
@@ -15,6 +16,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
             .HasConversion(v => WireNames.Of(v), v => WireNames.Parse<SessionType>(v));
         builder.Property(s => s.ChannelName).HasMaxLength(64);
         builder.Property(s => s.CancellationReason).HasMaxLength(Session.CancellationReasonMaxLength);
+        builder.ComplexProperty(s => s.Overrides, overrides => SessionSettingsColumns.Prefixed(overrides, prefix: ""));
         // The lifecycle worker looks for due sessions by status every pass.
         builder.HasIndex(s => new { s.Status, s.ScheduledStartUtc });
         builder.HasIndex(s => s.ChannelName).IsUnique();

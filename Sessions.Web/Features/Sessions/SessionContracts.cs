@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Sessions.Web.Features.Video;
+using Sessions.Web.Infrastructure.Http;
 
 namespace Sessions.Web.Features.Sessions;
 

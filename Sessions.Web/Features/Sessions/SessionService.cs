@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Classes;
+using Sessions.Web.Features.Video.AccessTokens;
 using Sessions.Web.Features.Video;
 using Sessions.Web.Infrastructure;
 using Sessions.Web.Infrastructure.Data;

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Sessions.Web.Features.Sessions;
 
 public enum SessionStatus
@@ -15,16 +13,6 @@ public enum SessionType
 {
     Scheduled,
     Instant,
-}
-
-/// <summary>The wire names (<c>in_progress</c>, …) used in SQLite, JSON and the UI, from one naming rule.</summary>
-public static class WireNames
-{
-    public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum =>
-        JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
-
-    public static TEnum Parse<TEnum>(string wireName) where TEnum : struct, Enum =>
-        Enum.Parse<TEnum>(wireName.Replace("_", "", StringComparison.Ordinal), ignoreCase: true);
 }
 
 /// <summary>What a status means, stated once for queries (<see cref="Session.IsLive"/>) and for sessions in memory alike.</summary>

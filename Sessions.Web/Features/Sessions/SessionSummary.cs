@@ -29,8 +29,7 @@ public sealed record SessionSummary(
     SessionSettingOverrides Overrides,
     SessionSettings ClassDefaults)
 {
-    public static readonly Expression<Func<Session, SessionSummary>> Projection = Predicate.Inline(
-        (Session s, SessionSettingOverrides overrides, SessionSettings classDefaults) => new SessionSummary(
+    public static readonly Expression<Func<Session, SessionSummary>> Projection = s => new SessionSummary(
         s.Id,
         s.ClassId,
         s.Class!.Name,
@@ -49,16 +48,14 @@ public sealed record SessionSummary(
         s.WrapUpEndsUtc,
         s.CancelledUtc,
         s.CancellationReason,
-        overrides,
-        classDefaults),
-        Session.OverridesOf,
-        Predicate.Through((Session s) => s.Class!, SchoolClass.DefaultsOf));
+        s.Overrides,
+        s.Class.SessionDefaults);
 
     /// <summary>A session not stored yet (an instant one, inside the transaction that stores and starts it).</summary>
     public static SessionSummary OfNew(Session s, ClassSummary owner) => new(
         s.Id, owner.Id, owner.Name, owner.Subject, s.Title, s.Description, s.Type, s.Status, s.ScheduledStartUtc, s.DurationMinutes,
         s.ActualStartUtc, s.ActualEndUtc, owner.EducatorId, owner.EducatorName, owner.EnrolledCount, s.WrapUpEndsUtc, s.CancelledUtc,
-        s.CancellationReason, s.GetOverrides(), owner.SessionDefaults);
+        s.CancellationReason, s.Overrides, owner.SessionDefaults);
 
     /// <summary>The session with this id, or null.</summary>
     public static Task<SessionSummary?> FindAsync(SessionsDbContext db, Guid sessionId, CancellationToken ct) =>

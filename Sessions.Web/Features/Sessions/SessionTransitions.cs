@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Sessions.Web.Features.Attendance;
 using Sessions.Web.Features.Live;
 using Sessions.Web.Features.Notifications;
+using Sessions.Web.Infrastructure.Http;
 using Sessions.Web.Infrastructure;
 using Sessions.Web.Infrastructure.Data;
 

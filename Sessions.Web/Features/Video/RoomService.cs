@@ -5,6 +5,7 @@ using Sessions.Web.Features.Attendance;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Live;
 using Sessions.Web.Features.Sessions;
+using Sessions.Web.Features.Video.AccessTokens;
 using Sessions.Web.Infrastructure;
 using Sessions.Web.Infrastructure.Data;
 using Sessions.Web.Infrastructure.Diagnostics;
@@ -13,8 +14,8 @@ using Sessions.Web.Infrastructure.Http;
 namespace Sessions.Web.Features.Video;
 
 /// <summary>
-/// Entering and leaving a live session's room, for the room page and the mobile API alike: who may enter, their
-/// tokens, and the attendance intervals that record each stay.
+/// Entering and leaving a live session's room, for the room page and the mobile API alike: who may enter and their
+/// tokens; the stays themselves are recorded by <see cref="AttendanceStays"/>.
 /// </summary>
 public sealed class RoomService(
     IDbContextFactory<SessionsDbContext> dbFactory,
@@ -40,7 +41,7 @@ public sealed class RoomService(
         var (session, member) = access.Value!;
         var now = time.StoredUtcNow();
         // Already in the room (another tab, a retried request): the stay that is open goes on, announced once.
-        var opened = await TryOpenIntervalAsync(db, actor, session, now, ct);
+        var opened = await AttendanceStays.TryOpenAsync(db, actor, session, now, ct);
         if (opened.Error is { } full)
         {
             return full;
@@ -62,8 +63,7 @@ public sealed class RoomService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = time.StoredUtcNow();
-        var whileLive = db.Attendance.Where(a => db.Sessions.Where(Session.IsLive).Any(s => s.Id == a.SessionId));
-        var closed = await AttendanceStays.CloseAsync(whileLive, sessionId, now, ct, actor.UserId);
+        var closed = await AttendanceStays.LeaveAsync(db, sessionId, actor.UserId, now, ct);
         if (closed == 0)
         {
             return;
@@ -124,47 +124,4 @@ public sealed class RoomService(
         var role = actor.CanActFor(session.EducatorId) || session.Settings.StudentMediaEnabled ? AgoraRole.Publisher : AgoraRole.Subscriber;
         return tokens.Issue(actor.UserId, member.RtcUid, Session.ChannelNameFor(session.Id), role, options.Value.LatestEndOf(session));
     }
-
-    /// <summary>
-    /// True when this join opened the caller's stay, false when one was open already (another tab, a retried request).
-    /// The count of students and the new interval share one transaction behind the session's row lock, so racing joins
-    /// cannot overfill the room on either provider;
-    /// the unique index on open intervals settles two joins of the same person: the loser keeps the winner's.
-    /// </summary>
-    private static async Task<Result<bool>> TryOpenIntervalAsync(SessionsDbContext db, SessionActor actor, SessionSummary session,
-        DateTime now, CancellationToken ct)
-    {
-        try
-        {
-            return await ResilientTransaction.ExecuteAsync<Result<bool>>(db, async () =>
-            {
-                // A write that changes nothing, to take the live session's row lock until commit: under READ COMMITTED
-                // (PostgreSQL) joins of one session then count and insert one at a time, as SQLite's single writer does.
-                // A session completed since the caller was let in has closed its stays: 0 rows, and no new stay.
-                var locked = await db.Sessions.Where(Session.IsLive).Where(s => s.Id == session.Id)
-                    .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, s => s.Status), ct);
-                if (locked == 0)
-                {
-                    return RoomErrors.NotLive;
-                }
-                var inRoom = db.Attendance.Where(a => a.SessionId == session.Id && a.LeftUtc == null);
-                if (await inRoom.AnyAsync(a => a.UserId == actor.UserId, ct))
-                {
-                    return false;
-                }
-                if (!actor.CanActFor(session.EducatorId)
-                    && await inRoom.CountAsync(a => a.UserId != session.EducatorId, ct) >= session.Settings.MaxParticipants)
-                {
-                    return RoomErrors.Full(session.Settings.MaxParticipants);
-                }
-                db.Attendance.Add(new AttendanceInterval { SessionId = session.Id, UserId = actor.UserId, JoinedUtc = now });
-                return true;
-            }, keep: opened => opened.Error is null && opened.Value, afterCommit: null, ct);
-        }
-        catch (DbUpdateException exception) when (UniqueViolation.Is(exception))
-        {
-            return false; // the one-open-interval index: the other join opened it
-        }
-    }
-
 }

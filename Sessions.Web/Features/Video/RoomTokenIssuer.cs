@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Sessions.Web.Features.Video.AccessTokens;
 using Sessions.Web.Infrastructure;
 
 namespace Sessions.Web.Features.Video;

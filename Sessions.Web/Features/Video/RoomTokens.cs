@@ -1,3 +1,5 @@
+using Sessions.Web.Features.Video.AccessTokens;
+
 namespace Sessions.Web.Features.Video;
 
 /// <summary>What a participant needs to enter a session's Agora channel.</summary>

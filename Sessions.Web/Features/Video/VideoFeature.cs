@@ -1,3 +1,5 @@
+using Sessions.Web.Features.Video.AccessTokens;
+
 namespace Sessions.Web.Features.Video;
 
 public static class VideoFeature

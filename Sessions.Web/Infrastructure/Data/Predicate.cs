@@ -30,23 +30,6 @@ public static class Predicate
         return Expression.Lambda<Func<T, bool>>(join(left.Body, Rebind(right.Body, right.Parameters[0], entity)), entity);
     }
 
-    /// <summary>
-    /// <paramref name="template"/> with its second and third parameters replaced by <paramref name="first"/> and
-    /// <paramref name="second"/> of the entity: a projection that reuses expressions stated elsewhere.
-    /// </summary>
-    public static Expression<Func<T, TResult>> Inline<T, TFirst, TSecond, TResult>(Expression<Func<T, TFirst, TSecond, TResult>> template,
-        Expression<Func<T, TFirst>> first, Expression<Func<T, TSecond>> second)
-    {
-        var entity = template.Parameters[0];
-        var body = Rebind(template.Body, template.Parameters[1], Rebind(first.Body, first.Parameters[0], entity));
-        body = Rebind(body, template.Parameters[2], Rebind(second.Body, second.Parameters[0], entity));
-        return Expression.Lambda<Func<T, TResult>>(body, entity);
-    }
-
-    /// <summary><paramref name="outer"/> applied to what <paramref name="inner"/> reaches from the entity (a navigation).</summary>
-    public static Expression<Func<T, TResult>> Through<T, TNext, TResult>(Expression<Func<T, TNext>> inner, Expression<Func<TNext, TResult>> outer) =>
-        Expression.Lambda<Func<T, TResult>>(Rebind(outer.Body, outer.Parameters[0], inner.Body), inner.Parameters[0]);
-
     private static Expression Rebind(Expression body, ParameterExpression from, Expression to) => new Replace(from, to).Visit(body);
 
     private sealed class Replace(ParameterExpression from, Expression to) : ExpressionVisitor

@@ -1,5 +1,6 @@
 using Sessions.Web.Features.Notifications;
 using Sessions.Web.Features.Sessions;
+using Sessions.Web.Infrastructure.Http;
 
 namespace Sessions.Web.Tests.Features.Sessions.CrashRecovery;
 

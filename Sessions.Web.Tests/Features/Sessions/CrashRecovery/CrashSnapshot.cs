@@ -3,6 +3,7 @@ using Sessions.Web.Features.Attendance;
 using Sessions.Web.Features.Notifications;
 using Sessions.Web.Features.Sessions;
 using Sessions.Web.Infrastructure.Data;
+using Sessions.Web.Infrastructure.Http;
 
 namespace Sessions.Web.Tests.Features.Sessions.CrashRecovery;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Sessions.Web.Features.Live;
 using Sessions.Web.Features.Notifications;
 using Sessions.Web.Features.Sessions;
+using Sessions.Web.Infrastructure.Http;
 using Sessions.Web.Tests.Infrastructure;
 using Sessions.Web.Tests.Infrastructure.Databases;
 

@@ -135,7 +135,7 @@ public sealed class SessionBookingApiTests(SessionsAppFactory app)
             .ShouldBeOkAsync();
 
         var stored = await _data.ReloadAsync(session.Id);
-        Assert.Equal(("Fractions, part 2", newStart.UtcDateTime, 45, false), (stored.Title, stored.ScheduledStartUtc, stored.DurationMinutes, stored.ChatEnabled));
+        Assert.Equal(("Fractions, part 2", newStart.UtcDateTime, 45, false), (stored.Title, stored.ScheduledStartUtc, stored.DurationMinutes, stored.Overrides.ChatEnabled));
         Assert.False(reply.GetProperty("settings").GetProperty("effectiveChatEnabled").GetBoolean());
         var heard = await listener.NextAsync<SessionUpdatedMessage>();
         Assert.Equal((session.Id, "Fractions, part 2", newStart, 45), (heard.SessionId, heard.Title, heard.ScheduledStartDate, heard.DurationMinutes));

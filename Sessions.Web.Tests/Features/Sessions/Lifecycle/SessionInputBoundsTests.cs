@@ -105,7 +105,7 @@ public sealed class SessionInputBoundsTests(SessionsAppFactory app)
 
         await ShouldNameAsync(response, "maxParticipants");
         await using var db = await _data.DbAsync();
-        Assert.Equal(SessionSettings.ClassDefaults.MaxParticipants, (await db.Classes.SingleAsync(c => c.Id == schoolClass.Id)).DefaultMaxParticipants);
+        Assert.Equal(SessionSettings.ClassDefaults.MaxParticipants, (await db.Classes.SingleAsync(c => c.Id == schoolClass.Id)).SessionDefaults.MaxParticipants);
     }
 
     [Theory]

@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Sessions;
+using Sessions.Web.Features.Video.AccessTokens;
 using Sessions.Web.Features.Video;
+using Sessions.Web.Tests.Features.Video.AccessTokens;
 using Sessions.Web.Tests.Features.Video;
 using Sessions.Web.Tests.Infrastructure;
 
@@ -145,8 +147,7 @@ public sealed class SessionSettingsTests(SessionsAppFactory app)
     {
         await using var db = await _data.DbAsync();
         var stored = await db.Classes.FindAsync(schoolClass.Id);
-        stored!.DefaultMaxParticipants = maxParticipants;
-        stored.DefaultRecordingEnabled = recording;
+        stored!.SessionDefaults = stored.SessionDefaults with { MaxParticipants = maxParticipants, RecordingEnabled = recording };
         await db.SaveChangesAsync();
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Sessions.Web.Features.Sessions;
+using Sessions.Web.Infrastructure.Http;
 using Sessions.Web.Tests.Infrastructure;
 
 namespace Sessions.Web.Tests.Features.Sessions.Lifecycle;

@@ -7,6 +7,7 @@ using Sessions.Web.Components.Common;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Live;
 using Sessions.Web.Features.Sessions;
+using Sessions.Web.Features.Video.AccessTokens;
 using Sessions.Web.Infrastructure.Http;
 
 namespace Sessions.Web.Features.Video.Components;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Sessions.Web.Features.Live;
 using Sessions.Web.Features.Sessions;
+using Sessions.Web.Features.Video.AccessTokens;
 
 namespace Sessions.Web.Features.Video.Components;
 

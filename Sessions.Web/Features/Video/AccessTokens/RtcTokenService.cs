@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Collections.Immutable;
 using System.Text;
 
-namespace Sessions.Web.Features.Video;
+namespace Sessions.Web.Features.Video.AccessTokens;
 
 /// <summary>RTC (video/voice channel) service. <paramref name="Uid"/> is the uid as written in the token: see <see cref="AgoraTokenBuilder"/> for numeric uids.</summary>
 public sealed record RtcTokenService(string ChannelName, string Uid, ImmutableSortedDictionary<ushort, uint> Privileges)

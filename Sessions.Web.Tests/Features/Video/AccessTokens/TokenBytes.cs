@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using Xunit;
 
-namespace Sessions.Web.Tests.Features.Video;
+namespace Sessions.Web.Tests.Features.Video.AccessTokens;
 
 // Packs and unpacks token bodies with the BCL directly, so assertions about payload bytes never go through the parser under test.
 internal static class TokenBytes

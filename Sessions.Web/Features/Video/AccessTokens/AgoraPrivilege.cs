@@ -1,4 +1,4 @@
-namespace Sessions.Web.Features.Video;
+namespace Sessions.Web.Features.Video.AccessTokens;
 
 /// <summary>Privilege ids inside a service's privilege map. Ids are per service, so RTM login shares id 1 with RTC join.</summary>
 public static class AgoraPrivilege

@@ -1,4 +1,4 @@
-namespace Sessions.Web.Features.Video;
+namespace Sessions.Web.Features.Video.AccessTokens;
 
 // Every type Agora defines is listed, although Sessions writes and reads only RTC and RTM,
 // so the parser can name what it refuses.

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Time.Testing;
-using Sessions.Web.Features.Video;
+using Sessions.Web.Features.Video.AccessTokens;
 using Xunit;
 
-namespace Sessions.Web.Tests.Features.Video;
+namespace Sessions.Web.Tests.Features.Video.AccessTokens;
 
 public sealed class AgoraTokenBuilderTests
 {

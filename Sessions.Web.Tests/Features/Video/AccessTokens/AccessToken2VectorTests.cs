@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
-using Sessions.Web.Features.Video;
+using Sessions.Web.Features.Video.AccessTokens;
 using Xunit;
 
-namespace Sessions.Web.Tests.Features.Video;
+namespace Sessions.Web.Tests.Features.Video.AccessTokens;
 
 public sealed class AccessToken2VectorTests
 {

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
-using Sessions.Web.Features.Video;
+using Sessions.Web.Features.Video.AccessTokens;
 
-namespace Sessions.Web.Tests.Features.Video;
+namespace Sessions.Web.Tests.Features.Video.AccessTokens;
 
 /// <summary>The fields of a parsed AccessToken2. <see cref="SigningInfo"/> is kept raw because the signature covers those exact bytes.</summary>
 public sealed record ParsedAccessToken2(

@@ -1,4 +1,4 @@
-namespace Sessions.Web.Features.Video;
+namespace Sessions.Web.Features.Video.AccessTokens;
 
 public enum AgoraRole
 {

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Sessions.Web.Features.Video;
+namespace Sessions.Web.Features.Video.AccessTokens;
 
 /// <summary>RTM (signalling) service: lets <paramref name="UserId"/> log in.</summary>
 public sealed record RtmTokenService(string UserId, ImmutableSortedDictionary<ushort, uint> Privileges)

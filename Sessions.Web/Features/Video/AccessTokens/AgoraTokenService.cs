@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Sessions.Web.Features.Video;
+namespace Sessions.Web.Features.Video.AccessTokens;
 
 /// <summary>One service inside an AccessToken2: a privilege map (id → seconds after issue) plus the service's own fields.</summary>
 /// <remarks>The sorted map is required, not cosmetic: the signature covers the map bytes, which must list ids in ascending order.</remarks>

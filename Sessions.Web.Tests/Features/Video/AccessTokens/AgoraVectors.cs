@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using Sessions.Web.Features.Video;
+using Sessions.Web.Features.Video.AccessTokens;
 using Xunit;
 
-namespace Sessions.Web.Tests.Features.Video;
+namespace Sessions.Web.Tests.Features.Video.AccessTokens;
 
 // The reference vectors (spec: agora-access-token.md §8), copied next to the tests so the repo stands alone.
 internal static class AgoraVectors
@@ -16,7 +16,7 @@ internal static class AgoraVectors
 
     private static ImmutableDictionary<string, AgoraVector> Load()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Features", "Video", "agora-vectors.json");
+        var path = Path.Combine(AppContext.BaseDirectory, "Features", "Video", "AccessTokens", "agora-vectors.json");
         var file = JsonSerializer.Deserialize<VectorFile>(File.ReadAllText(path), JsonSerializerOptions.Web)
             ?? throw new InvalidDataException($"{path} is empty.");
         return file.Vectors.ToImmutableDictionary(v => v.Name);

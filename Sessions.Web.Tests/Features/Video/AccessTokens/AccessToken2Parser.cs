@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.IO.Compression;
-using Sessions.Web.Features.Video;
+using Sessions.Web.Features.Video.AccessTokens;
 
-namespace Sessions.Web.Tests.Features.Video;
+namespace Sessions.Web.Tests.Features.Video.AccessTokens;
 
 /// <summary>Reads an AccessToken2 back into its fields; every malformation is a <see cref="FormatException"/> saying what is wrong.</summary>
 public static class AccessToken2Parser

@@ -1,9 +1,9 @@
 using System.Buffers.Binary;
 using System.Collections.Immutable;
 using System.Text;
-using Sessions.Web.Features.Video;
+using Sessions.Web.Features.Video.AccessTokens;
 
-namespace Sessions.Web.Tests.Features.Video;
+namespace Sessions.Web.Tests.Features.Video.AccessTokens;
 
 // Every read is bounds-checked and names the field it was reading, so a broken token says where it broke.
 internal ref struct PayloadReader(ReadOnlySpan<byte> payload)

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Security.Cryptography;
 
-namespace Sessions.Web.Features.Video;
+namespace Sessions.Web.Features.Video.AccessTokens;
 
 /// <summary>Builds the tokens Sessions hands to the browser: issue time from the clock, salt from a cryptographic RNG.</summary>
 public sealed class AgoraTokenBuilder(TimeProvider timeProvider)

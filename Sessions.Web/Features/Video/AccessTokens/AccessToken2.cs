@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace Sessions.Web.Features.Video;
+namespace Sessions.Web.Features.Video.AccessTokens;
 
 /// <summary>
 /// Agora AccessToken2 ("007") tokens: <c>"007" + Base64(zlib(payload))</c>, where

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Immutable;
 
-namespace Sessions.Web.Features.Video;
+namespace Sessions.Web.Features.Video.AccessTokens;
 
 // Agora's layout: little-endian integers, and strings as a UInt16 byte count plus UTF-8.
 // BinaryWriter.Write(string) would write a 7-bit length prefix instead, so it is not used.

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Sessions.Web.Infrastructure.Http;
 
-namespace Sessions.Web.Features.Sessions;
+namespace Sessions.Web.Infrastructure.Http;
 
 /// <summary>The API speaks ISO 8601 with an offset; stored instants are UTC.</summary>
 public static partial class ApiTime

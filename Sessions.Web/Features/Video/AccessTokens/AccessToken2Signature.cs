@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Sessions.Web.Features.Video;
+namespace Sessions.Web.Features.Video.AccessTokens;
 
 // The two key-derivation steps use the little-endian integers as HMAC *keys* and the secret as the *message*;
 // that reversal is Agora's, and swapping them yields valid-looking tokens that Agora rejects.
