@@ -9,6 +9,7 @@ using Sessions.Web.Features.Sessions;
 using Sessions.Web.Infrastructure.Diagnostics;
 using Sessions.Web.Tests.Features.Sessions.CrashRecovery;
 using Sessions.Web.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Sessions.Web.Tests.Infrastructure.Scale;
 
@@ -18,7 +19,7 @@ namespace Sessions.Web.Tests.Infrastructure.Scale;
 /// acknowledged), which every in-process instance records on the same static source.
 /// </summary>
 [Collection(FirestoreEmulatorGroup.Name)]
-public sealed class TwoInstanceOutboxTests(FirestoreEmulatorFixture emulator)
+public sealed class TwoInstanceOutboxTests(FirestoreEmulatorFixture emulator, ITestOutputHelper output)
 {
     private const string Delivery = "outbox deliver";
     private const string LeaseSeconds = "5";
@@ -58,6 +59,7 @@ public sealed class TwoInstanceOutboxTests(FirestoreEmulatorFixture emulator)
         }
         var rows = await SettledRowsAsync(a, [.. educators.Select(e => e.Educator.Id)]);
         Assert.Equal(educators.Count * 4, rows.Count);
+        output.WriteLine($"{rows.Count(m => m.State == OutboxState.Delivered)} rows delivered, {rows.Count(m => m.State == OutboxState.Superseded)} superseded.");
         foreach (var (educator, first, second) in educators)
         {
             var own = rows.Where(m => m.Key == educator.Id).ToList();
@@ -74,7 +76,7 @@ public sealed class TwoInstanceOutboxTests(FirestoreEmulatorFixture emulator)
     }
 
     [Fact]
-    public async Task Rows_held_by_an_instance_killed_mid_pass_go_out_once_from_the_other_when_its_lease_lapses()
+    public async Task Rows_held_by_an_instance_killed_mid_pass_wait_for_their_lease_then_go_out_once_from_the_other()
     {
         var projectId = FirestoreEmulatorFixture.NewProjectId();
         var leased = new Dictionary<string, string?>(emulator.NotifierSettings(projectId))
@@ -86,10 +88,11 @@ public sealed class TwoInstanceOutboxTests(FirestoreEmulatorFixture emulator)
         var sessions = new List<(AppUser Educator, Guid SessionId)>();
         for (var i = 0; i < 3; i++)
         {
-            var educator = await survivor.Data.EducatorAsync($"Held teacher {i}");
-            sessions.Add((educator, (await survivor.Data.SessionAsync(await survivor.Data.ClassAsync(educator, await survivor.Data.StudentAsync()))).Id));
+            sessions.Add(await EducatorWithSessionAsync(survivor, $"Held teacher {i}"));
         }
+        var (control, controlSession) = await EducatorWithSessionAsync(survivor, "Control teacher");
         var tokens = await Task.WhenAll(sessions.Select(s => survivor.Data.TokenForAsync(s.Educator)));
+        using var controlClient = await survivor.Data.ClientForAsync(control);
         using var deliveries = new TelemetryProbe(survivor);
         using var silent = new SilentEndpoint();
         // The doomed instance's Firestore never answers and its calls wait two minutes: whatever it claims, it still
@@ -116,26 +119,42 @@ public sealed class TwoInstanceOutboxTests(FirestoreEmulatorFixture emulator)
 
         var left = await RowsAsync(survivor, keys);
         var held = left.Where(m => m.ClaimedBy is not null).ToList();
+        output.WriteLine($"The killed instance held {held.Count} of {left.Count} rows.");
         Assert.NotEmpty(held);
         Assert.All(left, m => Assert.Equal(OutboxState.Pending, m.State));
         Assert.DoesNotContain(held, m => m.ClaimedBy == InstanceIdOf(survivor));
+
+        // A start on the survivor wakes its dispatcher at once, the clock unmoved: that pass takes what is free, and
+        // leaves what the dead instance's lease still covers.
+        await (await controlClient.PostAsync($"{SessionEndpoints.ApiGroup}/{controlSession}/start", null)).ShouldBeOkAsync();
+        await Eventually.MatchesAsync(() => RowsAsync(survivor, [control.Id]), rows => rows is [{ State: OutboxState.Delivered }],
+            "the survivor's own start delivered");
+        var stillHeld = await RowsAsync(survivor, [.. held.Select(m => m.Key)]);
+        Assert.Equal(held.Select(m => (m.Id, m.ClaimedBy, OutboxState.Pending)), stillHeld.Select(m => (m.Id, m.ClaimedBy, m.State)));
+
         // The lease was taken on the doomed process's wall clock; the survivor's fake one is moved past it.
         var lapse = held.Max(m => m.ClaimedUntilUtc!.Value) - survivor.Time.GetUtcNow().UtcDateTime;
         survivor.Time.Advance((lapse > TimeSpan.Zero ? lapse : TimeSpan.Zero) + TimeSpan.FromSeconds(1));
-
-        foreach (var (educator, sessionId) in sessions)
+        foreach (var (educator, sessionId) in sessions.Append((control, controlSession)))
         {
             await NotifierFixture.DocumentAsync(survivor, educator.Id,
                 document => DocumentState.Of(document) == new DocumentState(NotifierContract.InProgress, sessionId, null));
         }
-        var delivered = await SettledRowsAsync(survivor, keys);
+        var delivered = await SettledRowsAsync(survivor, [.. keys, control.Id]);
         Assert.All(delivered, m =>
         {
             Assert.Equal(OutboxState.Delivered, m.State);
             // The doomed instance recorded no attempt, and the survivor needed one.
             Assert.Equal(1, m.Attempts);
         });
-        Assert.Equal(delivered.Select(m => m.Id).Order(), Acknowledged(deliveries, [.. sessions.Select(s => s.SessionId)]).Order());
+        var acknowledged = Acknowledged(deliveries, [.. sessions.Select(s => s.SessionId), controlSession]);
+        Assert.Equal(delivered.Select(m => m.Id).Order(), acknowledged.Order());
+    }
+
+    private static async Task<(AppUser Educator, Guid SessionId)> EducatorWithSessionAsync(SessionsAppFactory app, string name)
+    {
+        var educator = await app.Data.EducatorAsync(name);
+        return (educator, (await app.Data.SessionAsync(await app.Data.ClassAsync(educator, await app.Data.StudentAsync()))).Id);
     }
 
     /// <summary>The outbox rows of the given ids the emulator acknowledged, once per acknowledgement, in the order it gave them.</summary>
