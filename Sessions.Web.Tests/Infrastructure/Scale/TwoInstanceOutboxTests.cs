@@ -39,16 +39,26 @@ public sealed class TwoInstanceOutboxTests(FirestoreEmulatorFixture emulator, IT
         }
         using var deliveries = new TelemetryProbe(a);
 
-        // Each educator's four transitions go in turn to A and B; the educators run side by side, so both dispatchers
-        // are woken by rows of several keys at once and race to claim them.
-        await Task.WhenAll(educators.Select(async e =>
+        // Each educator's four transitions go in turn to A and B, and the educators run side by side, so both dispatchers
+        // are woken by rows of several keys at once and race to claim them. Half the educators wait for each transition
+        // to reach their document, so every one of their rows must go out; the other half hurry on, so a newer row is
+        // often written while an older one is in flight on the other instance (or retires it unsent).
+        await Task.WhenAll(educators.Select(async (e, i) =>
         {
             using var onA = await a.Data.ClientForAsync(e.Educator);
             using var onB = await b.Data.ClientForAsync(e.Educator);
-            await (await onA.PostAsync($"{SessionEndpoints.ApiGroup}/{e.First}/start", null)).ShouldBeOkAsync();
-            await (await onB.PostAsync($"{SessionEndpoints.ApiGroup}/{e.First}/end", null)).ShouldBeOkAsync();
-            await (await onB.PostAsync($"{SessionEndpoints.ApiGroup}/{e.Second}/start", null)).ShouldBeOkAsync();
-            await (await onA.PostAsync($"{SessionEndpoints.ApiGroup}/{e.Second}/end", null)).ShouldBeOkAsync();
+            foreach (var (client, sessionId, action, status) in new[]
+            {
+                (onA, e.First, "start", NotifierContract.InProgress), (onB, e.First, "end", NotifierContract.Completed),
+                (onB, e.Second, "start", NotifierContract.InProgress), (onA, e.Second, "end", NotifierContract.Completed),
+            })
+            {
+                await (await client.PostAsync($"{SessionEndpoints.ApiGroup}/{sessionId}/{action}", null)).ShouldBeOkAsync();
+                if (IsPatient(i))
+                {
+                    await NotifierFixture.DocumentAsync(a, e.Educator.Id, d => DocumentState.Of(d) is { } s && (s.Status, s.SessionId) == (status, sessionId));
+                }
+            }
         }));
 
         foreach (var (educator, _, second) in educators)
@@ -60,11 +70,15 @@ public sealed class TwoInstanceOutboxTests(FirestoreEmulatorFixture emulator, IT
         var rows = await SettledRowsAsync(a, [.. educators.Select(e => e.Educator.Id)]);
         Assert.Equal(educators.Count * 4, rows.Count);
         output.WriteLine($"{rows.Count(m => m.State == OutboxState.Delivered)} rows delivered, {rows.Count(m => m.State == OutboxState.Superseded)} superseded.");
-        foreach (var (educator, first, second) in educators)
+        foreach (var ((educator, first, second), patient) in educators.Select((e, i) => (e, IsPatient(i))))
         {
             var own = rows.Where(m => m.Key == educator.Id).ToList();
             // The newest row of a document always goes out; an older one may be retired unsent by a newer one (superseded).
             Assert.Equal(OutboxState.Delivered, own[^1].State);
+            if (patient)
+            {
+                Assert.All(own, m => Assert.Equal(OutboxState.Delivered, m.State));
+            }
             var acknowledged = Acknowledged(deliveries, first, second);
             foreach (var row in own)
             {
@@ -165,6 +179,8 @@ public sealed class TwoInstanceOutboxTests(FirestoreEmulatorFixture emulator, IT
             .OrderBy(activity => activity.StartTimeUtc + activity.Duration)
             .Select(activity => (long)activity.GetTagItem(SessionsTelemetry.OutboxIdTag)!),
     ];
+
+    private static bool IsPatient(int educator) => educator % 2 == 0;
 
     private static string InstanceIdOf(SessionsAppFactory app) =>
         app.Services.GetServices<IHostedService>().OfType<OutboxDispatcher>().Single().InstanceId;
