@@ -138,17 +138,18 @@ public sealed class TwoInstanceOutboxTests(FirestoreEmulatorFixture emulator, IT
         Assert.All(left, m => Assert.Equal(OutboxState.Pending, m.State));
         Assert.DoesNotContain(held, m => m.ClaimedBy == InstanceIdOf(survivor));
 
-        // A start on the survivor wakes its dispatcher at once, the clock unmoved: that pass takes what is free, and
-        // leaves what the dead instance's lease still covers.
+        // The rows were stamped by the doomed process's wall clock: the survivor's fake one is brought up to them, still
+        // inside the lease, so that only the lease keeps the survivor off them. A start on the survivor then wakes its
+        // dispatcher at once: that pass takes what is free and leaves what the dead instance's lease still covers.
+        MoveTo(survivor, left.Max(m => m.NextAttemptUtc) + TimeSpan.FromSeconds(1));
+        Assert.True(survivor.Time.GetUtcNow().UtcDateTime < held.Min(m => m.ClaimedUntilUtc!.Value), "The lease lapsed before the survivor could look.");
         await (await controlClient.PostAsync($"{SessionEndpoints.ApiGroup}/{controlSession}/start", null)).ShouldBeOkAsync();
         await Eventually.MatchesAsync(() => RowsAsync(survivor, [control.Id]), rows => rows is [{ State: OutboxState.Delivered }],
             "the survivor's own start delivered");
         var stillHeld = await RowsAsync(survivor, [.. held.Select(m => m.Key)]);
         Assert.Equal(held.Select(m => (m.Id, m.ClaimedBy, OutboxState.Pending)), stillHeld.Select(m => (m.Id, m.ClaimedBy, m.State)));
 
-        // The lease was taken on the doomed process's wall clock; the survivor's fake one is moved past it.
-        var lapse = held.Max(m => m.ClaimedUntilUtc!.Value) - survivor.Time.GetUtcNow().UtcDateTime;
-        survivor.Time.Advance((lapse > TimeSpan.Zero ? lapse : TimeSpan.Zero) + TimeSpan.FromSeconds(1));
+        MoveTo(survivor, held.Max(m => m.ClaimedUntilUtc!.Value) + TimeSpan.FromSeconds(1));
         foreach (var (educator, sessionId) in sessions.Append((control, controlSession)))
         {
             await NotifierFixture.DocumentAsync(survivor, educator.Id,
@@ -179,6 +180,15 @@ public sealed class TwoInstanceOutboxTests(FirestoreEmulatorFixture emulator, IT
             .OrderBy(activity => activity.StartTimeUtc + activity.Duration)
             .Select(activity => (long)activity.GetTagItem(SessionsTelemetry.OutboxIdTag)!),
     ];
+
+    private static void MoveTo(SessionsAppFactory app, DateTime utc)
+    {
+        var ahead = utc - app.Time.GetUtcNow().UtcDateTime;
+        if (ahead > TimeSpan.Zero)
+        {
+            app.Time.Advance(ahead);
+        }
+    }
 
     private static bool IsPatient(int educator) => educator % 2 == 0;
 
