@@ -42,8 +42,7 @@ public static class OutboxClaims
         var candidates = db.Outbox
             .Where(m => m.State == OutboxState.Pending && m.NextAttemptUtc <= now && types.Contains(m.Type))
             .Where(IsFreeFor(instanceId, now))
-            .Where(m => !db.Outbox.Any(older => older.Type == m.Type && older.Key == m.Key
-                && older.State == OutboxState.Pending && older.Id < m.Id))
+            .Where(IsNextOfItsKey(db))
             .OrderBy(m => m.Id)
             .Take(batchSize)
             .Select(m => m.Id);
@@ -62,6 +61,13 @@ public static class OutboxClaims
             .OrderBy(m => m.Id)
             .ToListAsync(ct);
     }
+
+    /// <summary>
+    /// The oldest pending row of its key: the only one of the key that may go out, or be waited for, so a key's rows
+    /// keep their order and a newer one never overtakes an older one another instance holds.
+    /// </summary>
+    public static Expression<Func<OutboxMessage, bool>> IsNextOfItsKey(SessionsDbContext db) =>
+        m => !db.Outbox.Any(older => older.Type == m.Type && older.Key == m.Key && older.State == OutboxState.Pending && older.Id < m.Id);
 
     /// <summary>
     /// Unclaimed, released, lapsed — or held by this instance itself: its passes never overlap, so a claim of its own

@@ -84,8 +84,11 @@ public sealed partial class OutboxDispatcher(
         {
             return TimeSpan.Zero;
         }
-        // Rows held by another instance come back into view when its lease lapses, so that counts as "due" too.
-        var nextDue = await db.Outbox.Where(m => m.State == OutboxState.Pending)
+        // Rows held by another instance come back into view when its lease lapses, so that counts as "due" too. Only rows
+        // this instance could claim count: a row of a type it has no handler for, or one waiting behind an older row of
+        // its key (held elsewhere, in flight), would answer "due now" until someone else acts, and the loop would spin.
+        var nextDue = await db.Outbox.Where(m => m.State == OutboxState.Pending && _types.Contains(m.Type))
+            .Where(OutboxClaims.IsNextOfItsKey(db))
             .Select(m => m.ClaimedUntilUtc != null && m.ClaimedUntilUtc > m.NextAttemptUtc ? m.ClaimedUntilUtc.Value : m.NextAttemptUtc)
             .OrderBy(at => at).Select(at => (DateTime?)at).FirstOrDefaultAsync(ct);
         var untilDue = nextDue is { } due ? due - time.GetUtcNow().UtcDateTime : settings.PollInterval;
