@@ -2,16 +2,19 @@ using Sessions.Web.Tests.Infrastructure.Databases;
 
 namespace Sessions.Web.Tests.Infrastructure;
 
-/// <summary>Two portal instances over one database and one clock, both on the same Redis: A writes, B is the other instance.</summary>
+/// <summary>Two portal instances over one database and one clock, with the same settings (the same Redis, the same Firestore): A writes, B is the other instance.</summary>
 public sealed class TwoInstances(SessionsAppFactory a, SessionsAppFactory b) : IAsyncDisposable
 {
     public SessionsAppFactory A { get; } = a;
 
     public SessionsAppFactory B { get; } = b;
 
-    public static async Task<TwoInstances> StartAsync(RedisServerFixture redis)
+    public static Task<TwoInstances> StartAsync(RedisServerFixture redis) =>
+        StartAsync(new Dictionary<string, string?> { ["Redis:Configuration"] = redis.Configuration });
+
+    /// <param name="settings">What both instances run with, on top of the test defaults.</param>
+    public static async Task<TwoInstances> StartAsync(IReadOnlyDictionary<string, string?> settings)
     {
-        var settings = new Dictionary<string, string?> { ["Redis:Configuration"] = redis.Configuration };
         var a = new SessionsAppFactory(TestDatabase.Create(), settings, ownsDatabase: true);
         await a.InitializeAsync();
         var b = new SessionsAppFactory(a.Database, settings, ownsDatabase: false, time: a.Time);

@@ -75,7 +75,8 @@ public sealed class RoomCapacityTests(SessionsAppFactory app, ITestOutputHelper 
         var session = await _data.SessionAsync(await _data.ClassAsync(educator, students));
         await using (var db = await _data.DbAsync())
         {
-            await db.Sessions.Where(s => s.Id == session.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.MaxParticipants, seats));
+            await db.Sessions.Where(s => s.Id == session.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Overrides, SessionSettingOverrides.None with { MaxParticipants = seats }));
         }
         using var teacher = await _data.ClientForAsync(educator);
         await (await teacher.PostAsync($"/api/sessions/{session.Id}/start", null)).ShouldBeOkAsync();

@@ -5,6 +5,8 @@ namespace Sessions.Web.Tests.Infrastructure.Scale;
 /// <summary>An app of a test's own, started with settings the shared app must not have, and gone with its database at the end of the test.</summary>
 public sealed class OwnedApp(SessionsAppFactory app) : IAsyncDisposable
 {
+    public SessionsAppFactory App => app;
+
     public IServiceProvider Services => app.Services;
 
     public static async Task<OwnedApp> StartAsync(IReadOnlyDictionary<string, string?> settings)

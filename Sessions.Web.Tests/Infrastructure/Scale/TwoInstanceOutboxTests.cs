@@ -28,8 +28,8 @@ public sealed class TwoInstanceOutboxTests(FirestoreEmulatorFixture emulator, IT
     public async Task Rows_written_on_two_instances_reach_the_emulator_once_each_in_order_per_educator()
     {
         var projectId = FirestoreEmulatorFixture.NewProjectId();
-        await using var apps = await NotifyingInstances.StartAsync(2, emulator.NotifierSettings(projectId));
-        var (a, b) = (apps[0], apps[1]);
+        await using var apps = await TwoInstances.StartAsync(emulator.NotifierSettings(projectId));
+        var (a, b) = (apps.A, apps.B);
         var educators = new List<(AppUser Educator, Guid First, Guid Second)>();
         for (var i = 0; i < 4; i++)
         {
@@ -97,8 +97,8 @@ public sealed class TwoInstanceOutboxTests(FirestoreEmulatorFixture emulator, IT
         {
             [$"{OutboxOptions.Section}:{nameof(OutboxOptions.LeaseSeconds)}"] = LeaseSeconds,
         };
-        await using var apps = await NotifyingInstances.StartAsync(1, leased);
-        var survivor = apps[0];
+        await using var owned = await OwnedApp.StartAsync(leased);
+        var survivor = owned.App;
         var sessions = new List<(AppUser Educator, Guid SessionId)>();
         for (var i = 0; i < 3; i++)
         {
