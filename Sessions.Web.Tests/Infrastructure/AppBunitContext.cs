@@ -14,6 +14,13 @@ namespace Sessions.Web.Tests.Infrastructure;
 /// </summary>
 public abstract class AppBunitContext : BunitContext, IAsyncLifetime
 {
+    /// <summary>
+    /// Components wait on real database round trips (to a PostgreSQL server in that run, shared with every test running
+    /// beside them), which on a busy machine outlast bUnit's default second: a page's first read was seen still running
+    /// after it. A condition that never holds still fails, only later.
+    /// </summary>
+    static AppBunitContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
     protected AppBunitContext(SessionsAppFactory app)
     {
         App = app;
