@@ -7,6 +7,7 @@ namespace Sessions.Proxy.Tests.Infrastructure;
 /// <summary>
 /// Two portal instances (Development: migrated and seeded with the demo accounts) over one SQLite file, and the proxy in
 /// front of them, as scripts/cluster.sh runs them. The instances believe the proxy's forwarded headers from 127.0.0.1.
+/// Sessions.E2E compiles this file as a link, and starts the instances over PostgreSQL and Redis instead.
 /// </summary>
 public sealed class ProxiedPortals : IAsyncLifetime
 {
@@ -14,11 +15,26 @@ public sealed class ProxiedPortals : IAsyncLifetime
     public const string ReadyPath = "/health/ready";
 
     private static readonly string[] Names = ["a", "b"];
-    private static readonly Dictionary<string, string?> InstanceSettings = new() { ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1" };
-
+    private readonly Dictionary<string, string?> _instanceSettings = new() { ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1" };
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"sessions-proxy-tests-{Guid.NewGuid():N}");
     private readonly Dictionary<string, PortalProcess> _instances = [];
     private ProxyFactory? _proxy;
+
+    public ProxiedPortals()
+    {
+    }
+
+    /// <param name="settings">
+    /// More configuration for both instances; a <c>ConnectionStrings:Sessions</c> here replaces the shared SQLite file.
+    /// Internal: xunit wants one public constructor on a fixture.
+    /// </param>
+    internal ProxiedPortals(IReadOnlyDictionary<string, string?> settings)
+    {
+        foreach (var (key, value) in settings)
+        {
+            _instanceSettings[key] = value;
+        }
+    }
 
     internal IReadOnlyDictionary<string, PortalProcess> Instances => _instances;
 
@@ -33,7 +49,7 @@ public sealed class ProxiedPortals : IAsyncLifetime
             // One after the other: the first migrates and seeds the shared file, the second finds it ready.
             foreach (var name in Names)
             {
-                _instances[name] = await PortalProcess.StartAsync(PortalProcess.Development, database, InstanceSettings, ReadyPath);
+                _instances[name] = await PortalProcess.StartAsync(PortalProcess.Development, database, _instanceSettings, ReadyPath);
             }
             _proxy = ProxyFactory.Start(_instances.ToDictionary(i => i.Key, i => i.Value.Url.ToString()));
         }

@@ -2,21 +2,21 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Sessions.Web.Infrastructure.Data;
 
 namespace Sessions.Web.Tests.Infrastructure.Databases;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster (Debian package <c>postgresql</c>) on a free loopback port, started once per test run
-/// when the first test asks for a database, with fsync off: nothing in it outlives the run. Migrations are applied
-/// once, to a template, and every test database is a copy of it (<c>CREATE DATABASE … TEMPLATE</c> takes milliseconds).
-/// The cluster stops when the test process exits, and a watchdog stops it too if the process is killed.
+/// when the first test asks for a database, with fsync off: nothing in it outlives the run. The cluster stops when the
+/// test process exits, and a watchdog stops it too if the process is killed.
 /// </summary>
-internal sealed class PostgresTestCluster
+/// <remarks>
+/// This part knows nothing of Sessions.Web, so that Sessions.E2E, which runs the built portal without referencing it,
+/// compiles it as a link; Sessions.Web.Tests adds the migrated template in PostgresTestCluster.Template.cs.
+/// </remarks>
+internal sealed partial class PostgresTestCluster
 {
-    private const string Template = "sessions_template";
     private const string ServerUser = "postgres";
     private static readonly Lazy<PostgresTestCluster> s_shared = new(Start);
 
@@ -35,11 +35,12 @@ internal sealed class PostgresTestCluster
 
     private string DataFolder => Path.Combine(_folder, "data");
 
-    public TestDatabase CreateDatabase()
+    /// <summary>A new database, empty or a copy of <paramref name="template"/>, and its connection string.</summary>
+    public string CreateDatabase(string? template)
     {
         var name = $"sessions_{Guid.NewGuid():N}";
-        Execute($"""CREATE DATABASE "{name}" TEMPLATE "{Template}";""");
-        return new TestDatabase(DatabaseOptions.Postgres, ConnectionString(name, pooling: true));
+        Execute(template is null ? $"""CREATE DATABASE "{name}";""" : $"""CREATE DATABASE "{name}" TEMPLATE "{template}";""");
+        return ConnectionString(name, pooling: true);
     }
 
     public void DropDatabase(string name)
@@ -82,17 +83,12 @@ internal sealed class PostgresTestCluster
             "start");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop();
         cluster.WatchForAbort();
-        cluster.CreateTemplate();
+        cluster.Prepare();
         return cluster;
     }
 
-    private void CreateTemplate()
-    {
-        Execute($"""CREATE DATABASE "{Template}";""");
-        var options = new DbContextOptionsBuilder<PostgresSessionsDbContext>().UseNpgsql(ConnectionString(Template, pooling: false)).Options;
-        using var db = new PostgresSessionsDbContext(options);
-        db.Database.Migrate();
-    }
+    /// <summary>What a test project does once with a new cluster before its first database (nothing unless it says).</summary>
+    partial void Prepare();
 
     private void Stop()
     {
