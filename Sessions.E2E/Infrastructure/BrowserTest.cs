@@ -8,12 +8,17 @@ namespace Sessions.E2E.Infrastructure;
 /// A test that drives the live app with several users at once: each user gets a browser context of their own
 /// (own cookies, own circuit), closed after the test.
 /// </summary>
-public abstract class BrowserTest(LiveServerFixture app, ChromiumFixture chromium) : IAsyncLifetime
+public abstract class BrowserTest(Uri baseUrl, ChromiumFixture chromium) : IAsyncLifetime
 {
     private readonly List<IBrowserContext> _contexts = [];
     private readonly ConcurrentQueue<string> _cspViolations = new();
 
-    protected SeededData Seed { get; } = new(app.BaseUrl);
+    protected BrowserTest(LiveServerFixture app, ChromiumFixture chromium)
+        : this(app.BaseUrl, chromium)
+    {
+    }
+
+    protected SeededData Seed { get; } = new(baseUrl);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -41,7 +46,7 @@ public abstract class BrowserTest(LiveServerFixture app, ChromiumFixture chromiu
     /// <summary>A new browser context signed in as <paramref name="email"/>, on its landing page.</summary>
     protected async Task<IPage> SignInAsync(string email, string landingPath)
     {
-        var page = await chromium.NewPageAsync(app.BaseUrl, _cspViolations);
+        var page = await chromium.NewPageAsync(baseUrl, _cspViolations);
         _contexts.Add(page.Context);
         await new LoginPage(page).SignInAsync(email, SeededData.Password, landingPath);
         return page;

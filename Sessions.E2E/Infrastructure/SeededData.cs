@@ -48,11 +48,16 @@ public sealed class SeededData(Uri baseUrl)
     }
 
     /// <summary>Starts a session as its owner through the API (<c>POST /api/sessions/{id}/start</c>).</summary>
-    public async Task StartAsync(string email, Guid sessionId)
+    public Task StartAsync(string email, Guid sessionId) => PostAsync(email, $"/api/sessions/{sessionId}/start");
+
+    /// <summary>Ends a live session as its owner through the API (<c>POST /api/sessions/{id}/end</c>).</summary>
+    public Task EndAsync(string email, Guid sessionId) => PostAsync(email, $"/api/sessions/{sessionId}/end");
+
+    private async Task PostAsync(string email, string path)
     {
         using var http = await ClientForAsync(email);
-        using var response = await http.PostAsync(new Uri($"/api/sessions/{sessionId}/start", UriKind.Relative), null);
-        Assert.True(response.IsSuccessStatusCode, $"POST /api/sessions/{sessionId}/start as {email}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        using var response = await http.PostAsync(new Uri(path, UriKind.Relative), null);
+        Assert.True(response.IsSuccessStatusCode, $"POST {path} as {email}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
     private async Task<HttpClient> ClientForAsync(string email)
