@@ -1,6 +1,7 @@
 using Scalar.AspNetCore;
 using Sessions.Web.Components;
 using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Administration;
 using Sessions.Web.Features.Accounts.Standing;
 using Sessions.Web.Features.Attendance;
 using Sessions.Web.Features.Classes;
@@ -38,6 +39,7 @@ public static class SessionsWebSetup
         builder.AddSecurityFeature();
         builder.AddDataFeature();
         builder.AddAccountsFeature();
+        builder.AddAdministrationFeature();
         builder.AddSessionsRateLimiting();
         builder.AddLiveFeature();
         builder.AddVideoFeature();
@@ -73,6 +75,7 @@ public static class SessionsWebSetup
             app.MapScalarApiReference(options => options.AddPreferredSecuritySchemes([BearerSecurity.SchemeName])).WithoutContentSecurityPolicy();
         }
         app.MapAccountEndpoints();
+        app.MapAdministrationEndpoints();
         app.MapSessionEndpoints();
         app.MapClassEndpoints();
         app.MapRoomEndpoints();

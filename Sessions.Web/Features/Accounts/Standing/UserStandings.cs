@@ -53,6 +53,9 @@ public sealed class UserStandings(
             ? new UserCredential(userId, stamp)
             : null;
 
+    /// <summary>Drops what was read of the account, so its next request reads it afresh (after an administrator changed it).</summary>
+    public void Forget(string userId) => _read.TryRemove(userId, out _);
+
     /// <summary>Drops readings older than the cache's life, so accounts seen once do not stay in memory.</summary>
     public void ForgetStale()
     {
