@@ -1,8 +1,9 @@
 using Scalar.AspNetCore;
 using Sessions.Web.Components;
 using Sessions.Web.Features.Accounts;
-using Sessions.Web.Features.Administration;
+using Sessions.Web.Features.Accounts.Passwords;
 using Sessions.Web.Features.Accounts.Standing;
+using Sessions.Web.Features.Administration;
 using Sessions.Web.Features.Attendance;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Live;
@@ -63,6 +64,7 @@ public static class SessionsWebSetup
         app.UseSecurityPerimeter();
         app.UseAuthentication();
         app.UseUserRevalidation();
+        app.UsePasswordChangeGate();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();

@@ -109,6 +109,7 @@ public static class AuthorizationMatrix
             Answers(SignInPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, "200")),
         new("GET,POST /admin/audit", new("GET", _ => "/admin/audit", Portal: true),
             Answers(SignInPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, "200")),
+        new("GET,POST /account", new("GET", _ => "/account", Portal: true), Answers(SignInPage, "200", "200", "200", "200", "200")),
         // Whoever holds a link may use it, signed in or not; the page itself says when a link cannot be used.
         new("GET,POST /account/set-password", new("GET", _ => "/account/set-password?token=not-a-token", Portal: true), Everyone("200")),
         new("GET,POST /forbidden", new("GET", _ => "/forbidden", Portal: true), Answers(SignInPage, "403", "403", "403", "403", "403")),

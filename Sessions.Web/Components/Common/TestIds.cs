@@ -23,6 +23,17 @@ public static class TestIds
     public const string SetPasswordLinkError = "set-password-link-error";
     public const string SetPasswordDone = "set-password-done";
 
+    // The account page: the user's own password and time zone.
+    public const string MustChangePassword = "must-change-password";
+    public const string CurrentPassword = "current-password";
+    public const string NewPassword = "new-password";
+    public const string ConfirmNewPassword = "confirm-new-password";
+    public const string ChangePasswordSubmit = "change-password-submit";
+    public const string ChangePasswordResult = "change-password-result";
+    public const string OwnTimeZone = "own-time-zone";
+    public const string ChangeTimeZoneSubmit = "change-time-zone-submit";
+    public const string ChangeTimeZoneResult = "change-time-zone-result";
+
     // Administration: the accounts list, its dialogs, and the audit trail.
     public const string AdminNav = "admin-nav";
     public const string UsersSearch = "users-search";

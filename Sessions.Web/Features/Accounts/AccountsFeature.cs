@@ -64,6 +64,7 @@ public static class AccountsFeature
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<BearerTokens>();
         services.AddScoped<PasswordSetting>();
+        services.AddScoped<OwnAccount>();
         return builder;
     }
 

@@ -1,5 +1,7 @@
 using Sessions.Web.Features.Accounts.Passwords;
+using Microsoft.Extensions.Options;
 using Sessions.Web.Features.Administration.Audit;
+using Sessions.Web.Features.Administration.Bootstrap;
 
 namespace Sessions.Web.Features.Administration;
 
@@ -11,6 +13,9 @@ public static class AdministrationFeature
         builder.Services.AddSingleton<SetPasswordLinks>();
         // Scoped: Identity's lookup normalizer is.
         builder.Services.AddScoped<UserAdministration>();
+        builder.Services.AddOptions<AdminBootstrapOptions>().BindConfiguration(AdminBootstrapOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AdminBootstrapOptions>, AdminBootstrapOptionsValidator>();
+        builder.Services.AddScoped<AdminBootstrap>();
         return builder;
     }
 }

@@ -15,6 +15,10 @@ public static class PasswordErrors
     public static readonly ServiceError LinkUsed =
         new("link_used", "This link was used already or replaced: ask your administrator for a new one.", StatusCodes.Status400BadRequest);
 
+    /// <summary>An account created with a password from configuration changes it on <c>/account</c> before anything else.</summary>
+    public static readonly ServiceError ChangeRequired =
+        new("password_change_required", "Change your password on /account first.", StatusCodes.Status403Forbidden);
+
     public static readonly ServiceError WrongCurrentPassword =
         new("wrong_password", "Your current password is not right.", StatusCodes.Status400BadRequest);
 }
