@@ -87,6 +87,7 @@ public sealed class UserAdministration(
             {
                 var created = await ResilientTransaction.ExecuteAsync<Result<AppUser>>(db, async () =>
                 {
+                    db.ChangeTracker.Clear();
                     var normalized = normalizer.NormalizeEmail(request.Email)!;
                     if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized || u.NormalizedUserName == normalized, ct))
                     {
@@ -199,7 +200,7 @@ public sealed class UserAdministration(
             return AdministrationErrors.CannotDeactivateSelf;
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var result = await ChangeAsync(db, actorId, userId, AuditActions.UserDeactivated, async (user, roles) =>
+        return await ChangeAsync(db, actorId, userId, AuditActions.UserDeactivated, async (user, roles) =>
         {
             if (roles.Contains(AppRoles.Admin) && !await OtherActiveAdminExistsAsync(db, userId, ct))
             {
@@ -213,12 +214,6 @@ public sealed class UserAdministration(
                 .ExecuteUpdateAsync(u => u.SetProperty(t => t.RevokedUtc, now), ct);
             return Snapshot(user, roles);
         }, ct, skipWhen: user => !IsActiveNow(user));
-        if (result.Error is null)
-        {
-            // This instance answers the account's next request from the database, not from what it read before.
-            standings.Forget(userId);
-        }
-        return result;
     }
 
     /// <summary>The account may sign in again (with its old password, or through a new link). Reactivating an active account changes nothing.</summary>
@@ -252,12 +247,14 @@ public sealed class UserAdministration(
     /// <summary>
     /// Reads the account and its roles inside the transaction, applies <paramref name="change"/> and records it. Every
     /// change first takes the Admin role row's lock (a write that changes nothing), so two administrators demoting or
-    /// deactivating each other at once are answered one after the other, and one of them hears <c>last_admin</c>.
+    /// deactivating each other at once are answered one after the other, and one of them hears <c>last_admin</c>. Once
+    /// committed, this instance forgets what it read of the account's standing, so its next request is judged afresh.
     /// </summary>
     private async Task<Result<AdminUser>> ChangeAsync(SessionsDbContext db, string? actorId, string userId, string action,
         Func<AppUser, IReadOnlyCollection<string>, Task<Result<AdminUser>>> change, CancellationToken ct, Func<AppUser, bool>? skipWhen = null) =>
         await ResilientTransaction.ExecuteAsync(db, async () =>
         {
+            db.ChangeTracker.Clear(); // a retry starts from what the database holds, not from the failed attempt's changes
             await db.Roles.Where(r => r.Id == AdminRoleId).ExecuteUpdateAsync(u => u.SetProperty(r => r.ConcurrencyStamp, r => r.ConcurrencyStamp), ct);
             var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct);
             if (user is null)
@@ -277,7 +274,11 @@ public sealed class UserAdministration(
                 audit.Record(db, actorId, action, userId, before, changed);
             }
             return after;
-        }, keep: outcome => outcome.Error is null, afterCommit: null, ct);
+        }, keep: outcome => outcome.Error is null, afterCommit: () =>
+        {
+            standings.Forget(userId);
+            return Task.CompletedTask;
+        }, ct);
 
     private static async Task<bool> OtherActiveAdminExistsAsync(SessionsDbContext db, string userId, CancellationToken ct) =>
         await db.UserRoles.AnyAsync(r => r.RoleId == AdminRoleId && r.UserId != userId && db.Users.Any(u => u.Id == r.UserId && u.LockoutEnd == null), ct);
