@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
+using Sessions.Web.Components.Common;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Accounts.Passwords;
 using Sessions.Web.Features.Administration;
@@ -108,6 +109,24 @@ public sealed class SetPasswordLinkTests(SessionsAppFactory app)
 
         Assert.Contains("data-testid=\"set-password-submit\"", html, StringComparison.Ordinal);
         Assert.Contains(email, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_pages_form_sets_the_password_and_then_says_the_link_is_used()
+    {
+        var (email, token) = await CreateAccountAsync();
+        using var browser = new PortalBrowser(app);
+        var page = $"{SetPasswordLinks.PagePath}?token={token}";
+
+        var form = await browser.FormOfAsync(page);
+        form["Input.Password"] = NewPassword;
+        form["Input.Confirmation"] = NewPassword;
+        using var posted = await browser.PostFormAsync(page, form);
+
+        Assert.Contains($"data-testid=\"{TestIds.SetPasswordDone}\"", await posted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var anonymous = app.CreateClient();
+        await (await anonymous.PostAsJsonAsync("/api/auth/login", new { email, password = NewPassword })).ShouldBeOkAsync();
+        Assert.Contains(PasswordErrors.LinkUsed.Message.Split(':')[0], await anonymous.GetStringAsync(page), StringComparison.Ordinal);
     }
 
     private async Task<(string Email, string Token)> CreateAccountAsync()
