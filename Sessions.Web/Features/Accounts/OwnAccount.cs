@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Sessions.Web.Features.Accounts.Passwords;
 using Sessions.Web.Features.Accounts.Standing;
-using Sessions.Web.Features.Administration;
 using Sessions.Web.Infrastructure.Http;
 
 namespace Sessions.Web.Features.Accounts;

@@ -108,7 +108,7 @@ public sealed class UserAdministration(
             }
             catch (DbUpdateException exception) when (UniqueViolation.Is(exception))
             {
-                if (await EmailTakenAsync(request.Email!, exceptId: null, ct))
+                if (await EmailTakenAsync(request.Email!, ct))
                 {
                     return AdministrationErrors.EmailTaken; // a racing create of the same email won
                 }
@@ -283,11 +283,11 @@ public sealed class UserAdministration(
     private static async Task<bool> OtherActiveAdminExistsAsync(SessionsDbContext db, string userId, CancellationToken ct) =>
         await db.UserRoles.AnyAsync(r => r.RoleId == AdminRoleId && r.UserId != userId && db.Users.Any(u => u.Id == r.UserId && u.LockoutEnd == null), ct);
 
-    private async Task<bool> EmailTakenAsync(string email, string? exceptId, CancellationToken ct)
+    private async Task<bool> EmailTakenAsync(string email, CancellationToken ct)
     {
         var normalized = normalizer.NormalizeEmail(email);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Users.AnyAsync(u => u.Id != exceptId && (u.NormalizedEmail == normalized || u.NormalizedUserName == normalized), ct);
+        return await db.Users.AnyAsync(u => u.NormalizedEmail == normalized || u.NormalizedUserName == normalized, ct);
     }
 
     private static async Task<Dictionary<string, List<string>>> RolesOfAsync(SessionsDbContext db, IReadOnlyCollection<string> userIds, CancellationToken ct)

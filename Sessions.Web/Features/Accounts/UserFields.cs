@@ -1,9 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using Sessions.Web.Features.Accounts;
 using Sessions.Web.Infrastructure.Http;
 using Sessions.Web.Infrastructure.Text;
 
-namespace Sessions.Web.Features.Administration;
+namespace Sessions.Web.Features.Accounts;
 
 /// <summary>What an account's email, name, roles and time zone may be: one set of checks for creating and editing.</summary>
 public static class UserFields
@@ -43,6 +42,10 @@ public static class UserFields
             errors.Add("timeZone", "The time zone must be an IANA time zone id, such as Europe/Paris.");
         }
     }
+
+    /// <summary>Every IANA time zone id this machine knows, in order: what the forms offer.</summary>
+    public static IReadOnlyList<string> TimeZoneIds { get; } =
+        [.. TimeZoneInfo.GetSystemTimeZones().Where(z => z.HasIanaId).Select(z => z.Id).Order(StringComparer.Ordinal)];
 
     public static bool IsIanaTimeZone(string? timeZone) =>
         !string.IsNullOrEmpty(timeZone) && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) && zone.HasIanaId;
