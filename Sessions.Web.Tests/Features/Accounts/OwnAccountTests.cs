@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Accounts.Passwords;
+using Sessions.Web.Features.Accounts.Standing;
 using Sessions.Web.Infrastructure.Http;
 using Sessions.Web.Tests.Infrastructure;
 
@@ -25,6 +28,26 @@ public sealed class OwnAccountTests(SessionsAppFactory app)
         using var anonymous = app.CreateClient();
         await (await anonymous.PostAsJsonAsync("/api/auth/login", new { email = student.Email, password = TestData.Password }))
             .ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "invalid_credentials");
+    }
+
+    [Fact]
+    public async Task A_sign_in_renewed_with_the_new_stamp_stands_at_once_where_the_old_stamp_was_read_and_the_old_one_does_not()
+    {
+        var student = await app.Data.StudentAsync();
+        var standings = app.Services.GetRequiredService<UserStandings>();
+        var before = await PrincipalOfAsync(student.Id);
+        Assert.True(await standings.StillStandsAsync(before, default)); // read and cached, as another instance would have
+
+        await using (var elsewhere = app.Services.CreateAsyncScope())
+        {
+            // As another instance changes it: this one's reading is not forgotten.
+            var users = elsewhere.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            Assert.True((await users.ChangePasswordAsync((await users.FindByIdAsync(student.Id))!, TestData.Password, NewPassword)).Succeeded);
+        }
+        var after = await PrincipalOfAsync(student.Id);
+
+        Assert.True(await standings.StillStandsAsync(after, default));
+        Assert.False(await standings.StillStandsAsync(before, default));
     }
 
     [Fact]
@@ -51,6 +74,14 @@ public sealed class OwnAccountTests(SessionsAppFactory app)
 
         Assert.Equal(ErrorCodes.ValidationFailed, refused.Error?.Code);
         Assert.Equal("America/Chicago", saved.Value?.TimeZoneId);
+    }
+
+    /// <summary>The principal a sign-in would carry now (the account's current security stamp among its claims).</summary>
+    private async Task<ClaimsPrincipal> PrincipalOfAsync(string userId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        return await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync((await users.FindByIdAsync(userId))!);
     }
 
     private async Task<Result<AppUser>> InScopeAsync(Func<OwnAccount, Task<Result<AppUser>>> act)

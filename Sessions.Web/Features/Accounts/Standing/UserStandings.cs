@@ -31,7 +31,13 @@ public sealed class UserStandings(
         {
             return false;
         }
-        var standing = Fresh(credential.UserId) ?? (await ReadAsync([credential.UserId], ct)).GetValueOrDefault(credential.UserId);
+        var standing = Fresh(credential.UserId);
+        // A stamp other than the one read may be newer than the reading (the account page renews the cookie with the stamp
+        // it just changed, maybe on another instance), so it is checked against the database before it is refused.
+        if (standing is null || standing.Stamp != credential.Stamp)
+        {
+            standing = (await ReadAsync([credential.UserId], ct)).GetValueOrDefault(credential.UserId);
+        }
         return Stands(standing, credential.Stamp);
     }
 
