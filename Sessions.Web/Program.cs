@@ -1,3 +1,4 @@
+using Sessions.Web.Features.Administration;
 using Sessions.Web.Infrastructure;
 using Sessions.Web.Infrastructure.Data;
 
@@ -8,6 +9,10 @@ var app = builder.Build();
 if (MigrateCommand.IsRequested(args))
 {
     return await MigrateCommand.RunAsync(app);
+}
+if (CreateAdminCommand.IsRequested(args))
+{
+    return await CreateAdminCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 app.MapSessionsWeb();
 await app.InitializeDatabaseAsync();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Sessions.Web.Features.Administration.Audit;
 using Sessions.Web.Features.Attendance;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Notifications;
@@ -11,12 +12,14 @@ using Sessions.Web.Tests.Infrastructure;
 namespace Sessions.Web.Tests.Security;
 
 /// <summary>
-/// A fingerprint of the rows the portal's business lives in (sessions, classes, enrolments, attendance, the outbox), to
+/// A fingerprint of the rows the portal's business lives in (sessions, classes, enrolments, attendance, the outbox, the
+/// audit trail), to
 /// tell whether a request changed any of them. Accounts are left out: a refused sign-in rightly counts a failure.
 /// </summary>
 public sealed class BusinessTables(SessionsAppFactory app)
 {
-    private static readonly Type[] Entities = [typeof(Session), typeof(SchoolClass), typeof(Enrollment), typeof(AttendanceInterval), typeof(OutboxMessage)];
+    private static readonly Type[] Entities = [typeof(Session), typeof(SchoolClass), typeof(Enrollment), typeof(AttendanceInterval), typeof(OutboxMessage),
+        typeof(AuditEntry)];
 
     public async Task<string> FingerprintAsync()
     {

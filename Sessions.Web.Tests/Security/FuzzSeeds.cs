@@ -47,5 +47,18 @@ public static class FuzzSeeds
             ["studentMediaEnabled"] = true,
             ["recordingEnabled"] = false,
         }),
+        ["POST /api/admin/users"] = w => new(w.Admin, "/api/admin/users", new JsonObject
+        {
+            ["email"] = "fuzzed-new-account@test.example",
+            ["displayName"] = "Fuzzed Account",
+            ["roles"] = new JsonArray("Student"),
+            ["timeZone"] = "Europe/Paris",
+        }),
+        ["PATCH /api/admin/users/{id}"] = w => new(w.Admin, $"/api/admin/users/{w.UserToEdit}", new JsonObject
+        {
+            ["displayName"] = "Fuzzy Student, renamed",
+            ["roles"] = new JsonArray("Student"),
+            ["timeZone"] = "America/New_York",
+        }),
     };
 }

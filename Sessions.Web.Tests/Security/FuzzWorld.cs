@@ -9,14 +9,19 @@ namespace Sessions.Web.Tests.Security;
 /// </summary>
 public sealed class FuzzWorld : IDisposable
 {
-    private FuzzWorld(HttpClient anonymous, HttpClient educator)
+    private FuzzWorld(HttpClient anonymous, HttpClient educator, HttpClient admin)
     {
         Anonymous = anonymous;
         Educator = educator;
+        Admin = admin;
     }
 
     public HttpClient Anonymous { get; }
     public HttpClient Educator { get; }
+    public HttpClient Admin { get; }
+
+    /// <summary>The account the administrative endpoints are fuzzed on.</summary>
+    public string UserToEdit { get; private init; } = "";
     public string EducatorId { get; private init; } = "";
     public string SignInEmail { get; private init; } = "";
     public int ClassId { get; private init; }
@@ -35,8 +40,9 @@ public sealed class FuzzWorld : IDisposable
         var educator = await data.EducatorAsync("Fuzzy Educator");
         var student = await data.StudentAsync();
         var schoolClass = await data.ClassAsync(educator, student);
-        return new FuzzWorld(app.CreateClient(), await data.ClientForAsync(educator))
+        return new FuzzWorld(app.CreateClient(), await data.ClientForAsync(educator), await data.ClientForAsync(await data.AdminAsync()))
         {
+            UserToEdit = (await data.StudentAsync("Fuzzy Student")).Id,
             EducatorId = educator.Id,
             SignInEmail = (await data.EducatorAsync("Fuzzy Sign-in")).Email!,
             ClassId = schoolClass.Id,
@@ -53,5 +59,6 @@ public sealed class FuzzWorld : IDisposable
     {
         Anonymous.Dispose();
         Educator.Dispose();
+        Admin.Dispose();
     }
 }

@@ -1,7 +1,9 @@
 using Scalar.AspNetCore;
 using Sessions.Web.Components;
 using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Accounts.Passwords;
 using Sessions.Web.Features.Accounts.Standing;
+using Sessions.Web.Features.Administration;
 using Sessions.Web.Features.Attendance;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Live;
@@ -38,6 +40,7 @@ public static class SessionsWebSetup
         builder.AddSecurityFeature();
         builder.AddDataFeature();
         builder.AddAccountsFeature();
+        builder.AddAdministrationFeature();
         builder.AddSessionsRateLimiting();
         builder.AddLiveFeature();
         builder.AddVideoFeature();
@@ -61,6 +64,7 @@ public static class SessionsWebSetup
         app.UseSecurityPerimeter();
         app.UseAuthentication();
         app.UseUserRevalidation();
+        app.UsePasswordChangeGate();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
@@ -73,6 +77,7 @@ public static class SessionsWebSetup
             app.MapScalarApiReference(options => options.AddPreferredSecuritySchemes([BearerSecurity.SchemeName])).WithoutContentSecurityPolicy();
         }
         app.MapAccountEndpoints();
+        app.MapAdministrationEndpoints();
         app.MapSessionEndpoints();
         app.MapClassEndpoints();
         app.MapRoomEndpoints();

@@ -25,6 +25,21 @@ public static class AuthorizationMatrix
         new("GET /api/me/sessions", new("GET", _ => "/api/me/sessions"), SignedIn("200")),
         new("GET /api/me/classes", new("GET", _ => "/api/me/classes"), SignedIn("200")),
 
+        // Administration: each probe changes the scene's own classmate, so no probe changes the people of another.
+        new("GET /api/admin/users", new("GET", _ => "/api/admin/users?search=classmate&role=Student&status=active"), AdminOnly("200")),
+        new("GET /api/admin/users/{id}", new("GET", s => $"/api/admin/users/{s.ClassmateId}"), AdminOnly("200")),
+        new("POST /api/admin/users", new("POST", _ => "/api/admin/users", Body: _ => new
+            {
+                email = $"new-{Guid.NewGuid():N}@test.example", displayName = "Probe", roles = new[] { "Student" }, timeZone = "Europe/Paris",
+            }),
+            AdminOnly("201")),
+        new("PATCH /api/admin/users/{id}", new("PATCH", s => $"/api/admin/users/{s.ClassmateId}", Body: _ => new { displayName = "Renamed" }),
+            AdminOnly("200")),
+        new("POST /api/admin/users/{id}/deactivate", new("POST", s => $"/api/admin/users/{s.ClassmateId}/deactivate"), AdminOnly("200")),
+        new("POST /api/admin/users/{id}/reactivate", new("POST", s => $"/api/admin/users/{s.ClassmateId}/reactivate"), AdminOnly("200")),
+        new("POST /api/admin/users/{id}/password-link", new("POST", s => $"/api/admin/users/{s.ClassmateId}/password-link"), AdminOnly("200")),
+        new("GET /api/admin/audit", new("GET", _ => "/api/admin/audit?page=1&pageSize=5"), AdminOnly("200")),
+
         // Sessions
         new("POST /sessions/start", new("POST", _ => "/sessions/start", Body: s => new { educatorId = s.OwnerId, sessionId = s.SessionId }, ApiVersion: "6"),
             OwnerOrAdmin("200", "not_session_owner")),
@@ -90,6 +105,13 @@ public static class AuthorizationMatrix
             Answers(SignInPage, "200", "403", "200", "403", "200")),
         new("GET,POST /sessions/{SessionId:guid}/attendance", new("GET", s => $"/sessions/{s.SessionId}/attendance", SessionNeed.Live, Portal: true),
             Answers(SignInPage, ForbiddenPage, ForbiddenPage, "200", "403", "200")),
+        new("GET,POST /admin/users", new("GET", _ => "/admin/users", Portal: true),
+            Answers(SignInPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, "200")),
+        new("GET,POST /admin/audit", new("GET", _ => "/admin/audit", Portal: true),
+            Answers(SignInPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, "200")),
+        new("GET,POST /account", new("GET", _ => "/account", Portal: true), Answers(SignInPage, "200", "200", "200", "200", "200")),
+        // Whoever holds a link may use it, signed in or not; the page itself says when a link cannot be used.
+        new("GET,POST /account/set-password", new("GET", _ => "/account/set-password?token=not-a-token", Portal: true), Everyone("200")),
         new("GET,POST /forbidden", new("GET", _ => "/forbidden", Portal: true), Answers(SignInPage, "403", "403", "403", "403", "403")),
         new("GET,POST /not-found", new("GET", _ => "/not-found", Portal: true), Everyone("200")),
         new("GET,POST /Error", new("GET", _ => "/Error", Portal: true), Everyone("200")),

@@ -80,10 +80,10 @@ public sealed class MatrixApp : IAsyncLifetime
         // An educator runs one session at a time: what earlier probes left live ends first, before anyone listens.
         await EndLiveSessionsAsync(MatrixRole.OwningEducator);
         await EndLiveSessionsAsync(MatrixRole.OtherEducator);
-        var (classId, sessionId) = await ClassWithSessionAsync(MatrixRole.OwningEducator, MatrixRole.EnrolledStudent, need);
-        var (_, sentinelId) = await ClassWithSessionAsync(MatrixRole.OtherEducator, MatrixRole.OtherStudent, SessionNeed.StartableNow);
+        var (classId, sessionId, classmateId) = await ClassWithSessionAsync(MatrixRole.OwningEducator, MatrixRole.EnrolledStudent, need);
+        var (_, sentinelId, _) = await ClassWithSessionAsync(MatrixRole.OtherEducator, MatrixRole.OtherStudent, SessionNeed.StartableNow);
         return new MatrixScene(classId, sessionId, _people[MatrixRole.OwningEducator].Id, _people[MatrixRole.EnrolledStudent].Id,
-            _people[MatrixRole.OtherStudent].Id, TestData.Iso(App.Time.GetUtcNow().AddDays(2)), sentinelId);
+            _people[MatrixRole.OtherStudent].Id, TestData.Iso(App.Time.GetUtcNow().AddDays(2)), sentinelId, classmateId);
     }
 
     /// <summary>
@@ -94,17 +94,19 @@ public sealed class MatrixApp : IAsyncLifetime
         Assert.Null((await App.Services.GetRequiredService<SessionService>()
             .StartAsync(Actor(MatrixRole.OtherEducator), scene.SentinelSessionId, CancellationToken.None)).Error);
 
-    private async Task<(int ClassId, Guid SessionId)> ClassWithSessionAsync(MatrixRole educatorRole, MatrixRole studentRole, SessionNeed need)
+    private async Task<(int ClassId, Guid SessionId, string ClassmateId)> ClassWithSessionAsync(
+        MatrixRole educatorRole, MatrixRole studentRole, SessionNeed need)
     {
         var data = App.Data;
-        var schoolClass = await data.ClassAsync(_people[educatorRole], _people[studentRole], await data.StudentAsync("Classmate"));
+        var classmate = await data.StudentAsync("Classmate");
+        var schoolClass = await data.ClassAsync(_people[educatorRole], _people[studentRole], classmate);
         var session = await data.SessionAsync(schoolClass, startsIn: need == SessionNeed.Tomorrow ? TimeSpan.FromDays(1) : TimeSpan.Zero);
         if (need == SessionNeed.Live)
         {
             var started = await App.Services.GetRequiredService<SessionService>().StartAsync(Actor(educatorRole), session.Id, CancellationToken.None);
             Assert.Null(started.Error);
         }
-        return (schoolClass.Id, session.Id);
+        return (schoolClass.Id, session.Id, classmate.Id);
     }
 
     private async Task EndLiveSessionsAsync(MatrixRole educatorRole)

@@ -43,6 +43,10 @@ public sealed record MatrixRow(string Endpoint, MatrixProbe Probe, IReadOnlyDict
     public static IReadOnlyDictionary<MatrixRole, string> OwnerOrAdmin(string answer, string notOwnerCode) =>
         Answers("401 unauthenticated", "403 forbidden", "403 forbidden", answer, $"403 {notOwnerCode}", answer);
 
+    /// <summary>Administrators only; everyone else signed in is refused by role.</summary>
+    public static IReadOnlyDictionary<MatrixRole, string> AdminOnly(string answer) =>
+        Answers("401 unauthenticated", "403 forbidden", "403 forbidden", "403 forbidden", "403 forbidden", answer);
+
     /// <summary>Members of the class: its educator, its students and admins.</summary>
     public static IReadOnlyDictionary<MatrixRole, string> Members(string answer) =>
         Answers("401 unauthenticated", answer, "403 not_enrolled", answer, "403 not_enrolled", answer);

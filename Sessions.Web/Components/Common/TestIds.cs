@@ -15,6 +15,43 @@ public static class TestIds
     public const string StartInstantSession = "start-instant-session";
     public const string ConfirmEnd = "confirm-end";
 
+    // Set-password page.
+    public const string SetPasswordNew = "set-password-new";
+    public const string SetPasswordConfirm = "set-password-confirm";
+    public const string SetPasswordSubmit = "set-password-submit";
+    public const string SetPasswordError = "set-password-error";
+    public const string SetPasswordLinkError = "set-password-link-error";
+    public const string SetPasswordDone = "set-password-done";
+
+    // The account page: the user's own password and time zone.
+    public const string MustChangePassword = "must-change-password";
+    public const string CurrentPassword = "current-password";
+    public const string NewPassword = "new-password";
+    public const string ConfirmNewPassword = "confirm-new-password";
+    public const string ChangePasswordSubmit = "change-password-submit";
+    public const string ChangePasswordResult = "change-password-result";
+    public const string OwnTimeZone = "own-time-zone";
+    public const string ChangeTimeZoneSubmit = "change-time-zone-submit";
+    public const string ChangeTimeZoneResult = "change-time-zone-result";
+
+    // Administration: the accounts list, its dialogs, and the audit trail.
+    public const string AdminNav = "admin-nav";
+    public const string UsersSearch = "users-search";
+    public const string UsersRoleFilter = "users-role-filter";
+    public const string UsersStatusFilter = "users-status-filter";
+    public const string UsersTable = "users-table";
+    public const string CreateUser = "create-user";
+    public const string UserFormEmail = "user-form-email";
+    public const string UserFormDisplayName = "user-form-display-name";
+    public const string UserFormTimeZone = "user-form-time-zone";
+    public const string UserFormSubmit = "user-form-submit";
+    public const string UserFormError = "user-form-error";
+    public const string PasswordLinkUrl = "password-link-url";
+    public const string CopyPasswordLink = "copy-password-link";
+    public const string ConfirmDeactivate = "confirm-deactivate";
+    public const string ConfirmReactivate = "confirm-reactivate";
+    public const string AuditTable = "audit-table";
+
     // The session dialog: schedule, start now, edit.
     public const string SessionFormClass = "session-form-class";
     public const string SessionFormTitle = "session-form-title";
@@ -92,6 +129,13 @@ public static class TestIds
     public static string UpcomingReason(Guid id) => $"upcoming-reason-{id}";
     public static string RoomParticipant(string userId) => $"room-participant-{userId}";
     public static string SessionAttendance(Guid id) => $"session-attendance-{id}";
+    public static string UserRow(string id) => $"user-row-{id}";
+    public static string UserStatusOf(string id) => $"user-status-{id}";
+    public static string EditUser(string id) => $"edit-user-{id}";
+    public static string DeactivateUser(string id) => $"deactivate-user-{id}";
+    public static string ReactivateUser(string id) => $"reactivate-user-{id}";
+    public static string PasswordLinkFor(string id) => $"password-link-{id}";
+    public static string UserFormRole(string role) => $"user-form-role-{role.ToLowerInvariant()}";
 
     /// <summary>One choice of a session setting in the session dialog: <c>null</c> is the class default.</summary>
     public static string SessionSettingChoice(string setting, bool? choice) =>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Sessions.Web.Features.Accounts.Lockout;
+using Sessions.Web.Features.Accounts.Passwords;
 using Sessions.Web.Features.Accounts.Standing;
 using Sessions.Web.Features.Accounts.Tokens;
 using Sessions.Web.Features.Live;
@@ -62,6 +63,8 @@ public static class AccountsFeature
         services.AddSingleton<DecoyPasswordHash>();
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<BearerTokens>();
+        services.AddScoped<PasswordSetting>();
+        services.AddScoped<OwnAccount>();
         return builder;
     }
 

@@ -9,6 +9,9 @@ public sealed class AppUser : IdentityUser
     /// <summary>IANA time zone id; every page shows times in it.</summary>
     public required string TimeZoneId { get; set; }
 
+    /// <summary>Set on an administrator created from configuration: their first sign-in leads to <c>/account</c> until they change it.</summary>
+    public bool MustChangePassword { get; set; }
+
     /// <summary>The user's stable numeric Agora RTC uid (1 … int.MaxValue, unique).</summary>
     public long RtcUid { get; set; }
 }

@@ -15,6 +15,10 @@ internal sealed class AppUserClaimsPrincipalFactory(
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(AppClaimTypes.DisplayName, user.DisplayName));
         identity.AddClaim(new Claim(AppClaimTypes.TimeZone, user.TimeZoneId));
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(AppClaimTypes.MustChangePassword, "true"));
+        }
         return identity;
     }
 }

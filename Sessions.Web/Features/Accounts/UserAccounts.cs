@@ -8,7 +8,9 @@ public sealed class UserAccounts(UserManager<AppUser> users)
 {
     private const int MaxUidAttempts = 5;
 
-    public async Task<AppUser> CreateAsync(string email, string displayName, string timeZoneId, string password, string role)
+    /// <param name="mustChangePassword">Whether the first sign-in must change the password before anything else.</param>
+    public async Task<AppUser> CreateAsync(string email, string displayName, string timeZoneId, string password, string role,
+        bool mustChangePassword = false)
     {
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out _))
         {
@@ -23,6 +25,7 @@ public sealed class UserAccounts(UserManager<AppUser> users)
                 EmailConfirmed = true,
                 DisplayName = displayName,
                 TimeZoneId = timeZoneId,
+                MustChangePassword = mustChangePassword,
                 // Random rather than sequential, so uids do not reveal how many accounts exist.
                 RtcUid = RandomNumberGenerator.GetInt32(1, int.MaxValue),
             };

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Sessions.Web.Features.Administration.Bootstrap;
 
 namespace Sessions.Web.Infrastructure.Data;
 
@@ -40,6 +41,10 @@ public static class DatabaseSetup
         if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateAtStart)
         {
             await app.Services.MigrateDatabaseAsync();
+        }
+        await using (var bootstrap = app.Services.CreateAsyncScope())
+        {
+            await bootstrap.ServiceProvider.GetRequiredService<AdminBootstrap>().CreateIfNoAdminAsync(CancellationToken.None);
         }
         if (app.Environment.IsDevelopment())
         {

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Accounts.Lockout;
 using Sessions.Web.Features.Accounts.Tokens;
+using Sessions.Web.Features.Administration.Audit;
 using Sessions.Web.Features.Attendance;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Notifications;
@@ -27,6 +28,7 @@ public abstract class SessionsDbContext(DbContextOptions options)
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -40,7 +42,7 @@ public abstract class SessionsDbContext(DbContextOptions options)
         // Roles are part of the schema: every environment has the same three.
         builder.Entity<IdentityRole>().HasData(AppRoles.All.Select(role => new IdentityRole(role)
         {
-            Id = role.ToLowerInvariant(),
+            Id = AppRoles.IdOf(role),
             NormalizedName = role.ToUpperInvariant(),
             ConcurrencyStamp = role.ToLowerInvariant(),
         }));

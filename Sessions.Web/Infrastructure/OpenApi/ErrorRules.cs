@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.RateLimiting;
+using Sessions.Web.Features.Accounts.Passwords;
 using Sessions.Web.Infrastructure.Http;
 
 namespace Sessions.Web.Infrastructure.OpenApi;
@@ -62,6 +63,8 @@ public static class ErrorRules
         if (NeedsAuthorization(metadata))
         {
             yield return Unauthenticated;
+            // The gate answers before authorization: an account created from configuration changes its password first.
+            yield return PasswordErrors.ChangeRequired;
         }
         if (NeedsRole(metadata))
         {

@@ -31,7 +31,13 @@ public sealed class UserStandings(
         {
             return false;
         }
-        var standing = Fresh(credential.UserId) ?? (await ReadAsync([credential.UserId], ct)).GetValueOrDefault(credential.UserId);
+        var standing = Fresh(credential.UserId);
+        // A stamp other than the one read may be newer than the reading (the account page renews the cookie with the stamp
+        // it just changed, maybe on another instance), so it is checked against the database before it is refused.
+        if (standing is null || standing.Stamp != credential.Stamp)
+        {
+            standing = (await ReadAsync([credential.UserId], ct)).GetValueOrDefault(credential.UserId);
+        }
         return Stands(standing, credential.Stamp);
     }
 
@@ -52,6 +58,9 @@ public sealed class UserStandings(
             && principal.FindFirstValue(identityOptions.Value.ClaimsIdentity.SecurityStampClaimType) is { } stamp
             ? new UserCredential(userId, stamp)
             : null;
+
+    /// <summary>Drops what was read of the account, so its next request reads it afresh (after an administrator changed it).</summary>
+    public void Forget(string userId) => _read.TryRemove(userId, out _);
 
     /// <summary>Drops readings older than the cache's life, so accounts seen once do not stay in memory.</summary>
     public void ForgetStale()

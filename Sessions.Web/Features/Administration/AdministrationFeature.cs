@@ -1,0 +1,21 @@
+using Sessions.Web.Features.Accounts.Passwords;
+using Microsoft.Extensions.Options;
+using Sessions.Web.Features.Administration.Audit;
+using Sessions.Web.Features.Administration.Bootstrap;
+
+namespace Sessions.Web.Features.Administration;
+
+public static class AdministrationFeature
+{
+    public static IHostApplicationBuilder AddAdministrationFeature(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<AuditTrail>();
+        builder.Services.AddSingleton<SetPasswordLinks>();
+        // Scoped: Identity's lookup normalizer is.
+        builder.Services.AddScoped<UserAdministration>();
+        builder.Services.AddOptions<AdminBootstrapOptions>().BindConfiguration(AdminBootstrapOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AdminBootstrapOptions>, AdminBootstrapOptionsValidator>();
+        builder.Services.AddScoped<AdminBootstrap>();
+        return builder;
+    }
+}

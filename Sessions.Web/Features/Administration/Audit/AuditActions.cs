@@ -1,0 +1,11 @@
+namespace Sessions.Web.Features.Administration.Audit;
+
+/// <summary>The stable names of the recorded actions, as the API and the audit page show them.</summary>
+public static class AuditActions
+{
+    public const string UserCreated = "user.created";
+    public const string UserUpdated = "user.updated";
+    public const string UserDeactivated = "user.deactivated";
+    public const string UserReactivated = "user.reactivated";
+    public const string PasswordLinkIssued = "user.password_link_issued";
+}
