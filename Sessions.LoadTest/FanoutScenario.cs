@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using Sessions.Web.Infrastructure.Diagnostics;
 
 namespace Sessions.LoadTest;
 
@@ -15,13 +16,12 @@ internal static class FanoutScenario
     public static async Task RunAsync(Arguments args)
     {
         var url = new Uri(args.Text("url"));
-        var databasePath = args.Text("database");
         var rate = args.Number("rate", 100);
         var duration = args.Seconds("duration", 60);
         using var run = new CancellationTokenSource(args.Seconds("timeout", 900));
         var classes = args.Number("classes", 500);
         var warmUp = args.Number("warmup", 50);
-        var seeded = await SeededSessions.NotStartedAsync(databasePath, classes + warmUp);
+        var seeded = await SeededSessions.NotStartedAsync(LoadDatabase.From(args), classes + warmUp);
         var sessions = seeded[..classes];
         var plan = sessions.Take(args.Number("starts", sessions.Count)).ToList();
         var emails = sessions.SelectMany(s => s.StudentEmails).ToList();
@@ -33,12 +33,12 @@ internal static class FanoutScenario
         var tokens = await StudentTokens.ForStudentsAsync(portal, emails, args, run.Token);
         var signInSeconds = clock.Elapsed.TotalSeconds;
 
-        var idle = await portal.FiguresAsync(collect: true);
+        using var servers = ServerFigures.From(args, url);
+        var idle = await servers.ReadAsync(collect: true);
         clock.Restart();
-        await using var connections = await StudentConnections.OpenAsync(url, [.. emails.Select(e => tokens[e])],
-            args.Number("connect-concurrency", 32), run.Token);
+        await using var connections = await IStudentListeners.OpenAsync(args, url, [.. emails.Select(e => tokens[e])], run.Token);
         var connectSeconds = clock.Elapsed.TotalSeconds;
-        var connected = await portal.FiguresAsync(collect: true);
+        var connected = await servers.ReadAsync(collect: true);
         Console.WriteLine($"{connections.Connected.Count} of {emails.Count} students connected in {connectSeconds:0.0} s");
 
         await WarmUpAsync(portal, seeded[classes..]);
@@ -47,8 +47,8 @@ internal static class FanoutScenario
         var startMs = new ConcurrentBag<double>();
         var refusals = new ConcurrentDictionary<string, int>();
         var expectedStudents = new ConcurrentDictionary<Guid, int[]>();
-        var beforeStarts = await portal.FiguresAsync(collect: false);
-        var toolCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var beforeStarts = await servers.ReadAsync(collect: false);
+        var toolCpu = Process.GetCurrentProcess().TotalProcessorTime + connections.OtherProcessesProcessorTime;
         clock.Restart();
         var sent = await StartPacer.RunAsync(plan, rate, duration, args.Number("max-in-flight", 64), async session =>
         {
@@ -70,8 +70,8 @@ internal static class FanoutScenario
 
         await WaitForReceiptsAsync(connections, expectedStudents.Values.Sum(s => s.Length), args.Seconds("receipt-timeout", 10), run.Token);
         var tally = ReceiptTally.Of(sentAt, expectedStudents, connections.Receipts);
-        var afterStarts = await portal.FiguresAsync(collect: false);
-        toolCpu = Process.GetCurrentProcess().TotalProcessorTime - toolCpu;
+        var afterStarts = await servers.ReadAsync(collect: false);
+        toolCpu = Process.GetCurrentProcess().TotalProcessorTime + connections.OtherProcessesProcessorTime - toolCpu;
         var errors = refusals.Values.Sum() + tally.Missing + tally.Duplicates + tally.Unexpected + connections.Failures + connections.Closed;
         var result = new
         {
@@ -92,12 +92,28 @@ internal static class FanoutScenario
             firstConnectFailure = connections.FirstFailure,
             connectionsClosedDuringRun = connections.Closed,
             seconds = new { signIn = Round(signInSeconds), connect = Round(connectSeconds), starts = Round(startSeconds) },
-            serverMemory = new { idle, connected, afterStarts, perConnection = MemoryDelta.PerItem(idle, connected, connections.Connected.Count) },
-            // From just before the first start until the receipts are in: what the starts and their fan-out cost each process.
+            // Every instance together (one instance: that instance), then each one.
+            serverMemory = new
+            {
+                idle = ServerFigures.Total(idle),
+                connected = ServerFigures.Total(connected),
+                afterStarts = ServerFigures.Total(afterStarts),
+                perConnection = MemoryDelta.PerItem(ServerFigures.Total(idle), ServerFigures.Total(connected), connections.Connected.Count),
+            },
+            servers = servers.Urls.Select((server, i) => new
+            {
+                url = server,
+                idle = idle[i],
+                connected = connected[i],
+                afterStarts = afterStarts[i],
+                cpuMsPerStart = CpuMsPerStart(beforeStarts[i], afterStarts[i], expectedStudents.Count),
+            }),
+            listenerProcesses = args.Number("listeners", 1),
+            // From just before the first start until the receipts are in: what the starts and their fan-out cost each side
+            // (the load tool's figure includes its listener processes).
             cpuMsPerStart = new
             {
-                server = beforeStarts is null || afterStarts is null ? (double?)null
-                    : Math.Round((afterStarts.ProcessorSeconds - beforeStarts.ProcessorSeconds) * 1000 / Math.Max(1, expectedStudents.Count), 2),
+                server = CpuMsPerStart(ServerFigures.Total(beforeStarts), ServerFigures.Total(afterStarts), expectedStudents.Count),
                 loadTool = Math.Round(toolCpu.TotalMilliseconds / Math.Max(1, expectedStudents.Count), 2),
             },
         };
@@ -144,7 +160,7 @@ internal static class FanoutScenario
     }
 
     /// <summary>Until every expected receipt is in (then a little longer, for duplicates) or the receipt timeout passes.</summary>
-    private static async Task WaitForReceiptsAsync(StudentConnections connections, int expected, TimeSpan timeout, CancellationToken ct)
+    private static async Task WaitForReceiptsAsync(IStudentListeners connections, int expected, TimeSpan timeout, CancellationToken ct)
     {
         var waited = Stopwatch.StartNew();
         while (connections.Receipts.Count < expected && waited.Elapsed < timeout)
@@ -155,4 +171,7 @@ internal static class FanoutScenario
     }
 
     private static double Round(double seconds) => Math.Round(seconds, 2);
+
+    private static double? CpuMsPerStart(ProcessFigures? before, ProcessFigures? after, int starts) =>
+        before is null || after is null ? null : Math.Round((after.ProcessorSeconds - before.ProcessorSeconds) * 1000 / Math.Max(1, starts), 2);
 }
