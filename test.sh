@@ -28,7 +28,16 @@ if ! command -v redis-server >/dev/null; then
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y redis-server
 fi
 
-# 1b. The Firestore tests run Google's own Firestore emulator (Java, started through gcloud), which the machine image
+# 1b. The integration suite runs a second time on a throwaway PostgreSQL cluster (Debian's package) that the tests start.
+if ! command -v initdb >/dev/null && ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+  log "Installing postgresql"
+  sudo=()
+  if [[ "$(id -u)" -ne 0 ]]; then sudo=(sudo); fi
+  "${sudo[@]}" apt-get update
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y postgresql
+fi
+
+# 1c. The Firestore tests run Google's own Firestore emulator (Java, started through gcloud), which the machine image
 #     brings; without it they cannot run.
 gcloud_sdk=""
 if command -v gcloud >/dev/null; then
@@ -39,13 +48,13 @@ if [[ -z "$gcloud_sdk" || ! -d "$gcloud_sdk/platform/cloud-firestore-emulator" ]
   echo "Tests: 0 passed, 0 failed, 0 skipped"
   exit 1
 fi
-# 1c. Google's official Node client reads back what our Firestore client writes (pinned in its package-lock.json).
+# 1d. Google's official Node client reads back what our Firestore client writes (pinned in its package-lock.json).
 log "Installing the official Firestore client for the contract tests"
 npm ci --prefix Sessions.Web.Tests/Features/Notifications/official-client --no-audit --no-fund --loglevel=error >/dev/null
-# 1d. The official AsyncAPI parser judges the hub's /asyncapi/v1.json (pinned in its package-lock.json).
+# 1e. The official AsyncAPI parser judges the hub's /asyncapi/v1.json (pinned in its package-lock.json).
 log "Installing the official AsyncAPI parser for the hub contract tests"
 npm ci --prefix Sessions.Web.Tests/Features/Live/asyncapi-parser --no-audit --no-fund --loglevel=error >/dev/null
-# 1e. A TypeScript client generated from /openapi/v1.json by openapi-typescript, type-checked by tsc and run with openapi-fetch.
+# 1f. A TypeScript client generated from /openapi/v1.json by openapi-typescript, type-checked by tsc and run with openapi-fetch.
 log "Installing the client generator and TypeScript for the API contract test"
 npm ci --prefix Sessions.Web.Tests/Contract/generated-client --no-audit --no-fund --loglevel=error >/dev/null
 
@@ -84,14 +93,16 @@ fi
 
 failed_runs=0
 trx_files=()
-for project in "${projects[@]}"; do
-  name="$(basename "$project" .csproj)"
-  out="$results/$name"
+# run_tests NAME PROJECT [dotnet test arguments...]: one run, with its own TRX file named NAME.
+run_tests() {
+  local name="$1" project="$2"
+  shift 2
+  local out="$results/$name"
   rm -rf "$out"
   log "Testing $name"
-  start=$SECONDS
+  local start=$SECONDS
   if ! dotnet test "$project" -c "$configuration" --no-build --nologo \
-      --logger "trx;LogFileName=$name.trx" --results-directory "$out"; then
+      --logger "trx;LogFileName=$name.trx" --results-directory "$out" "$@"; then
     log "$name: test run failed"
     failed_runs=$((failed_runs + 1))
   fi
@@ -101,6 +112,14 @@ for project in "${projects[@]}"; do
   else
     log "$name: no TRX file was written"
     failed_runs=$((failed_runs + 1))
+  fi
+}
+for project in "${projects[@]}"; do
+  name="$(basename "$project" .csproj)"
+  run_tests "$name" "$project" --filter "Database!=PostgresOnly"
+  # The integration suite again, every app over its own database on PostgreSQL.
+  if [[ "$name" == Sessions.Web.Tests ]]; then
+    SESSIONS_TEST_DATABASE=Postgres run_tests "$name.Postgres" "$project" --filter "Database!=SqliteOnly"
   fi
 done
 

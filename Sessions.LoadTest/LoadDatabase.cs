@@ -35,7 +35,8 @@ internal sealed record LoadDatabase(string Provider, string ConnectionString, st
     public string TokenCachePath(Arguments args) =>
         args.Text("token-cache", IsSqlite ? Name + ".tokens.json" : throw new ArgumentException("--token-cache is required with --provider Postgres."));
 
-    public SessionsDbContext Open() => new(IsSqlite
-        ? new DbContextOptionsBuilder<SessionsDbContext>().UseSqlite(ConnectionString).Options
-        : throw new NotSupportedException("PostgreSQL arrives with the scale-postgres branch."));
+    /// <summary>The provider's own context, so that migrating applies that provider's migrations.</summary>
+    public SessionsDbContext Open() => IsSqlite
+        ? new SqliteSessionsDbContext(new DbContextOptionsBuilder<SqliteSessionsDbContext>().UseSqlite(ConnectionString).Options)
+        : new PostgresSessionsDbContext(new DbContextOptionsBuilder<PostgresSessionsDbContext>().UseNpgsql(ConnectionString).Options);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Sessions.Web.Features.Notifications;
+using Sessions.Web.Tests.Infrastructure.Databases;
 
 namespace Sessions.Web.Tests.Infrastructure;
 
@@ -19,7 +20,7 @@ public sealed class NotifierFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Emulator.InitializeAsync();
-        App = new SessionsAppFactory(SessionsAppFactory.NewDatabasePath(), Settings, ownsDatabase: true);
+        App = new SessionsAppFactory(TestDatabase.Create(), Settings, ownsDatabase: true);
         await App.InitializeAsync();
     }
 

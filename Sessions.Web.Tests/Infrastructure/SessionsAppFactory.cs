@@ -2,17 +2,18 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Sessions.Web.Features.Sessions;
+using Sessions.Web.Tests.Infrastructure.Databases;
 
 namespace Sessions.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on Kestrel (127.0.0.1, a free port) over its own SQLite file, migrated at start as in production.
+/// The real app on Kestrel (127.0.0.1, a free port) over its own database (a SQLite file, or a PostgreSQL database when
+/// the run says so: <see cref="TestDatabase"/>), migrated at start as in production.
 /// Only time is fake, so tests can stand at the edges of a start window.
 /// </summary>
 public sealed class SessionsAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
@@ -26,25 +27,25 @@ public sealed class SessionsAppFactory : WebApplicationFactory<Program>, IAsyncL
     private readonly ILoggerProvider? _logs;
 
     public SessionsAppFactory()
-        : this(NewDatabasePath(), new Dictionary<string, string?>(), ownsDatabase: true)
+        : this(TestDatabase.Create(), new Dictionary<string, string?>(), ownsDatabase: true)
     {
     }
 
-    /// <param name="databasePath">Another factory's database, to play a restart of the app over the same data.</param>
+    /// <param name="database">Another factory's database, to play a restart of the app over the same data.</param>
     /// <param name="settings">Configuration on top of the test defaults (for example the Firestore emulator).</param>
-    /// <param name="ownsDatabase">Whether disposing this factory deletes the database file.</param>
+    /// <param name="ownsDatabase">Whether disposing this factory deletes the database.</param>
     /// <param name="time">Another factory's clock, so a restarted app continues the same timeline.</param>
     /// <param name="runsLifecycleWorker">
     /// Whether the background worker that cancels missed sessions and ends overrun ones runs. Off by default: most tests
     /// move the fake clock past windows and booked ends on purpose and must not race it.
     /// </param>
     /// <param name="logs">Also receives what the app logs, for tests of what it writes there.</param>
-    internal SessionsAppFactory(string databasePath, IReadOnlyDictionary<string, string?> settings, bool ownsDatabase,
+    internal SessionsAppFactory(TestDatabase database, IReadOnlyDictionary<string, string?> settings, bool ownsDatabase,
         FakeTimeProvider? time = null, bool runsLifecycleWorker = false, ILoggerProvider? logs = null)
     {
         _runsLifecycleWorker = runsLifecycleWorker;
         _logs = logs;
-        DatabasePath = databasePath;
+        Database = database;
         _settings = settings;
         _ownsDatabase = ownsDatabase;
         // Starts at a whole second, as stored instants are whole milliseconds.
@@ -52,7 +53,7 @@ public sealed class SessionsAppFactory : WebApplicationFactory<Program>, IAsyncL
         UseKestrel(0);
     }
 
-    public string DatabasePath { get; }
+    public TestDatabase Database { get; }
 
     public FakeTimeProvider Time { get; }
 
@@ -61,7 +62,10 @@ public sealed class SessionsAppFactory : WebApplicationFactory<Program>, IAsyncL
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Sessions", $"Data Source={DatabasePath}");
+        foreach (var (key, value) in Database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.UseSetting("Agora:AppId", AgoraAppId);
         builder.UseSetting("Agora:AppCertificate", AgoraCertificate);
         // The notifier stays off unless a test turns it on, whatever the machine's environment says.
@@ -96,20 +100,9 @@ public sealed class SessionsAppFactory : WebApplicationFactory<Program>, IAsyncL
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        SqliteConnection.ClearAllPools();
         if (_ownsDatabase)
         {
-            DeleteDatabase(DatabasePath);
-        }
-    }
-
-    public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"sessions-tests-{Guid.NewGuid():N}.db");
-
-    public static void DeleteDatabase(string path)
-    {
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-        {
-            File.Delete(file);
+            Database.Delete();
         }
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Sessions.Web.Tests.Infrastructure.Databases;
 
 namespace Sessions.Web.Tests.Infrastructure;
 
@@ -10,11 +10,14 @@ public static class StartupFailures
 {
     public static OptionsValidationException Of(string environment, IReadOnlyDictionary<string, string?> settings)
     {
-        var database = SessionsAppFactory.NewDatabasePath();
+        var database = TestDatabase.Create();
         using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment(environment);
-            builder.UseSetting("ConnectionStrings:Sessions", $"Data Source={database}");
+            foreach (var (key, value) in database.Settings)
+            {
+                builder.UseSetting(key, value);
+            }
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);
@@ -26,8 +29,7 @@ public static class StartupFailures
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
-            SessionsAppFactory.DeleteDatabase(database);
+            database.Delete();
         }
     }
 }

@@ -1,3 +1,5 @@
+using Sessions.Web.Tests.Infrastructure.Databases;
+
 namespace Sessions.Web.Tests.Infrastructure;
 
 /// <summary>Two portal instances over one SQLite file and one clock, both on the same Redis: A writes, B is the other instance.</summary>
@@ -10,9 +12,9 @@ public sealed class TwoInstances(SessionsAppFactory a, SessionsAppFactory b) : I
     public static async Task<TwoInstances> StartAsync(RedisServerFixture redis)
     {
         var settings = new Dictionary<string, string?> { ["Redis:Configuration"] = redis.Configuration };
-        var a = new SessionsAppFactory(SessionsAppFactory.NewDatabasePath(), settings, ownsDatabase: true);
+        var a = new SessionsAppFactory(TestDatabase.Create(), settings, ownsDatabase: true);
         await a.InitializeAsync();
-        var b = new SessionsAppFactory(a.DatabasePath, settings, ownsDatabase: false, time: a.Time);
+        var b = new SessionsAppFactory(a.Database, settings, ownsDatabase: false, time: a.Time);
         await b.InitializeAsync();
         return new TwoInstances(a, b);
     }

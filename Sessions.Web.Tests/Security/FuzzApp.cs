@@ -1,4 +1,5 @@
 using Sessions.Web.Tests.Infrastructure;
+using Sessions.Web.Tests.Infrastructure.Databases;
 
 namespace Sessions.Web.Tests.Security;
 
@@ -8,7 +9,7 @@ namespace Sessions.Web.Tests.Security;
 /// </summary>
 public sealed class FuzzApp : IAsyncLifetime
 {
-    public SessionsAppFactory App { get; } = new(SessionsAppFactory.NewDatabasePath(), new Dictionary<string, string?>
+    public SessionsAppFactory App { get; } = new(TestDatabase.Create(), new Dictionary<string, string?>
     {
         ["RateLimits:SignInPerMinute"] = "100000",
         ["RateLimits:RefreshPerMinute"] = "100000",

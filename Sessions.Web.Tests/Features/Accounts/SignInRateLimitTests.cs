@@ -1,13 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using Sessions.Web.Tests.Infrastructure;
+using Sessions.Web.Tests.Infrastructure.Databases;
 
 namespace Sessions.Web.Tests.Features.Accounts;
 
 /// <summary>Password checks are limited per client address, whatever the accounts tried (each check costs a password hash).</summary>
 public sealed class SignInRateLimitTests : IAsyncLifetime, IAsyncDisposable
 {
-    private readonly SessionsAppFactory _app = new(SessionsAppFactory.NewDatabasePath(),
+    private readonly SessionsAppFactory _app = new(TestDatabase.Create(),
         new Dictionary<string, string?> { ["RateLimits:SignInPerMinute"] = "3" }, ownsDatabase: true);
 
     public Task InitializeAsync() => _app.InitializeAsync();

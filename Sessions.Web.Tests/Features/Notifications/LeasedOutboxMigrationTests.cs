@@ -1,10 +1,9 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Sessions.Web.Features.Notifications;
-using Sessions.Web.Infrastructure.Data;
 using Sessions.Web.Tests.Infrastructure;
+using Sessions.Web.Tests.Infrastructure.Databases;
 
 namespace Sessions.Web.Tests.Features.Notifications;
 
@@ -12,18 +11,19 @@ namespace Sessions.Web.Tests.Features.Notifications;
 /// A portal upgraded while notifications wait in its outbox: the rows written before the leased outbox are converted by
 /// its migration into the general shape, and say what they said before.
 /// </summary>
+[Trait(DatabaseTraits.Name, DatabaseTraits.SqliteOnly)]
 public sealed class LeasedOutboxMigrationTests : IDisposable
 {
     private const string BeforeTheLeasedOutbox = "20261130183542_RefreshTokensAndClientLockout";
 
-    private readonly string _database = SessionsAppFactory.NewDatabasePath();
+    private readonly TestDatabase _database = TestDatabase.SqliteFile(TestDatabase.NewSqlitePath());
 
     [Fact]
     public async Task Rows_waiting_in_the_old_outbox_are_converted_and_stay_deliverable()
     {
         var sessionId = Guid.NewGuid();
         var endedAt = new DateTime(2026, 11, 30, 10, 15, 30, 250, DateTimeKind.Utc);
-        await using var db = new SessionsDbContext(new DbContextOptionsBuilder<SessionsDbContext>().UseSqlite($"Data Source={_database}").Options);
+        await using var db = _database.OpenContext();
         var migrator = db.GetService<IMigrator>();
         await migrator.MigrateAsync(BeforeTheLeasedOutbox);
         await db.Database.ExecuteSqlAsync($"""
@@ -39,9 +39,5 @@ public sealed class LeasedOutboxMigrationTests : IDisposable
         Assert.Equal(new SessionNotification(NotificationKind.SessionEnded, "educator-1", sessionId, endedAt), SessionNotification.Of(row));
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        SessionsAppFactory.DeleteDatabase(_database);
-    }
+    public void Dispose() => _database.Delete();
 }

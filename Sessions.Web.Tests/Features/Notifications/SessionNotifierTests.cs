@@ -7,6 +7,7 @@ using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Notifications;
 using Sessions.Web.Features.Sessions;
 using Sessions.Web.Tests.Infrastructure;
+using Sessions.Web.Tests.Infrastructure.Databases;
 
 namespace Sessions.Web.Tests.Features.Notifications;
 
@@ -146,12 +147,12 @@ public sealed class SessionNotifierTests(NotifierFixture notifier)
     [Fact]
     public async Task Rows_left_undelivered_when_the_app_stops_are_delivered_by_the_next_start()
     {
-        var databasePath = SessionsAppFactory.NewDatabasePath();
+        var database = TestDatabase.Create();
         AppUser educator;
         await notifier.Emulator.StopAsync();
         try
         {
-            var stopping = new SessionsAppFactory(databasePath, notifier.Settings, ownsDatabase: false);
+            var stopping = new SessionsAppFactory(database, notifier.Settings, ownsDatabase: false);
             await stopping.InitializeAsync();
             (educator, var session) = await LiveReadySessionAsync(stopping);
             await StartAsync(stopping, educator, session.Id);
@@ -163,7 +164,7 @@ public sealed class SessionNotifierTests(NotifierFixture notifier)
             await notifier.Emulator.StartAgainAsync();
         }
 
-        await using var restarted = new SessionsAppFactory(databasePath, notifier.Settings, ownsDatabase: true);
+        await using var restarted = new SessionsAppFactory(database, notifier.Settings, ownsDatabase: true);
         await restarted.InitializeAsync();
 
         var document = await NotifierFixture.DocumentAsync(restarted, educator.Id, d => d.StatusValue() == "in_progress");

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Live;
@@ -50,5 +51,33 @@ public sealed class ConcurrentStartTests(SessionsAppFactory app)
         Assert.IsType<SessionStartedMessage>(await listener.NextAsync());
         Assert.IsType<SessionEndedMessage>(await listener.NextAsync());
         Assert.Equal(1, localStarts);
+    }
+
+    [Fact]
+    public async Task Racing_starts_of_one_educators_sessions_start_one_and_refuse_the_rest_as_educator_already_live()
+    {
+        var educator = await _data.EducatorAsync();
+        var schoolClass = await _data.ClassAsync(educator, await _data.StudentAsync());
+        var sessions = new List<Session>();
+        for (var i = 0; i < 10; i++)
+        {
+            sessions.Add(await _data.SessionAsync(schoolClass));
+        }
+        using var client = await _data.ClientForAsync(educator);
+        using var gate = new ManualResetEventSlim();
+
+        var starts = sessions.Select(session => Task.Run(async () =>
+        {
+            gate.Wait();
+            return await client.PostAsync($"/api/sessions/{session.Id}/start", null);
+        })).ToList();
+        gate.Set();
+        var replies = await Task.WhenAll(starts);
+
+        Assert.Single(replies, r => r.StatusCode == HttpStatusCode.OK);
+        foreach (var refused in replies.Where(r => r.StatusCode != HttpStatusCode.OK))
+        {
+            await refused.ShouldBeProblemAsync(HttpStatusCode.Conflict, "educator_already_live");
+        }
     }
 }

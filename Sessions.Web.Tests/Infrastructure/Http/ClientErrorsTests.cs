@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sessions.Web.Infrastructure.Http;
+using Sessions.Web.Tests.Infrastructure.Databases;
 
 namespace Sessions.Web.Tests.Infrastructure.Http;
 
@@ -21,7 +22,7 @@ public sealed class ClientErrorsTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         Logs = new LogCapture();
-        App = new(SessionsAppFactory.NewDatabasePath(), new Dictionary<string, string?>(), ownsDatabase: true, logs: Logs);
+        App = new(TestDatabase.Create(), new Dictionary<string, string?>(), ownsDatabase: true, logs: Logs);
         return App.InitializeAsync();
     }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Sessions.Web.Features.Live;
 using Sessions.Web.Tests.Infrastructure;
+using Sessions.Web.Tests.Infrastructure.Databases;
 
 namespace Sessions.Web.Tests.Infrastructure.RateLimiting;
 
@@ -12,7 +13,7 @@ namespace Sessions.Web.Tests.Infrastructure.RateLimiting;
 /// </summary>
 public sealed class RateLimitTests : IAsyncLifetime, IAsyncDisposable
 {
-    private readonly SessionsAppFactory _app = new(SessionsAppFactory.NewDatabasePath(), new Dictionary<string, string?>
+    private readonly SessionsAppFactory _app = new(TestDatabase.Create(), new Dictionary<string, string?>
     {
         ["RateLimits:TokenRenewalsPerMinute"] = "2",
         ["RateLimits:RoomEntriesPerMinute"] = "3",

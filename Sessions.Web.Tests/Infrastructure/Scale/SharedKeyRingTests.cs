@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Sessions.Web.Tests.Infrastructure;
+using Sessions.Web.Tests.Infrastructure.Databases;
 
 namespace Sessions.Web.Tests.Infrastructure.Scale;
 
@@ -18,7 +19,7 @@ public sealed class SharedKeyRingTests : IAsyncLifetime, IAsyncDisposable
     public async Task InitializeAsync()
     {
         await _a.InitializeAsync();
-        _b = new SessionsAppFactory(_a.DatabasePath, new Dictionary<string, string?>(), ownsDatabase: false, _a.Time);
+        _b = new SessionsAppFactory(_a.Database, new Dictionary<string, string?>(), ownsDatabase: false, _a.Time);
         await _b.InitializeAsync();
     }
 

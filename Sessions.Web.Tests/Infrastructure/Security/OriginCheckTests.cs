@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.WebSockets;
 using Sessions.Web.Features.Live;
 using Sessions.Web.Features.Sessions;
+using Sessions.Web.Tests.Infrastructure.Databases;
 
 namespace Sessions.Web.Tests.Infrastructure.Security;
 
@@ -115,7 +116,7 @@ public sealed class ListedOriginTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        App = new(SessionsAppFactory.NewDatabasePath(), new Dictionary<string, string?> { ["Security:AllowedOrigins:0"] = Listed + "/" }, ownsDatabase: true);
+        App = new(TestDatabase.Create(), new Dictionary<string, string?> { ["Security:AllowedOrigins:0"] = Listed + "/" }, ownsDatabase: true);
         return App.InitializeAsync();
     }
 

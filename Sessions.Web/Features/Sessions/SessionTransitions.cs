@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sessions.Web.Features.Attendance;
@@ -22,6 +23,21 @@ public sealed class SessionTransitions(SessionNotifications notifications, LiveB
     /// </summary>
     public async Task<bool> StartAsync(SessionsDbContext db, SessionSummary session, DateTime now, CancellationToken ct,
         Func<Task>? createFirst = null)
+    {
+        try
+        {
+            return await CommitStartAsync(db, session, now, createFirst, ct);
+        }
+        catch (DbException exception) when (UniqueViolation.Is(exception))
+        {
+            // Under READ COMMITTED two starts of one educator's sessions can each find nothing else live; the index of
+            // live sessions per educator refuses the later one, which lost the race like any other refused start.
+            return false;
+        }
+    }
+
+    private async Task<bool> CommitStartAsync(SessionsDbContext db, SessionSummary session, DateTime now, Func<Task>? createFirst,
+        CancellationToken ct)
     {
         var started = await CommitAsync(db, async () =>
         {

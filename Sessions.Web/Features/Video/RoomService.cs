@@ -127,7 +127,8 @@ public sealed class RoomService(
 
     /// <summary>
     /// True when this join opened the caller's stay, false when one was open already (another tab, a retried request).
-    /// The count of students and the new interval share one write transaction, so racing joins cannot overfill the room;
+    /// The count of students and the new interval share one transaction behind the session's row lock, so racing joins
+    /// cannot overfill the room on either provider;
     /// the unique index on open intervals settles two joins of the same person: the loser keeps the winner's.
     /// </summary>
     private static async Task<Result<bool>> TryOpenIntervalAsync(SessionsDbContext db, SessionActor actor, SessionSummary session,
@@ -137,8 +138,12 @@ public sealed class RoomService(
         {
             return await ResilientTransaction.ExecuteAsync<Result<bool>>(db, async () =>
             {
-                // Read under the write lock: a session completed since the caller was let in has closed its stays, and must not get a new one.
-                if (!await db.Sessions.Where(Session.IsLive).AnyAsync(s => s.Id == session.Id, ct))
+                // A write that changes nothing, to take the live session's row lock until commit: under READ COMMITTED
+                // (PostgreSQL) joins of one session then count and insert one at a time, as SQLite's single writer does.
+                // A session completed since the caller was let in has closed its stays: 0 rows, and no new stay.
+                var locked = await db.Sessions.Where(Session.IsLive).Where(s => s.Id == session.Id)
+                    .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, s => s.Status), ct);
+                if (locked == 0)
                 {
                     return RoomErrors.NotLive;
                 }

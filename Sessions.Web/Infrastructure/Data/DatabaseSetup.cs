@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Sessions.Web.Infrastructure.Data;
 
@@ -7,33 +8,61 @@ public static class DatabaseSetup
 {
     public const string ConnectionName = "Sessions";
 
+    /// <summary>
+    /// Both providers' contexts are registered, and <see cref="SessionsDbContext"/> (what features inject) is the one
+    /// <see cref="DatabaseOptions.Provider"/> names: the choice is read when first needed, after the options were
+    /// validated, so a mistyped provider stops the app with the validator's message.
+    /// </summary>
     public static IHostApplicationBuilder AddSessionsDatabase(this IHostApplicationBuilder builder)
     {
-        var connectionString = ResolveConnectionString(
-            builder.Configuration.GetConnectionString(ConnectionName)
-                ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not set."),
-            builder.Environment.ContentRootPath);
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not set.");
+        var contentRoot = builder.Environment.ContentRootPath;
         var busyTimeout = new SqliteBusyTimeout();
-        builder.Services.AddDbContextFactory<SessionsDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(busyTimeout));
+        builder.Services.AddDbContextFactory<SqliteSessionsDbContext>(options =>
+            options.UseSqlite(ResolveSqliteConnectionString(connectionString, contentRoot)).AddInterceptors(busyTimeout));
+        builder.Services.AddDbContextFactory<PostgresSessionsDbContext>(options => options.UseNpgsql(connectionString));
+        builder.Services.AddSingleton<IDbContextFactory<SessionsDbContext>>(services =>
+            services.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres
+                ? new ProviderContextFactory<PostgresSessionsDbContext>(services.GetRequiredService<IDbContextFactory<PostgresSessionsDbContext>>())
+                : new ProviderContextFactory<SqliteSessionsDbContext>(services.GetRequiredService<IDbContextFactory<SqliteSessionsDbContext>>()));
+        builder.Services.AddScoped<SessionsDbContext>(services =>
+            services.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres
+                ? services.GetRequiredService<PostgresSessionsDbContext>()
+                : services.GetRequiredService<SqliteSessionsDbContext>());
         return builder;
     }
 
-    /// <summary>Applies committed migrations, turns on WAL, and seeds the demo data in Development.</summary>
+    /// <summary>Applies migrations unless production runs them as a separate step, and seeds the demo data in Development.</summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SessionsDbContext>();
-        await db.Database.MigrateAsync();
-        // WAL lets pages read while a start writes; the mode is stored in the database file itself.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateAtStart)
+        {
+            await app.Services.MigrateDatabaseAsync();
+        }
         if (app.Environment.IsDevelopment())
         {
+            await using var scope = app.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DevelopmentSeed>().SeedIfEmptyAsync();
         }
     }
 
+    /// <summary>Applies the configured provider's committed migrations; on SQLite also turns on WAL.</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SessionsDbContext>();
+        await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets pages read while a start writes; the mode is stored in the database file itself.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+    }
+
     /// <summary>A relative SQLite file is placed under the content root (not the working directory), in a folder that exists.</summary>
-    private static string ResolveConnectionString(string connectionString, string contentRoot)
+    private static string ResolveSqliteConnectionString(string connectionString, string contentRoot)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (builder.Mode != SqliteOpenMode.Memory && !builder.DataSource.StartsWith(':') && !Path.IsPathRooted(builder.DataSource))

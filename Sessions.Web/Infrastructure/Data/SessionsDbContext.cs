@@ -12,7 +12,11 @@ using Sessions.Web.Features.Sessions;
 
 namespace Sessions.Web.Infrastructure.Data;
 
-public sealed class SessionsDbContext(DbContextOptions<SessionsDbContext> options)
+/// <summary>
+/// The model every feature uses. Each database provider has a subclass of its own (<see cref="SqliteSessionsDbContext"/>,
+/// <see cref="PostgresSessionsDbContext"/>) only so that each has its own migrations; features inject this type.
+/// </summary>
+public abstract class SessionsDbContext(DbContextOptions options)
     : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<SchoolClass> Classes => Set<SchoolClass>();
@@ -41,5 +45,11 @@ public sealed class SessionsDbContext(DbContextOptions<SessionsDbContext> option
             ConcurrencyStamp = role.ToLowerInvariant(),
         }));
         builder.ApplyConfigurationsFromAssembly(typeof(SessionsDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
     }
 }

@@ -17,10 +17,13 @@ public static class UniqueViolation
     private const int SqlitePrimaryKey = 1555;
     private const string UniqueViolationState = "23505";
 
-    public static bool Is(DbUpdateException exception) => exception.InnerException switch
+    /// <summary>A save (<c>SaveChanges</c>) that failed on a unique index.</summary>
+    public static bool Is(DbUpdateException exception) => exception.InnerException is DbException inner && Is(inner);
+
+    /// <summary>A statement that failed on a unique index: bulk updates (<c>ExecuteUpdate</c>) throw the provider's own exception.</summary>
+    public static bool Is(DbException exception) => exception switch
     {
         SqliteException sqlite => sqlite.SqliteExtendedErrorCode is SqliteUnique or SqlitePrimaryKey or SqliteConstraint,
-        DbException other => other.SqlState == UniqueViolationState,
-        _ => false,
+        _ => exception.SqlState == UniqueViolationState,
     };
 }

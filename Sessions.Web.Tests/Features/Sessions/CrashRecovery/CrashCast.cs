@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Tests.Infrastructure;
+using Sessions.Web.Tests.Infrastructure.Databases;
 
 namespace Sessions.Web.Tests.Features.Sessions.CrashRecovery;
 
@@ -19,7 +20,7 @@ internal static class CrashCast
 
     public static async Task<IReadOnlyList<SeededClass>> SeedAsync(string databasePath)
     {
-        var app = new SessionsAppFactory(databasePath, new Dictionary<string, string?>(), ownsDatabase: false);
+        var app = new SessionsAppFactory(TestDatabase.SqliteFile(databasePath), new Dictionary<string, string?>(), ownsDatabase: false);
         try
         {
             await app.InitializeAsync();

@@ -20,8 +20,8 @@ internal sealed record CrashSnapshot(
 {
     public static async Task<CrashSnapshot> ReadAsync(string databasePath)
     {
-        var options = new DbContextOptionsBuilder<SessionsDbContext>().UseSqlite($"Data Source={databasePath}").Options;
-        await using var db = new SessionsDbContext(options);
+        var options = new DbContextOptionsBuilder<SqliteSessionsDbContext>().UseSqlite($"Data Source={databasePath}").Options;
+        await using var db = new SqliteSessionsDbContext(options);
         var integrity = string.Join("; ", await db.Database
             .SqlQueryRaw<string>("SELECT integrity_check AS Value FROM pragma_integrity_check").ToListAsync());
         var statusNames = await db.Database.SqlQueryRaw<string>("SELECT Status AS Value FROM Sessions").ToListAsync();

@@ -5,6 +5,7 @@ using Sessions.Web.Features.Live;
 using Sessions.Web.Features.Notifications;
 using Sessions.Web.Features.Sessions;
 using Sessions.Web.Tests.Infrastructure;
+using Sessions.Web.Tests.Infrastructure.Databases;
 
 namespace Sessions.Web.Tests.Features.Sessions.Lifecycle;
 
@@ -21,7 +22,7 @@ public sealed class LifecycleWorkerApp : IAsyncDisposable
         ["Firestore:ProjectId"] = "demo-lifecycle",
     };
 
-    private readonly string _databasePath = SessionsAppFactory.NewDatabasePath();
+    private readonly TestDatabase _database = TestDatabase.Create();
     private readonly FakeTimeProvider _time = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
     private readonly List<LiveEvent> _heard = [];
     private readonly List<string> _followed = [];
@@ -45,7 +46,7 @@ public sealed class LifecycleWorkerApp : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        App = new SessionsAppFactory(_databasePath, Settings, ownsDatabase: false, _time, runsLifecycleWorker: true);
+        App = new SessionsAppFactory(_database, Settings, ownsDatabase: false, _time, runsLifecycleWorker: true);
         await App.InitializeAsync();
         _followed.ForEach(Subscribe);
     }
@@ -88,6 +89,6 @@ public sealed class LifecycleWorkerApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        SessionsAppFactory.DeleteDatabase(_databasePath);
+        _database.Delete();
     }
 }

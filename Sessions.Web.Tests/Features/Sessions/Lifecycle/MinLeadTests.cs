@@ -1,13 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using Sessions.Web.Tests.Infrastructure;
+using Sessions.Web.Tests.Infrastructure.Databases;
 
 namespace Sessions.Web.Tests.Features.Sessions.Lifecycle;
 
 /// <summary><c>Sessions:MinLeadMinutes</c>: how far ahead a scheduled session must be booked (instant ones start now).</summary>
 public sealed class MinLeadTests : IAsyncLifetime, IAsyncDisposable
 {
-    private readonly SessionsAppFactory _app = new(SessionsAppFactory.NewDatabasePath(),
+    private readonly SessionsAppFactory _app = new(TestDatabase.Create(),
         new Dictionary<string, string?> { ["Sessions:MinLeadMinutes"] = "60" }, ownsDatabase: true);
 
     public Task InitializeAsync() => _app.InitializeAsync();

@@ -8,11 +8,11 @@ using Sessions.Web.Infrastructure.Data;
 
 #nullable disable
 
-namespace Sessions.Web.Infrastructure.Data.Migrations
+namespace Sessions.Web.Infrastructure.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(SessionsDbContext))]
-    [Migration("20261124070228_Attendance")]
-    partial class Attendance
+    [DbContext(typeof(SqliteSessionsDbContext))]
+    [Migration("20261124054127_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -251,38 +251,6 @@ namespace Sessions.Web.Infrastructure.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Sessions.Web.Features.Attendance.AttendanceInterval", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("JoinedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("LeftUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("SessionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId");
-
-                    b.HasIndex("SessionId", "UserId");
-
-                    b.HasIndex(new[] { "SessionId", "UserId" }, "IX_Attendance_OneOpenIntervalPerUser")
-                        .IsUnique()
-                        .HasFilter("\"LeftUtc\" IS NULL");
-
-                    b.ToTable("Attendance", (string)null);
-                });
-
             modelBuilder.Entity("Sessions.Web.Features.Classes.Enrollment", b =>
                 {
                     b.Property<int>("ClassId")
@@ -323,58 +291,6 @@ namespace Sessions.Web.Infrastructure.Data.Migrations
                     b.HasIndex("EducatorId");
 
                     b.ToTable("Classes", (string)null);
-                });
-
-            modelBuilder.Entity("Sessions.Web.Features.Notifications.OutboxMessage", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("DoneUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EducatorId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("EndedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("NextAttemptUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("SessionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("State", "NextAttemptUtc");
-
-                    b.HasIndex("EducatorId", "State", "Id");
-
-                    b.ToTable("Outbox", (string)null);
                 });
 
             modelBuilder.Entity("Sessions.Web.Features.Sessions.Session", b =>
@@ -489,21 +405,6 @@ namespace Sessions.Web.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("Sessions.Web.Features.Accounts.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Sessions.Web.Features.Attendance.AttendanceInterval", b =>
-                {
-                    b.HasOne("Sessions.Web.Features.Sessions.Session", null)
-                        .WithMany()
-                        .HasForeignKey("SessionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("Sessions.Web.Features.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Sessions.Web.Infrastructure.Data.Migrations
+namespace Sessions.Web.Infrastructure.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class DataProtectionKeys : Migration

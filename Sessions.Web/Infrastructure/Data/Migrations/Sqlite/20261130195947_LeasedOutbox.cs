@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Sessions.Web.Infrastructure.Data.Migrations
+namespace Sessions.Web.Infrastructure.Data.Migrations.Sqlite
 {
     /// <summary>
     /// The notifier's outbox becomes a general one: type, key, JSON payload and a lease. Rows already stored (pending

@@ -8,34 +8,17 @@ using Sessions.Web.Infrastructure.Data;
 
 #nullable disable
 
-namespace Sessions.Web.Infrastructure.Data.Migrations
+namespace Sessions.Web.Infrastructure.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(SessionsDbContext))]
-    [Migration("20261130195833_DataProtectionKeys")]
-    partial class DataProtectionKeys
+    [DbContext(typeof(SqliteSessionsDbContext))]
+    [Migration("20261130183542_RefreshTokensAndClientLockout")]
+    partial class RefreshTokensAndClientLockout
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.13");
-
-            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FriendlyName")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Xml")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("DataProtectionKeys");
-                });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {

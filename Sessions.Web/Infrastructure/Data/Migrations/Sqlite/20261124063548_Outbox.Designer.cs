@@ -8,11 +8,11 @@ using Sessions.Web.Infrastructure.Data;
 
 #nullable disable
 
-namespace Sessions.Web.Infrastructure.Data.Migrations
+namespace Sessions.Web.Infrastructure.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(SessionsDbContext))]
-    [Migration("20261124054127_Initial")]
-    partial class Initial
+    [DbContext(typeof(SqliteSessionsDbContext))]
+    [Migration("20261124063548_Outbox")]
+    partial class Outbox
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -291,6 +291,58 @@ namespace Sessions.Web.Infrastructure.Data.Migrations
                     b.HasIndex("EducatorId");
 
                     b.ToTable("Classes", (string)null);
+                });
+
+            modelBuilder.Entity("Sessions.Web.Features.Notifications.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EducatorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State", "NextAttemptUtc");
+
+                    b.HasIndex("EducatorId", "State", "Id");
+
+                    b.ToTable("Outbox", (string)null);
                 });
 
             modelBuilder.Entity("Sessions.Web.Features.Sessions.Session", b =>
