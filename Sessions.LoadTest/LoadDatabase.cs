@@ -19,13 +19,13 @@ internal sealed record LoadDatabase(string Provider, string ConnectionString, st
         var provider = args.Text("provider", Sqlite);
         return provider switch
         {
-            Sqlite => FromSqliteFile(args.Text("database")),
+            Sqlite => SqliteFile(args.Text("database")),
             Postgres => new LoadDatabase(Postgres, args.Text("connection"), "postgres"),
             _ => throw new ArgumentException($"--provider must be {Sqlite} or {Postgres}, not '{provider}'."),
         };
     }
 
-    private static LoadDatabase FromSqliteFile(string path)
+    public static LoadDatabase SqliteFile(string path)
     {
         var fullPath = Path.GetFullPath(path);
         return new LoadDatabase(Sqlite, $"Data Source={fullPath}", fullPath);
