@@ -33,7 +33,7 @@ internal sealed record LoadDatabase(string Provider, string ConnectionString, st
 
     /// <summary>Where student tokens are cached unless <c>--token-cache</c> says: beside a SQLite file; PostgreSQL has no file to sit beside.</summary>
     public string TokenCachePath(Arguments args) =>
-        args.Text("token-cache", IsSqlite ? Name + ".tokens.json" : throw new ArgumentException("--token-cache is required with --provider Postgres."));
+        IsSqlite ? args.Text("token-cache", Name + ".tokens.json") : args.Text("token-cache");
 
     /// <summary>The provider's own context, so that migrating applies that provider's migrations.</summary>
     public SessionsDbContext Open() => IsSqlite

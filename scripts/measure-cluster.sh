@@ -6,7 +6,8 @@
 #              files here); then the first size again on ONE instance (same proxies, PostgreSQL and Redis) for the ratio;
 #   sustained: SUSTAINED_STARTS one-student classes at SUSTAINED_RATE starts/s on one instance (no proxy, no Redis), on
 #              PostgreSQL, then on SQLite, back to back.
-# PARTS picks what runs ("fanout sustained"). PG_SETTINGS adds PostgreSQL settings (e.g. "fsync=on synchronous_commit=on
+# PARTS picks what runs ("fanout sustained"); "seed" only seeds (no sign-in, no measurement), for an early start: tokens
+# are reused for 45 minutes only, so the sign-in is left to the part that measures. PG_SETTINGS adds PostgreSQL settings (e.g. "fsync=on synchronous_commit=on
 # full_page_writes=on"; the throwaway cluster runs without durability otherwise) and RUN_SUFFIX names such a run's JSON apart.
 # WORK keeps the scratch folder (PostgreSQL's data, SQLite files, tokens, logs) between invocations: seeding and signing
 # 25,000 students in takes a while, and tokens are reused for 45 minutes.
@@ -34,9 +35,14 @@ source scripts/backing-services.sh
 source scripts/cluster-figures.sh
 trap 'stop_connection_sampler; stop_started_apps; stop_backing_services' EXIT
 
-echo "==> Publishing the portal, the proxy and the load tool (Release); scratch folder $work"
-publish
-dotnet publish "$root/Sessions.Proxy" -c Release -o "$work/proxy" -v quiet -nologo -clp:ErrorsOnly
+# PUBLISH=no reuses what an earlier invocation published into WORK (the same commit, or say which).
+if [[ "${PUBLISH:-yes}" != no ]]; then
+  echo "==> Publishing the portal, the proxy and the load tool (Release); scratch folder $work"
+  publish
+  dotnet publish "$root/Sessions.Proxy" -c Release -o "$work/proxy" -v quiet -nologo -clp:ErrorsOnly
+  git -C "$root" rev-parse HEAD > "$work/published-commit"
+fi
+echo "==> Measuring the build of $(cat "$work/published-commit")"
 start_postgres 5441 "${pg_settings[@]}"
 start_redis 6391
 
@@ -45,13 +51,18 @@ instance_url() { echo "http://127.0.0.1:${instance_ports[$1]}"; }
 proxy_url() { echo "http://127.0.0.1:$((proxy_base_port + $1))"; }
 joined() { local IFS=,; echo "$*"; }
 
-# seed_postgres NAME CLASSES STUDENTS-PER-CLASS MEASURED-CLASSES: a seeded database (topped up if it exists), and the tokens of
-# the measured classes' students, signed in through an instance over that database, so the key ring that protects the tokens
-# is the database's own and every copy of it (CREATE DATABASE … TEMPLATE) accepts them.
+# seed_postgres NAME CLASSES STUDENTS-PER-CLASS: a seeded database, topped up if it exists.
 seed_postgres() {
-  local name="$1" classes="$2" students="$3" measured="$4"
+  local name="$1" classes="$2" students="$3"
   [[ "$(psql_run postgres -c "select count(*) from pg_database where datname = '$name'")" == 1 ]] || psql_run postgres -c "create database $name"
   "${tool[@]}" seed --provider Postgres --connection "$(postgres_connection "$name")" --classes "$classes" --students-per-class "$students"
+}
+
+# sign_in_postgres NAME MEASURED-CLASSES: the tokens of the measured classes' students, signed in through an instance over the
+# seeded database, so the key ring that protects the tokens is the database's own and every copy of it (CREATE DATABASE …
+# TEMPLATE) accepts them.
+sign_in_postgres() {
+  local name="$1" measured="$2"
   # shellcheck disable=SC2046 # two settings, split on purpose
   start_instance seeder "$seeder_port" $(postgres_settings "$name")
   "${tool[@]}" sign-in --url "http://127.0.0.1:$seeder_port" --provider Postgres --connection "$(postgres_connection "$name")" \
@@ -123,10 +134,17 @@ sustained() {
   stop_started_apps
 }
 
+largest=0
+for classes in $sizes; do ((classes > largest)) && largest=$classes; done
+if [[ " $parts " == *" seed "* ]]; then
+  seed_postgres fanout_seed $((largest + warmup)) 20
+  seed_postgres sustained_seed $((sustained_starts + warmup)) 1
+  "${tool[@]}" seed --database "$work/sustained.db" --classes $((sustained_starts + warmup)) --students-per-class 1
+fi
+
 if [[ " $parts " == *" fanout "* ]]; then
-  largest=0
-  for classes in $sizes; do ((classes > largest)) && largest=$classes; done
-  seed_postgres fanout_seed $((largest + warmup)) 20 "$largest"
+  seed_postgres fanout_seed $((largest + warmup)) 20
+  sign_in_postgres fanout_seed "$largest"
   for classes in $sizes; do
     cluster_fanout "cluster-two-instances-$((classes * 20))$suffix" "$classes" 2
   done
@@ -135,7 +153,8 @@ if [[ " $parts " == *" fanout "* ]]; then
 fi
 
 if [[ " $parts " == *" sustained "* ]]; then
-  seed_postgres sustained_seed $((sustained_starts + warmup)) 1 "$sustained_starts"
+  seed_postgres sustained_seed $((sustained_starts + warmup)) 1
+  sign_in_postgres sustained_seed "$sustained_starts"
   "${tool[@]}" seed --database "$work/sustained.db" --classes $((sustained_starts + warmup)) --students-per-class 1
   start_portal "$work/sustained.db" "$seeder_port"
   "${tool[@]}" sign-in --url "http://127.0.0.1:$seeder_port" --database "$work/sustained.db" --classes "$sustained_starts"
