@@ -34,12 +34,15 @@ internal static class FanoutScenario
         var signInSeconds = clock.Elapsed.TotalSeconds;
 
         using var servers = ServerFigures.From(args, url);
-        var idle = await servers.ReadAsync(collect: true);
+        var beforeConnect = await servers.ReadAsync(collect: true);
         clock.Restart();
         await using var connections = await IStudentListeners.OpenAsync(args, url, [.. emails.Select(e => tokens[e])], run.Token);
         var connectSeconds = clock.Elapsed.TotalSeconds;
         var connected = await servers.ReadAsync(collect: true);
         Console.WriteLine($"{connections.Connected.Count} of {emails.Count} students connected in {connectSeconds:0.0} s");
+
+        var cpu = new CpuMeter(servers, connections, CpuMeter.Watched(args));
+        var idle = await IdleCpuAsync(cpu, args.Seconds("idle-seconds", 0), connections.Connected.Count, run.Token);
 
         await WarmUpAsync(portal, seeded[classes..]);
         var studentOf = emails.Select((email, index) => (email, index)).ToDictionary(s => s.email, s => s.index);
@@ -47,6 +50,7 @@ internal static class FanoutScenario
         var startMs = new ConcurrentBag<double>();
         var refusals = new ConcurrentDictionary<string, int>();
         var expectedStudents = new ConcurrentDictionary<Guid, int[]>();
+        var cpuBeforeStarts = await cpu.ReadAsync();
         var beforeStarts = await servers.ReadAsync(collect: false);
         var toolCpu = Process.GetCurrentProcess().TotalProcessorTime + connections.OtherProcessesProcessorTime;
         clock.Restart();
@@ -71,6 +75,7 @@ internal static class FanoutScenario
         await WaitForReceiptsAsync(connections, expectedStudents.Values.Sum(s => s.Length), args.Seconds("receipt-timeout", 10), run.Token);
         var tally = ReceiptTally.Of(sentAt, expectedStudents, connections.Receipts);
         var afterStarts = await servers.ReadAsync(collect: false);
+        var cpuAfterStarts = await cpu.ReadAsync();
         toolCpu = Process.GetCurrentProcess().TotalProcessorTime + connections.OtherProcessesProcessorTime - toolCpu;
         var errors = refusals.Values.Sum() + tally.Missing + tally.Duplicates + tally.Unexpected + connections.Failures + connections.Closed;
         var result = new
@@ -95,15 +100,15 @@ internal static class FanoutScenario
             // Every instance together (one instance: that instance), then each one.
             serverMemory = new
             {
-                idle = ServerFigures.Total(idle),
+                idle = ServerFigures.Total(beforeConnect),
                 connected = ServerFigures.Total(connected),
                 afterStarts = ServerFigures.Total(afterStarts),
-                perConnection = MemoryDelta.PerItem(ServerFigures.Total(idle), ServerFigures.Total(connected), connections.Connected.Count),
+                perConnection = MemoryDelta.PerItem(ServerFigures.Total(beforeConnect), ServerFigures.Total(connected), connections.Connected.Count),
             },
             servers = servers.Urls.Select((server, i) => new
             {
                 url = server,
-                idle = idle[i],
+                idle = beforeConnect[i],
                 connected = connected[i],
                 afterStarts = afterStarts[i],
                 cpuMsPerStart = CpuMsPerStart(beforeStarts[i], afterStarts[i], expectedStudents.Count),
@@ -116,6 +121,9 @@ internal static class FanoutScenario
                 server = CpuMsPerStart(ServerFigures.Total(beforeStarts), ServerFigures.Total(afterStarts), expectedStudents.Count),
                 loadTool = Math.Round(toolCpu.TotalMilliseconds / Math.Max(1, expectedStudents.Count), 2),
             },
+            cpuMsPerStartByProcess = CpuMeter.Between(cpuBeforeStarts, cpuAfterStarts, expectedStudents.Count, 1000),
+            // The connections sitting idle before the warm-up (--idle-seconds): keep-alive pings and heartbeats, per process.
+            idleCpu = idle,
         };
         JsonReport.Write(result.scenario, result, args);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -144,6 +152,26 @@ internal static class FanoutScenario
             await portal.StartAsync(session.SessionId);
         }
         await Task.Delay(TimeSpan.FromSeconds(2));
+    }
+
+    /// <summary>Cores each process keeps busy per 1,000 idle connections over <paramref name="window"/>; null without a window.</summary>
+    private static async Task<object?> IdleCpuAsync(CpuMeter cpu, TimeSpan window, int connections, CancellationToken ct)
+    {
+        if (window <= TimeSpan.Zero)
+        {
+            return null;
+        }
+        var before = await cpu.ReadAsync();
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(window, ct);
+        var after = await cpu.ReadAsync();
+        var seconds = clock.Elapsed.TotalSeconds;
+        return new
+        {
+            seconds = Round(seconds),
+            connections,
+            coresPerThousandConnections = CpuMeter.Between(before, after, seconds * connections / 1000.0, 1),
+        };
     }
 
     /// <summary>The start's status name, or the exception's type when no answer came.</summary>

@@ -77,7 +77,7 @@ fresh_copy() { psql_run postgres -c "drop database if exists $2" -c "create data
 cluster_fanout() {
   local name="$1" classes="$2" instances="$3" i
   fresh_copy fanout_seed fanout_run
-  local destinations=() servers=() listen=() ports=()
+  local destinations=() servers=() listen=() ports=() watch=("redis=$(cat "$work/redis-$redis_port.pid")")
   for ((i = 0; i < instances; i++)); do
     # shellcheck disable=SC2046
     start_instance "instance$i" "${instance_ports[$i]}" $(postgres_settings fanout_run) Redis__Configuration="127.0.0.1:$redis_port"
@@ -88,6 +88,7 @@ cluster_fanout() {
   for ((i = 0; i < proxies; i++)); do
     start_app "proxy$i" "$work/proxy" Sessions.Proxy.dll "$((proxy_base_port + i))" /health "${destinations[@]}"
     listen+=("$(proxy_url "$i")")
+    watch+=("proxy$i=${started_pids[proxy$i]}")
   done
   wait_for_quiet_machine
   echo "==> $name: $((classes * 20)) students on $instances instance(s) behind $proxies proxies, $classes starts at $rate/s"
@@ -98,7 +99,7 @@ cluster_fanout() {
   "${tool[@]}" fanout --url "$(proxy_url 0)" --provider Postgres --connection "$(postgres_connection fanout_run)" \
     --classes "$classes" --rate "$rate" --warmup "$warmup" --token-cache "$work/fanout_seed.tokens.json" \
     --listeners "$proxies" --listen-urls "$(joined "${listen[@]}")" --server-urls "$(joined "${servers[@]}")" \
-    --connect-concurrency 16 --out "$out/$name.json"
+    --connect-concurrency 16 --watch "$(joined "${watch[@]}")" --idle-seconds "${IDLE_SECONDS:-30}" --out "$out/$name.json"
   stop_connection_sampler
   write_cluster_figures "$out/$name.cluster.json" "$before" "$(cluster_counters fanout_run)" "$((classes + warmup))" \
     "$work/$name.connections.txt" "${ports[@]}"
