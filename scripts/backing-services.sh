@@ -56,7 +56,7 @@ stop_backing_services() {
     redis_port=""
   fi
   if [[ -n "$pg_folder" ]]; then
-    runuser -u postgres -- pg_ctl -D "$pg_folder/data" stop -m immediate > /dev/null || true
+    runuser -u postgres -- pg_ctl -D "$pg_folder/data" stop -m fast > /dev/null || true
     pg_folder=""
   fi
 }
