@@ -9,11 +9,17 @@ using Sessions.Web.Features.Accounts;
 namespace Sessions.Web.Tests.Infrastructure;
 
 /// <summary>
-/// A bUnit context whose components get the running app's real services (SQLite, the session service, live
+/// A bUnit context whose components get the running app's real services (its database, the session service, live
 /// subscriptions, the fake clock), signed in as the given user.
 /// </summary>
 public abstract class AppBunitContext : BunitContext, IAsyncLifetime
 {
+    /// <summary>
+    /// Components wait on real database round trips (to a PostgreSQL server in that run, shared with every test running
+    /// beside them), which on a busy machine outlast bUnit's default second; a condition that never holds still fails.
+    /// </summary>
+    static AppBunitContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
     protected AppBunitContext(SessionsAppFactory app)
     {
         App = app;

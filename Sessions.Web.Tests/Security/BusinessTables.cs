@@ -25,10 +25,13 @@ public sealed class BusinessTables(SessionsAppFactory app)
         await connection.OpenAsync();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var counts = new List<string>();
-        foreach (var table in Entities.Select(e => db.Model.FindEntityType(e)!.GetTableName()!))
+        foreach (var entity in Entities.Select(e => db.Model.FindEntityType(e)!))
         {
+            var table = entity.GetTableName()!;
+            // By primary key: an order every provider keeps (SQLite's rowid is its own).
+            var key = string.Join(", ", entity.FindPrimaryKey()!.Properties.Select(p => $"\"{p.GetColumnName()}\""));
             await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
+            command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY {key}";
             await using var reader = await command.ExecuteReaderAsync();
             var rows = 0;
             for (; await reader.ReadAsync(); rows++)

@@ -19,8 +19,8 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Name = table.Column<string>(type: "text", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "text", maxLength: 256, nullable: true),
                     ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
@@ -33,13 +33,13 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<string>(type: "text", nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DisplayName = table.Column<string>(type: "text", maxLength: 100, nullable: false),
+                    TimeZoneId = table.Column<string>(type: "text", maxLength: 64, nullable: false),
                     RtcUid = table.Column<long>(type: "bigint", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    UserName = table.Column<string>(type: "text", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "text", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "text", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "text", maxLength: 256, nullable: true),
                     EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
                     PasswordHash = table.Column<string>(type: "text", nullable: true),
                     SecurityStamp = table.Column<string>(type: "text", nullable: true),
@@ -76,16 +76,16 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Postgres
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Type = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Key = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Type = table.Column<string>(type: "text", maxLength: 64, nullable: false),
+                    Key = table.Column<string>(type: "text", maxLength: 450, nullable: false),
                     Payload = table.Column<string>(type: "text", nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     NextAttemptUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    LastError = table.Column<string>(type: "text", maxLength: 500, nullable: true),
                     DoneUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ClaimedBy = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "text", maxLength: 128, nullable: true),
                     ClaimedUntilUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
@@ -97,7 +97,7 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Postgres
                 name: "SignInThrottles",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Key = table.Column<string>(type: "text", maxLength: 64, nullable: false),
                     Failures = table.Column<int>(type: "integer", nullable: false),
                     WindowStartUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     LockedUntilUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
@@ -219,8 +219,8 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Postgres
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Name = table.Column<string>(type: "text", maxLength: 120, nullable: false),
+                    Subject = table.Column<string>(type: "text", maxLength: 80, nullable: false),
                     EducatorId = table.Column<string>(type: "text", nullable: false),
                     DefaultChatEnabled = table.Column<bool>(type: "boolean", nullable: false),
                     DefaultMaxParticipants = table.Column<int>(type: "integer", nullable: false),
@@ -245,8 +245,8 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Postgres
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     FamilyId = table.Column<Guid>(type: "uuid", nullable: false),
                     UserId = table.Column<string>(type: "text", nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    SecurityStamp = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    TokenHash = table.Column<string>(type: "text", maxLength: 64, nullable: false),
+                    SecurityStamp = table.Column<string>(type: "text", maxLength: 256, nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ExpiresUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UsedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
@@ -294,8 +294,8 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Postgres
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     ClassId = table.Column<int>(type: "integer", nullable: false),
                     EducatorId = table.Column<string>(type: "text", nullable: false),
-                    Title = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Title = table.Column<string>(type: "text", maxLength: 120, nullable: false),
+                    Description = table.Column<string>(type: "text", maxLength: 2000, nullable: true),
                     Type = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     ScheduledStartUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -304,12 +304,12 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Postgres
                     ActualEndUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     WrapUpEndsUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     CancelledUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    CancellationReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CancellationReason = table.Column<string>(type: "text", maxLength: 500, nullable: true),
                     ChatEnabled = table.Column<bool>(type: "boolean", nullable: true),
                     MaxParticipants = table.Column<int>(type: "integer", nullable: true),
                     StudentMediaEnabled = table.Column<bool>(type: "boolean", nullable: true),
                     RecordingEnabled = table.Column<bool>(type: "boolean", nullable: true),
-                    ChannelName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ChannelName = table.Column<string>(type: "text", maxLength: 64, nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
