@@ -102,7 +102,7 @@ up() {
   dotnet publish Sessions.Web -c Release -o "$state/bin/portal" -v quiet -nologo -clp:ErrorsOnly
   dotnet publish Sessions.Proxy -c Release -o "$state/bin/proxy" -v quiet -nologo -clp:ErrorsOnly
 
-  local database_settings
+  local database_settings=()
   if [[ "$database" == postgres ]]; then
     start_postgres
     database_settings=(Database__Provider=Postgres
@@ -113,12 +113,16 @@ up() {
   echo "$database" > "$state/database"
   start_redis
 
-  # One after the other: the first migrates the empty database and seeds the demo accounts, the second finds both done.
+  local portal_settings=(ASPNETCORE_ENVIRONMENT=Development "${database_settings[@]}" Database__MigrateAtStart=false
+    "Redis__Configuration=127.0.0.1:$redis_port" ForwardedHeaders__KnownProxies__0=127.0.0.1)
+  # As a release does it (docs/deploy.md): the migrations once, before any instance, which then does not migrate.
+  log "Migrating the $database database"
+  (cd "$state/bin/portal" && env "${portal_settings[@]}" dotnet Sessions.Web.dll migrate) >> "$state/migrate.log" 2>&1 \
+    || { cat "$state/migrate.log" >&2; fail "Migrating the database failed"; }
+  # One after the other: the first seeds the demo accounts into the empty database, the second finds them there.
   for name in a b; do
     log "Starting portal instance $name on 127.0.0.1:${instance_ports[$name]}"
-    start "portal-$name" "$state/bin/portal" Sessions.Web.dll ASPNETCORE_ENVIRONMENT=Development \
-      "Urls=http://127.0.0.1:${instance_ports[$name]}" "${database_settings[@]}" \
-      "Redis__Configuration=127.0.0.1:$redis_port" ForwardedHeaders__KnownProxies__0=127.0.0.1
+    start "portal-$name" "$state/bin/portal" Sessions.Web.dll "Urls=http://127.0.0.1:${instance_ports[$name]}" "${portal_settings[@]}"
     wait_until_ready "portal-$name" "http://127.0.0.1:${instance_ports[$name]}/health/ready"
   done
 

@@ -28,12 +28,21 @@ public sealed class ProxiedPortals : IAsyncLifetime
     {
         Directory.CreateDirectory(_folder);
         var database = Path.Combine(_folder, "sessions.db");
-        // One after the other: the first migrates and seeds the shared file, the second finds it ready.
-        foreach (var name in Names)
+        try
         {
-            _instances[name] = await PortalProcess.StartAsync(PortalProcess.Development, database, InstanceSettings, ReadyPath);
+            // One after the other: the first migrates and seeds the shared file, the second finds it ready.
+            foreach (var name in Names)
+            {
+                _instances[name] = await PortalProcess.StartAsync(PortalProcess.Development, database, InstanceSettings, ReadyPath);
+            }
+            _proxy = ProxyFactory.Start(_instances.ToDictionary(i => i.Key, i => i.Value.Url.ToString()));
         }
-        _proxy = ProxyFactory.Start(_instances.ToDictionary(i => i.Key, i => i.Value.Url.ToString()));
+        catch
+        {
+            // The instance that did start would otherwise outlive the test run.
+            await DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>A client of the proxy; with <paramref name="cookies"/> it sends the affinity cookie back as a browser does.</summary>
