@@ -6,7 +6,7 @@
 #              files here); then the first size again on ONE instance (same proxies, PostgreSQL and Redis) for the ratio;
 #   sustained: SUSTAINED_STARTS one-student classes at SUSTAINED_RATE starts/s on one instance (no proxy, no Redis), on
 #              PostgreSQL, then on SQLite, back to back.
-# PARTS picks what runs ("fanout sustained"); "seed" only seeds (no sign-in, no measurement), for an early start: tokens
+# SUSTAINED_PROVIDERS narrows the sustained part ("postgres sqlite"). PARTS picks what runs ("fanout sustained"); "seed" only seeds (no sign-in, no measurement), for an early start: tokens
 # are reused for 45 minutes only, so the sign-in is left to the part that measures. PG_SETTINGS adds PostgreSQL settings (e.g. "fsync=on synchronous_commit=on
 # full_page_writes=on"; the throwaway cluster runs without durability otherwise) and RUN_SUFFIX names such a run's JSON apart.
 # WORK keeps the scratch folder (PostgreSQL's data, SQLite files, tokens, logs) between invocations: seeding and signing
@@ -160,7 +160,6 @@ if [[ " $parts " == *" sustained "* ]]; then
   start_portal "$work/sustained.db" "$seeder_port"
   "${tool[@]}" sign-in --url "http://127.0.0.1:$seeder_port" --database "$work/sustained.db" --classes "$sustained_starts"
   stop_portal
-  sustained postgres
-  sustained sqlite
+  for provider in ${SUSTAINED_PROVIDERS:-postgres sqlite}; do sustained "$provider"; done
 fi
 echo "==> Results in $out (load averages: $work/load.txt, logs: $work/*.log)"
