@@ -154,12 +154,17 @@ if [[ " $parts " == *" fanout "* ]]; then
 fi
 
 if [[ " $parts " == *" sustained "* ]]; then
-  seed_postgres sustained_seed $((sustained_starts + warmup)) 1
-  sign_in_postgres sustained_seed "$sustained_starts"
-  "${tool[@]}" seed --database "$work/sustained.db" --classes $((sustained_starts + warmup)) --students-per-class 1
-  start_portal "$work/sustained.db" "$seeder_port"
-  "${tool[@]}" sign-in --url "http://127.0.0.1:$seeder_port" --database "$work/sustained.db" --classes "$sustained_starts"
-  stop_portal
+  for provider in ${SUSTAINED_PROVIDERS:-postgres sqlite}; do
+    if [[ "$provider" == postgres ]]; then
+      seed_postgres sustained_seed $((sustained_starts + warmup)) 1
+      sign_in_postgres sustained_seed "$sustained_starts"
+    else
+      "${tool[@]}" seed --database "$work/sustained.db" --classes $((sustained_starts + warmup)) --students-per-class 1
+      start_portal "$work/sustained.db" "$seeder_port"
+      "${tool[@]}" sign-in --url "http://127.0.0.1:$seeder_port" --database "$work/sustained.db" --classes "$sustained_starts"
+      stop_portal
+    fi
+  done
   for provider in ${SUSTAINED_PROVIDERS:-postgres sqlite}; do sustained "$provider"; done
 fi
 echo "==> Results in $out (load averages: $work/load.txt, logs: $work/*.log)"
