@@ -45,15 +45,17 @@ stop_connection_sampler() {
 }
 
 # write_cluster_figures OUT BEFORE AFTER STARTS SAMPLES [PORT ...]: the run's deltas per start (STARTS counts the warm-up
-# starts too, which the counters also saw), PostgreSQL's write statements of the run, and the largest connection count
-# each instance had.
+# starts too, which the counters also saw; the counters also saw every connection open, so read the statements to tell
+# the two apart), PostgreSQL's statements of the run, and the largest connection count each instance had.
 write_cluster_figures() {
   local out="$1" before="$2" after="$3" starts="$4" samples="$5"
   shift 5
   local statements instances="[]" column=2 port
+  # Every statement run 10 times or more: per start (the UPDATE, its transaction, reads) and per connection (the hub's
+  # class lookup, the standing check, Npgsql's DISCARD ALL when a pooled connection is returned).
   statements="$(psql_run postgres -c "select coalesce(json_agg(s order by s.calls desc), '[]') from (
-      select calls, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 300) as query
-      from pg_stat_statements where query ~* '^\s*(insert|update|delete)') s")"
+      select calls, rows, round(total_exec_time::numeric, 1) as total_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 300) as query
+      from pg_stat_statements where calls >= 10) s")"
   for port in "$@"; do
     instances="$(jq -c --argjson port "$port" --argjson most "$(awk -v c="$column" 'BEGIN { m = 0 } $c > m { m = $c } END { print m }' "$samples")" \
       '. + [{ port: $port, mostEstablishedConnections: $most }]' <<< "$instances")"
@@ -70,7 +72,7 @@ write_cluster_figures() {
         transactions: ($after.transactions - $before.transactions), transactionsPerStart: per_start("transactions"),
         rowsInsertedPerStart: per_start("rowsInserted"), rowsUpdatedPerStart: per_start("rowsUpdated"),
         rowsDeletedPerStart: per_start("rowsDeleted"), rollbacks: ($after.rollbacks - $before.rollbacks),
-        writeStatements: [$statements[] | . + { callsPerStart: ((.calls / $starts * 100 | round) / 100) }]
+        statements: [$statements[] | . + { callsPerStart: ((.calls / $starts * 100 | round) / 100) }]
       },
       instances: $instances
     }' > "$out"
