@@ -33,7 +33,7 @@ public class SessionStartBenchmarks
         var needed = (Iterations + 3) * StartsPerIteration;
         await LargeSeed.RunAsync(new Arguments(["--database", database, "--classes", needed.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--students-per-class", "20"]));
-        _seeded = await SeededSessions.NotStartedAsync(database, needed);
+        _seeded = await SeededSessions.NotStartedAsync(LoadDatabase.SqliteFile(database), needed);
 
         _portal.Build();
         _sessions = _portal.App.Services.GetRequiredService<SessionService>();

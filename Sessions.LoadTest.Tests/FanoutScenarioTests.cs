@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Sessions.Web.Tests.Infrastructure;
 
@@ -13,8 +14,11 @@ public sealed class FanoutScenarioTests : IAsyncLifetime
     public Task InitializeAsync() =>
         LargeSeed.RunAsync(new Arguments(["--database", DatabasePath, "--classes", "3", "--students-per-class", "3"]));
 
-    [Fact]
-    public async Task A_fanout_run_hears_every_enrolled_student_once_and_counts_no_errors()
+    /// <summary>One listener holds the connections in the tool's own process; two spread them over two listener processes.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task A_fanout_run_hears_every_enrolled_student_once_and_counts_no_errors(int listeners)
     {
         // As the measurement scripts run it: Production, with the memory endpoints on.
         await using var portal = await PortalProcess.StartAsync(PortalProcess.Production, DatabasePath,
@@ -24,7 +28,7 @@ public sealed class FanoutScenarioTests : IAsyncLifetime
         await FanoutScenario.RunAsync(new Arguments(
         [
             "--url", portal.Url.ToString(), "--database", DatabasePath, "--classes", "2", "--warmup", "1", "--starts", "2",
-            "--rate", "20", "--timeout", "45", "--out", resultPath,
+            "--rate", "20", "--timeout", "45", "--out", resultPath, "--listeners", listeners.ToString(CultureInfo.InvariantCulture),
         ]));
 
         var result = JsonDocument.Parse(await File.ReadAllTextAsync(resultPath)).RootElement;
@@ -35,6 +39,7 @@ public sealed class FanoutScenarioTests : IAsyncLifetime
         Assert.Equal(6, receipts.GetProperty("received").GetInt32());
         Assert.Equal(0, receipts.GetProperty("duplicates").GetInt32());
         Assert.Equal(0, result.GetProperty("errors").GetInt32());
+        Assert.Equal(listeners, result.GetProperty("listenerProcesses").GetInt32());
         Assert.True(result.GetProperty("serverMemory").GetProperty("connected").GetProperty("residentBytes").GetInt64() > 0, portal.Log);
     }
 

@@ -16,7 +16,7 @@ internal static class CircuitsScenario
     public static async Task RunAsync(Arguments args)
     {
         var url = new Uri(args.Text("url"));
-        var sessions = await SeededSessions.NotStartedAsync(args.Text("database"), args.Number("classes", 5));
+        var sessions = await SeededSessions.NotStartedAsync(LoadDatabase.From(args), args.Number("classes", 5));
         var students = sessions.SelectMany(s => s.StudentEmails.Select(email => (Email: email, Session: s)))
             .Take(args.Number("pages", int.MaxValue)).ToList();
         using var portal = new PortalClient(url);

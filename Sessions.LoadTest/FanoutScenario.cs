@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using Sessions.Web.Infrastructure.Diagnostics;
 
 namespace Sessions.LoadTest;
 
@@ -15,13 +16,12 @@ internal static class FanoutScenario
     public static async Task RunAsync(Arguments args)
     {
         var url = new Uri(args.Text("url"));
-        var databasePath = args.Text("database");
         var rate = args.Number("rate", 100);
         var duration = args.Seconds("duration", 60);
         using var run = new CancellationTokenSource(args.Seconds("timeout", 900));
         var classes = args.Number("classes", 500);
         var warmUp = args.Number("warmup", 50);
-        var seeded = await SeededSessions.NotStartedAsync(databasePath, classes + warmUp);
+        var seeded = await SeededSessions.NotStartedAsync(LoadDatabase.From(args), classes + warmUp);
         var sessions = seeded[..classes];
         var plan = sessions.Take(args.Number("starts", sessions.Count)).ToList();
         var emails = sessions.SelectMany(s => s.StudentEmails).ToList();
@@ -33,13 +33,16 @@ internal static class FanoutScenario
         var tokens = await StudentTokens.ForStudentsAsync(portal, emails, args, run.Token);
         var signInSeconds = clock.Elapsed.TotalSeconds;
 
-        var idle = await portal.FiguresAsync(collect: true);
+        using var servers = ServerFigures.From(args, url);
+        var beforeConnect = await servers.ReadAsync(collect: true);
         clock.Restart();
-        await using var connections = await StudentConnections.OpenAsync(url, [.. emails.Select(e => tokens[e])],
-            args.Number("connect-concurrency", 32), run.Token);
+        await using var connections = await IStudentListeners.OpenAsync(args, url, [.. emails.Select(e => tokens[e])], run.Token);
         var connectSeconds = clock.Elapsed.TotalSeconds;
-        var connected = await portal.FiguresAsync(collect: true);
+        var connected = await servers.ReadAsync(collect: true);
         Console.WriteLine($"{connections.Connected.Count} of {emails.Count} students connected in {connectSeconds:0.0} s");
+
+        var cpu = new CpuMeter(servers, connections, CpuMeter.Watched(args));
+        var idle = await IdleCpuAsync(cpu, args.Seconds("idle-seconds", 0), connections.Connected.Count, run.Token);
 
         await WarmUpAsync(portal, seeded[classes..]);
         var studentOf = emails.Select((email, index) => (email, index)).ToDictionary(s => s.email, s => s.index);
@@ -47,8 +50,9 @@ internal static class FanoutScenario
         var startMs = new ConcurrentBag<double>();
         var refusals = new ConcurrentDictionary<string, int>();
         var expectedStudents = new ConcurrentDictionary<Guid, int[]>();
-        var beforeStarts = await portal.FiguresAsync(collect: false);
-        var toolCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var cpuBeforeStarts = await cpu.ReadAsync();
+        var beforeStarts = await servers.ReadAsync(collect: false);
+        var toolCpu = Process.GetCurrentProcess().TotalProcessorTime + connections.OtherProcessesProcessorTime;
         clock.Restart();
         var sent = await StartPacer.RunAsync(plan, rate, duration, args.Number("max-in-flight", 64), async session =>
         {
@@ -70,8 +74,9 @@ internal static class FanoutScenario
 
         await WaitForReceiptsAsync(connections, expectedStudents.Values.Sum(s => s.Length), args.Seconds("receipt-timeout", 10), run.Token);
         var tally = ReceiptTally.Of(sentAt, expectedStudents, connections.Receipts);
-        var afterStarts = await portal.FiguresAsync(collect: false);
-        toolCpu = Process.GetCurrentProcess().TotalProcessorTime - toolCpu;
+        var afterStarts = await servers.ReadAsync(collect: false);
+        var cpuAfterStarts = await cpu.ReadAsync();
+        toolCpu = Process.GetCurrentProcess().TotalProcessorTime + connections.OtherProcessesProcessorTime - toolCpu;
         var errors = refusals.Values.Sum() + tally.Missing + tally.Duplicates + tally.Unexpected + connections.Failures + connections.Closed;
         var result = new
         {
@@ -92,14 +97,33 @@ internal static class FanoutScenario
             firstConnectFailure = connections.FirstFailure,
             connectionsClosedDuringRun = connections.Closed,
             seconds = new { signIn = Round(signInSeconds), connect = Round(connectSeconds), starts = Round(startSeconds) },
-            serverMemory = new { idle, connected, afterStarts, perConnection = MemoryDelta.PerItem(idle, connected, connections.Connected.Count) },
-            // From just before the first start until the receipts are in: what the starts and their fan-out cost each process.
+            // Every instance together (one instance: that instance), then each one.
+            serverMemory = new
+            {
+                idle = ServerFigures.Total(beforeConnect),
+                connected = ServerFigures.Total(connected),
+                afterStarts = ServerFigures.Total(afterStarts),
+                perConnection = MemoryDelta.PerItem(ServerFigures.Total(beforeConnect), ServerFigures.Total(connected), connections.Connected.Count),
+            },
+            servers = servers.Urls.Select((server, i) => new
+            {
+                url = server,
+                idle = beforeConnect[i],
+                connected = connected[i],
+                afterStarts = afterStarts[i],
+                cpuMsPerStart = CpuMsPerStart(beforeStarts[i], afterStarts[i], expectedStudents.Count),
+            }),
+            listenerProcesses = args.Number("listeners", 1),
+            // From just before the first start until the receipts are in: what the starts and their fan-out cost each side
+            // (the load tool's figure includes its listener processes).
             cpuMsPerStart = new
             {
-                server = beforeStarts is null || afterStarts is null ? (double?)null
-                    : Math.Round((afterStarts.ProcessorSeconds - beforeStarts.ProcessorSeconds) * 1000 / Math.Max(1, expectedStudents.Count), 2),
+                server = CpuMsPerStart(ServerFigures.Total(beforeStarts), ServerFigures.Total(afterStarts), expectedStudents.Count),
                 loadTool = Math.Round(toolCpu.TotalMilliseconds / Math.Max(1, expectedStudents.Count), 2),
             },
+            cpuMsPerStartByProcess = CpuMeter.Between(cpuBeforeStarts, cpuAfterStarts, expectedStudents.Count, 1000),
+            // The connections sitting idle before the warm-up (--idle-seconds): keep-alive pings and heartbeats, per process.
+            idleCpu = idle,
         };
         JsonReport.Write(result.scenario, result, args);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -130,6 +154,26 @@ internal static class FanoutScenario
         await Task.Delay(TimeSpan.FromSeconds(2));
     }
 
+    /// <summary>Cores each process keeps busy per 1,000 idle connections over <paramref name="window"/>; null without a window.</summary>
+    private static async Task<object?> IdleCpuAsync(CpuMeter cpu, TimeSpan window, int connections, CancellationToken ct)
+    {
+        if (window <= TimeSpan.Zero)
+        {
+            return null;
+        }
+        var before = await cpu.ReadAsync();
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(window, ct);
+        var after = await cpu.ReadAsync();
+        var seconds = clock.Elapsed.TotalSeconds;
+        return new
+        {
+            seconds = Round(seconds),
+            connections,
+            coresPerThousandConnections = CpuMeter.Between(before, after, seconds * connections / 1000.0, 1),
+        };
+    }
+
     /// <summary>The start's status name, or the exception's type when no answer came.</summary>
     private static async Task<string> StartOrFailureAsync(PortalClient portal, Guid sessionId)
     {
@@ -144,7 +188,7 @@ internal static class FanoutScenario
     }
 
     /// <summary>Until every expected receipt is in (then a little longer, for duplicates) or the receipt timeout passes.</summary>
-    private static async Task WaitForReceiptsAsync(StudentConnections connections, int expected, TimeSpan timeout, CancellationToken ct)
+    private static async Task WaitForReceiptsAsync(IStudentListeners connections, int expected, TimeSpan timeout, CancellationToken ct)
     {
         var waited = Stopwatch.StartNew();
         while (connections.Receipts.Count < expected && waited.Elapsed < timeout)
@@ -155,4 +199,7 @@ internal static class FanoutScenario
     }
 
     private static double Round(double seconds) => Math.Round(seconds, 2);
+
+    private static double? CpuMsPerStart(ProcessFigures? before, ProcessFigures? after, int starts) =>
+        before is null || after is null ? null : Math.Round((after.ProcessorSeconds - before.ProcessorSeconds) * 1000 / Math.Max(1, starts), 2);
 }

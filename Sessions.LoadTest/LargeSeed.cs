@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Sessions;
-using Sessions.Web.Infrastructure.Data;
 
 namespace Sessions.LoadTest;
 
@@ -28,18 +27,21 @@ internal static class LargeSeed
 
     public static async Task RunAsync(Arguments args)
     {
-        var databasePath = Path.GetFullPath(args.Text("database"));
+        var database = LoadDatabase.From(args);
         var classes = args.Number("classes", 500);
         var studentsPerClass = args.Number("students-per-class", 20);
-        var options = new DbContextOptionsBuilder<SqliteSessionsDbContext>().UseSqlite($"Data Source={databasePath}").Options;
-        await using var db = new SqliteSessionsDbContext(options);
+        await using var db = database.Open();
         await db.Database.MigrateAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        if (database.IsSqlite)
+        {
+            // As the portal sets it at start: the mode is stored in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
         // Seeding tops up: classes already there are kept, with their students' ids (and so their cached tokens).
         var existing = await db.Classes.CountAsync(c => c.Name.StartsWith(ClassNamePrefix));
         if (existing >= classes)
         {
-            Console.WriteLine($"{databasePath} already has {existing} load classes.");
+            Console.WriteLine($"{database.Name} already has {existing} load classes.");
             return;
         }
 
@@ -98,6 +100,6 @@ internal static class LargeSeed
             }
         }
         await db.SaveChangesAsync();
-        Console.WriteLine($"Seeded classes {existing + 1} to {classes} × {studentsPerClass} students into {databasePath}; password {Password}.");
+        Console.WriteLine($"Seeded classes {existing + 1} to {classes} × {studentsPerClass} students into {database.Name}; password {Password}.");
     }
 }

@@ -11,7 +11,7 @@ internal static class NotifierScenarios
     public static async Task LatencyAsync(Arguments args)
     {
         var count = args.Number("starts", 1000);
-        var sessions = await SeededSessions.NotStartedAsync(args.Text("database"), count);
+        var sessions = await SeededSessions.NotStartedAsync(LoadDatabase.From(args), count);
         using var portal = new PortalClient(new Uri(args.Text("url")));
         await portal.SignInAsync(LargeSeed.AdminEmail, LargeSeed.Password);
         using var emulator = new EmulatorReader(args.Text("emulator"), args.Text("project"));
@@ -57,7 +57,7 @@ internal static class NotifierScenarios
     public static async Task FillAsync(Arguments args)
     {
         var count = args.Number("starts", 10_000);
-        var sessions = await SeededSessions.NotStartedAsync(args.Text("database"), count);
+        var sessions = await SeededSessions.NotStartedAsync(LoadDatabase.From(args), count);
         using var portal = new PortalClient(new Uri(args.Text("url")));
         await portal.SignInAsync(LargeSeed.AdminEmail, LargeSeed.Password);
         var run = Stopwatch.StartNew();

@@ -6,6 +6,8 @@ if (args.Length == 0)
 {
     Console.Error.WriteLine("""
         usage: Sessions.LoadTest <command> [--name value ...]
+          Every PATH after --database is a SQLite file; for PostgreSQL give --provider Postgres --connection "Host=...;Database=..."
+          instead (and --token-cache PATH where a command keeps tokens).
           seed              --database PATH [--classes 500] [--students-per-class 20]
           notifier-latency  --url URL --database PATH --emulator HOST:PORT --project ID [--starts 1000] [--concurrency 1] [--poll-ms 5]
           notifier-fill     --url URL --database PATH [--starts 10000] [--concurrency 16]   (Firestore down)
@@ -13,6 +15,10 @@ if (args.Length == 0)
           fanout            --url URL --database PATH [--classes 500] [--warmup 50] [--rate 100] [--starts N] [--duration 60]
                             [--max-in-flight 64] [--receipt-timeout 10] [--login-concurrency 4] [--connect-concurrency 32]
                             [--token-cache PATH] [--timeout 900] [--out fanout.json]
+                            [--listeners 1 (processes holding the students' connections; more than one past ~19,000 sockets)]
+                            [--listen-urls URL,URL (listener i connects to the i-th, in turn; default --url)]
+                            [--server-urls URL,URL (each portal instance, for its memory and CPU; default --url)]
+                            [--watch NAME=PID,... (more processes whose CPU is reported: proxies, Redis)] [--idle-seconds 0]
           sign-in           --url URL --database PATH [--classes 500] [--token-cache PATH] [--login-concurrency 4]
           circuits          --url URL --database PATH [--classes 5] [--pages N] [--open-concurrency 4] [--card-timeout 60]
                             [--idle 0 (seconds the pages sit before the memory is read)] [--chromium /usr/bin/chromium]
@@ -34,6 +40,7 @@ Func<Arguments, Task> command = args[0] switch
     "sign-in" => StudentTokens.SignInAsync,
     "circuits" => CircuitsScenario.RunAsync,
     "heap" => HeapHistogram.RunAsync,
+    ListenCommand.Verb => ListenCommand.RunAsync,
     _ => throw new ArgumentException($"Unknown command '{args[0]}'."),
 };
 await command(options);

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Sessions.Web.Features.Sessions;
-using Sessions.Web.Infrastructure.Data;
 
 namespace Sessions.LoadTest;
 
@@ -10,10 +9,9 @@ internal sealed record SeededSession(Guid SessionId, string EducatorId, int Clas
 /// <summary>The seeded sessions still waiting to be started, read from the portal's database.</summary>
 internal static class SeededSessions
 {
-    public static async Task<List<SeededSession>> NotStartedAsync(string databasePath, int count)
+    public static async Task<List<SeededSession>> NotStartedAsync(LoadDatabase database, int count)
     {
-        var options = new DbContextOptionsBuilder<SqliteSessionsDbContext>().UseSqlite($"Data Source={Path.GetFullPath(databasePath)}").Options;
-        await using var db = new SqliteSessionsDbContext(options);
+        await using var db = database.Open();
         var sessions = await db.Sessions.AsNoTracking()
             .Where(s => s.Status == SessionStatus.Scheduled && s.Title.StartsWith("Load session"))
             .OrderBy(s => s.ClassId)

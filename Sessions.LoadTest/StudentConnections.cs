@@ -14,7 +14,7 @@ internal readonly record struct Receipt(int Student, Guid SessionId, long Timest
 /// One authenticated hub connection per student, as a phone or a browser tab holds it, each recording the
 /// <c>SessionStarted</c> events it hears. Students are numbered by their position in the list given to <see cref="OpenAsync"/>.
 /// </summary>
-internal sealed class StudentConnections : IAsyncDisposable
+internal sealed class StudentConnections : IStudentListeners
 {
     private static readonly TimeSpan SubscribePatience = TimeSpan.FromSeconds(30);
 
@@ -24,19 +24,32 @@ internal sealed class StudentConnections : IAsyncDisposable
     private int _closed;
     private string? _firstFailure;
 
+    private readonly HashSet<int> _connected = [];
+
     public IReadOnlyCollection<Receipt> Receipts => _receipts;
 
-    /// <summary>The students whose connection was open when the starts began.</summary>
-    public HashSet<int> Connected { get; } = [];
+    public IReadOnlySet<int> Connected => _connected;
 
     public int Failures => _failures;
 
-    /// <summary>Connections that closed before <see cref="DisposeAsync"/> (the server dropped them, or the network did).</summary>
     public int Closed => _closed;
 
     public string? FirstFailure => _firstFailure;
 
-    public static async Task<StudentConnections> OpenAsync(Uri portal, IReadOnlyList<string> tokens, int concurrency, CancellationToken ct)
+    public TimeSpan OtherProcessesProcessorTime => TimeSpan.Zero;
+
+    /// <summary>Takes the receipts heard since the last call, for a listener process that passes them on.</summary>
+    public IEnumerable<Receipt> TakeReceipts()
+    {
+        while (_receipts.TryDequeue(out var receipt))
+        {
+            yield return receipt;
+        }
+    }
+
+    /// <param name="firstStudent">The number of the first token's student, when this process holds one shard of a larger run.</param>
+    public static async Task<StudentConnections> OpenAsync(
+        Uri portal, IReadOnlyList<string> tokens, int concurrency, CancellationToken ct, int firstStudent = 0)
     {
         var connections = new StudentConnections();
         var hub = new Uri(portal, LiveHub.Path);
@@ -44,12 +57,12 @@ internal sealed class StudentConnections : IAsyncDisposable
         await Parallel.ForEachAsync(Enumerable.Range(0, tokens.Count), new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct },
             async (student, token) =>
             {
-                if (await connections.ConnectAsync(hub, student, tokens[student], token))
+                if (await connections.ConnectAsync(hub, firstStudent + student, tokens[student], token))
                 {
-                    connected.Add(student);
+                    connected.Add(firstStudent + student);
                 }
             });
-        connections.Connected.UnionWith(connected);
+        connections._connected.UnionWith(connected);
         return connections;
     }
 

@@ -18,15 +18,15 @@ internal static class StudentTokens
     /// </summary>
     public static async Task SignInAsync(Arguments args)
     {
-        var sessions = await SeededSessions.NotStartedAsync(args.Text("database"), args.Number("classes", 500));
+        var sessions = await SeededSessions.NotStartedAsync(LoadDatabase.From(args), args.Number("classes", 500));
         using var portal = new PortalClient(new Uri(args.Text("url")));
         await ForStudentsAsync(portal, sessions.SelectMany(s => s.StudentEmails).ToList(), args, CancellationToken.None);
     }
 
-    /// <summary>Tokens from <c>--token-cache</c> (default: beside the database), signing in whoever is missing.</summary>
+    /// <summary>Tokens from <c>--token-cache</c> (default: beside a SQLite database), signing in whoever is missing.</summary>
     public static Task<Dictionary<string, string>> ForStudentsAsync(
         PortalClient portal, IReadOnlyCollection<string> emails, Arguments args, CancellationToken ct) =>
-        GetAsync(portal, emails, args.Text("token-cache", args.Text("database") + ".tokens.json"), args.Number("login-concurrency", 4), ct);
+        GetAsync(portal, emails, LoadDatabase.From(args).TokenCachePath(args), args.Number("login-concurrency", 4), ct);
 
     private static async Task<Dictionary<string, string>> GetAsync(
         PortalClient portal, IReadOnlyCollection<string> emails, string cachePath, int concurrency, CancellationToken ct)
