@@ -50,7 +50,9 @@ public sealed class SessionTransitions(SessionNotifications notifications, LiveB
                 .Where(s => s.Id == session.Id)
                 .Where(SessionStateMachine.CanMoveTo(SessionStatus.InProgress))
                 .Where(Session.StartWindowOpenAt(now, options.Value.EarlyStartMinutes))
-                .Where(s => !db.Sessions.Where(Session.IsLive).Any(other => other.EducatorId == s.EducatorId))
+                // The educator as a parameter, not a correlation: PostgreSQL then looks the one educator up in the index of
+                // live sessions, where a correlated check planned on stale statistics scanned it (docs/performance.md).
+                .Where(s => !db.Sessions.Where(Session.IsLive).Any(other => other.EducatorId == session.EducatorId))
                 .ExecuteUpdateAsync(u => u
                     .SetProperty(s => s.Status, SessionStatus.InProgress)
                     .SetProperty(s => s.ActualStartUtc, now), ct);
