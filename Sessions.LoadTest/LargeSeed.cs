@@ -81,6 +81,7 @@ internal static class LargeSeed
             var schoolClass = new SchoolClass
             {
                 Name = $"{ClassNamePrefix}{classNumber}",
+                Code = $"LOAD-{classNumber}",
                 Subject = "Load",
                 EducatorId = educator.Id,
                 Enrollments = [.. Enumerable.Range(1, studentsPerClass).Select(n => new Enrollment

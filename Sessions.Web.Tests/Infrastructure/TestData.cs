@@ -32,6 +32,7 @@ public sealed class TestData(SessionsAppFactory app)
         var schoolClass = new SchoolClass
         {
             Name = $"Class {Guid.NewGuid():N}"[..16],
+            Code = $"T{Guid.NewGuid():N}"[..16].ToUpperInvariant(),
             Subject = "Mathematics",
             EducatorId = educator.Id,
             Enrollments = [.. students.Select(s => new Enrollment { StudentId = s.Id })],

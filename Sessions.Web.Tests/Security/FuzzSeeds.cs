@@ -47,6 +47,20 @@ public static class FuzzSeeds
             ["studentMediaEnabled"] = true,
             ["recordingEnabled"] = false,
         }),
+        ["POST /api/classes/"] = w => new(w.Admin, "/api/classes", new JsonObject
+        {
+            ["name"] = "Fuzzed Class",
+            ["code"] = "FUZZ-1",
+            ["subject"] = "Fuzzing",
+            ["educatorId"] = w.EducatorId,
+        }),
+        ["PATCH /api/classes/{id:int}"] = w => new(w.Admin, $"/api/classes/{w.ClassId}", new JsonObject
+        {
+            ["name"] = "Fuzzed Class, renamed",
+            ["code"] = "FUZZ-2",
+            ["subject"] = "Fuzzing",
+            ["educatorId"] = w.EducatorId,
+        }),
         ["POST /api/admin/users"] = w => new(w.Admin, "/api/admin/users", new JsonObject
         {
             ["email"] = "fuzzed-new-account@test.example",

@@ -67,6 +67,14 @@ public static class AuthorizationMatrix
             OwnerOrAdmin("204", "not_class_owner")),
         new("DELETE /api/classes/{id:int}/students/{studentId}", new("DELETE", s => $"/api/classes/{s.ClassId}/students/{s.EnrolledStudentId}"),
             OwnerOrAdmin("204", "not_class_owner")),
+        // Class administration: each probe creates its own class or changes the scene's own.
+        new("POST /api/classes/", new("POST", _ => "/api/classes", Body: s => new
+            {
+                name = "Probe class", code = $"P{Guid.NewGuid():N}"[..16], subject = "Probing", educatorId = s.OwnerId,
+            }),
+            AdminOnly("201")),
+        new("PATCH /api/classes/{id:int}", new("PATCH", s => $"/api/classes/{s.ClassId}", Body: _ => new { name = "Renamed" }), AdminOnly("200")),
+        new("POST /api/classes/{id:int}/archive", new("POST", s => $"/api/classes/{s.ClassId}/archive"), AdminOnly("200")),
 
         // The video room
         new("POST /api/sessions/{id}/join", new("POST", s => $"/api/sessions/{s.SessionId}/join", SessionNeed.Live), Members("200")),

@@ -39,7 +39,46 @@ public static class ClassEndpoints
             .WithSummary("Remove a student")
             .WithDescription("Removes a student from the class (idempotent: 204 whether or not they were enrolled). Their open "
                 + "connections stop hearing the class at once.");
+        var admins = classes.MapGroup("").RequireAuthorization(p => p.RequireRole(AppRoles.Admin));
+        admins.MapPost("/", CreateAsync)
+            .WithSummary("Create a class")
+            .WithDescription("Creates a class (admins): a name, a unique code (2 to 16 letters, digits or '-', compared in any case and "
+                + "stored upper-case), a subject, and an account with the Educator role to teach it (else `validation_failed` on "
+                + "`educatorId`). Answers 201 with the class; the change is recorded in the audit trail.")
+            .ProducesErrors(ClassErrors.CodeTaken);
+        admins.MapPatch("/{id:int}", UpdateAsync)
+            .WithSummary("Edit a class")
+            .WithDescription("Changes the name, code, subject or educator of a class (admins); members left out stay as they are. "
+                + "The class's sessions keep the educator they were booked by. The change is recorded in the audit trail.")
+            .ProducesErrors(ClassErrors.NotFound, ClassErrors.CodeTaken);
+        admins.MapPost("/{id:int}/archive", ArchiveAsync)
+            .WithSummary("Archive a class")
+            .WithDescription("Archives a class (admins; idempotent). It keeps its roster, its sessions and their history, and takes no "
+                + "new sessions: booking one answers `class_archived`. Sessions already scheduled in it stay: they can still be "
+                + "started, edited or cancelled. The change is recorded in the audit trail.")
+            .ProducesErrors(ClassErrors.NotFound);
         return app;
+    }
+
+    private static async Task<Results<Created<AdminClassDto>, ProblemHttpResult>> CreateAsync(
+        NewClass body, ClaimsPrincipal user, ClassAdministration administration, CancellationToken ct)
+    {
+        var result = await administration.CreateAsync(SessionActor.From(user).UserId, body, ct);
+        return result.Error is { } error ? error.ToProblem() : TypedResults.Created($"/api/classes/{result.Value!.Id}", result.Value);
+    }
+
+    private static async Task<Results<Ok<AdminClassDto>, ProblemHttpResult>> UpdateAsync(
+        int id, ClassChanges body, ClaimsPrincipal user, ClassAdministration administration, CancellationToken ct)
+    {
+        var result = await administration.UpdateAsync(SessionActor.From(user).UserId, id, body, ct);
+        return result.Error is { } error ? error.ToProblem() : TypedResults.Ok(result.Value!);
+    }
+
+    private static async Task<Results<Ok<AdminClassDto>, ProblemHttpResult>> ArchiveAsync(
+        int id, ClaimsPrincipal user, ClassAdministration administration, CancellationToken ct)
+    {
+        var result = await administration.ArchiveAsync(SessionActor.From(user).UserId, id, ct);
+        return result.Error is { } error ? error.ToProblem() : TypedResults.Ok(result.Value!);
     }
 
     /// <summary>Enrols a student (idempotent): 204 whether or not they were enrolled already.</summary>

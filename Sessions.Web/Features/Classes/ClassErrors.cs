@@ -18,4 +18,10 @@ public static class ClassErrors
 
     public static readonly ServiceError NotAStudent =
         new("not_a_student", "Only accounts with the Student role can be enrolled in a class.", StatusCodes.Status409Conflict);
+
+    public static readonly ServiceError CodeTaken =
+        new("class_code_taken", "Another class already has this code.", StatusCodes.Status409Conflict);
+
+    public static readonly ServiceError Archived =
+        new("class_archived", "This class is archived: it takes no new sessions.", StatusCodes.Status409Conflict);
 }

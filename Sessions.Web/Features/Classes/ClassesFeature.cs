@@ -8,6 +8,7 @@ public static class ClassesFeature
         builder.Services.AddSingleton<ClassService>();
         builder.Services.AddSingleton<ClassSessionDefaults>();
         builder.Services.AddSingleton<ClassRoster>();
+        builder.Services.AddSingleton<ClassAdministration>();
         return builder;
     }
 }

@@ -17,8 +17,9 @@ public static class SessionBookingEndpoints
         educators.MapPost("/", CreateAsync).RequireRateLimiting(RateLimitPolicies.SessionCreation)
             .WithSummary("Book a session")
             .WithDescription("Books a scheduled session in one of the caller's classes, or creates an instant one and starts it in the same "
-                + "step (a refused start leaves nothing behind). Answers 201 with the session and its URL.")
-            .ProducesErrors(ClassErrors.NotFound, ClassErrors.NotOwner, SessionErrors.NoStudentsEnrolled, SessionDocs.EducatorAlreadyLive)
+                + "step (a refused start leaves nothing behind). Answers 201 with the session and its URL. An archived class takes no new "
+                + "sessions (`class_archived`).")
+            .ProducesErrors(ClassErrors.NotFound, ClassErrors.NotOwner, ClassErrors.Archived, SessionErrors.NoStudentsEnrolled, SessionDocs.EducatorAlreadyLive)
             .WithExamples(SessionDocs.CreateRequest, SessionDocs.Scheduled);
         educators.MapPatch("/{id}", UpdateAsync)
             .WithSummary("Edit or reschedule a session")

@@ -37,6 +37,10 @@ public sealed partial class SessionBookings(
         {
             return classError;
         }
+        if (await db.Classes.AnyAsync(c => c.Id == request.ClassId && c.ArchivedUtc != null, ct))
+        {
+            return ClassErrors.Archived;
+        }
         var tidy = request with { Title = TextRule.Tidy(request.Title), Description = TextRule.Tidy(request.Description) };
         if (request.Type == SessionType.Instant)
         {

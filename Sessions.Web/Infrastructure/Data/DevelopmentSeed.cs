@@ -38,9 +38,9 @@ public sealed partial class DevelopmentSeed(
             students.Add(await accounts.CreateAsync(StudentEmail(number), $"Student {number}", DemoTimeZone, Password, AppRoles.Student));
         }
 
-        var algebra = NewClass("Algebra I", "Mathematics", teacher, students[0..8]);
-        var biology = NewClass("Biology", "Science", teacher, students[4..12]);
-        var chemistry = NewClass("Chemistry", "Science", teacher2, []);
+        var algebra = NewClass("Algebra I", "ALG-1", "Mathematics", teacher, students[0..8]);
+        var biology = NewClass("Biology", "BIO-1", "Science", teacher, students[4..12]);
+        var chemistry = NewClass("Chemistry", "CHEM-1", "Science", teacher2, []);
         db.Classes.AddRange(algebra, biology, chemistry);
         await db.SaveChangesAsync();
 
@@ -66,9 +66,10 @@ public sealed partial class DevelopmentSeed(
             : startOfMinute.AddMinutes(20);
     }
 
-    private static SchoolClass NewClass(string name, string subject, AppUser educator, IEnumerable<AppUser> students) => new()
+    private static SchoolClass NewClass(string name, string code, string subject, AppUser educator, IEnumerable<AppUser> students) => new()
     {
         Name = name,
+        Code = code,
         Subject = subject,
         EducatorId = educator.Id,
         Enrollments = [.. students.Select(s => new Enrollment { StudentId = s.Id })],

@@ -8,4 +8,7 @@ public static class AuditActions
     public const string UserDeactivated = "user.deactivated";
     public const string UserReactivated = "user.reactivated";
     public const string PasswordLinkIssued = "user.password_link_issued";
+    public const string ClassCreated = "class.created";
+    public const string ClassUpdated = "class.updated";
+    public const string ClassArchived = "class.archived";
 }

@@ -444,6 +444,14 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime?>("ArchivedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("text");
+
                     b.Property<string>("EducatorId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -480,6 +488,9 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Postgres
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
 
                     b.HasIndex("EducatorId");
 
