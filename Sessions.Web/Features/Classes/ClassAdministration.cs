@@ -56,6 +56,7 @@ public static class ClassFields
 /// </summary>
 public sealed class ClassAdministration(IDbContextFactory<SessionsDbContext> dbFactory, AuditTrail audit, TimeProvider time)
 {
+    private const int MaxAccountIdLength = 450;
     private static readonly string EducatorRoleId = AppRoles.IdOf(AppRoles.Educator);
 
     public async Task<Result<AdminClassDto>> CreateAsync(string actorId, NewClass request, CancellationToken ct)
@@ -64,10 +65,7 @@ public sealed class ClassAdministration(IDbContextFactory<SessionsDbContext> dbF
         ClassFields.Name.Check(errors, request.Name);
         ClassCode.Check(errors, request.Code);
         ClassFields.Subject.Check(errors, request.Subject);
-        if (string.IsNullOrWhiteSpace(request.EducatorId))
-        {
-            errors.Add("educatorId", "The educator is required.");
-        }
+        CheckEducatorId(errors, request.EducatorId);
         if (errors.ToError() is { } invalid)
         {
             return invalid;
@@ -123,9 +121,9 @@ public sealed class ClassAdministration(IDbContextFactory<SessionsDbContext> dbF
         {
             ClassFields.Subject.Check(errors, changes.Subject);
         }
-        if (changes.EducatorId is not null && string.IsNullOrWhiteSpace(changes.EducatorId))
+        if (changes.EducatorId is not null)
         {
-            errors.Add("educatorId", "The educator is required.");
+            CheckEducatorId(errors, changes.EducatorId);
         }
         if (errors.ToError() is { } invalid)
         {
@@ -199,6 +197,22 @@ public sealed class ClassAdministration(IDbContextFactory<SessionsDbContext> dbF
             }
             return after;
         }, keep: outcome => outcome.Error is null, afterCommit: null, ct);
+
+    /// <summary>
+    /// An account id is required and never holds control characters: PostgreSQL refuses a NUL in text outright, so such
+    /// an id is answered as the field error it is, never sent to the database.
+    /// </summary>
+    private static void CheckEducatorId(FieldErrors errors, string? educatorId)
+    {
+        if (string.IsNullOrWhiteSpace(educatorId))
+        {
+            errors.Add("educatorId", "The educator is required.");
+        }
+        else if (educatorId.Length > MaxAccountIdLength || educatorId.Any(char.IsControl))
+        {
+            errors.Add("educatorId", "There is no educator account with this id.");
+        }
+    }
 
     /// <summary>A refusal unless the account exists and has the Educator role: a field error on <c>educatorId</c>.</summary>
     private static async Task<ServiceError?> EducatorRefusalAsync(SessionsDbContext db, string educatorId, CancellationToken ct) =>
