@@ -62,7 +62,7 @@ public static class AdministrationEndpoints
             .WithExamples(response: AdministrationDocs.Link);
         admin.MapGet("/audit", AuditAsync)
             .WithSummary("Read the audit trail")
-            .WithDescription("Every administrative action, newest first: who, what, on which account, when, and the account before and after.")
+            .WithDescription("Every administrative action, newest first: who, what, on which account (its id) or class (its number), when, and the account or class before and after.")
             .WithExamples(response: AdministrationDocs.Entry);
         return app;
     }
