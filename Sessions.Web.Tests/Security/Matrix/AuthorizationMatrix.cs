@@ -38,6 +38,7 @@ public static class AuthorizationMatrix
         new("POST /api/admin/users/{id}/deactivate", new("POST", s => $"/api/admin/users/{s.ClassmateId}/deactivate"), AdminOnly("200")),
         new("POST /api/admin/users/{id}/reactivate", new("POST", s => $"/api/admin/users/{s.ClassmateId}/reactivate"), AdminOnly("200")),
         new("POST /api/admin/users/{id}/password-link", new("POST", s => $"/api/admin/users/{s.ClassmateId}/password-link"), AdminOnly("200")),
+        new("GET /api/admin/classes", new("GET", _ => "/api/admin/classes?search=class&includeArchived=true&page=1&pageSize=5"), AdminOnly("200")),
         new("GET /api/admin/audit", new("GET", _ => "/api/admin/audit?page=1&pageSize=5"), AdminOnly("200")),
 
         // Sessions
