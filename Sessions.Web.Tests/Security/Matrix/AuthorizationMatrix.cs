@@ -116,6 +116,8 @@ public static class AuthorizationMatrix
             Answers(SignInPage, ForbiddenPage, ForbiddenPage, "200", "403", "200")),
         new("GET,POST /admin/users", new("GET", _ => "/admin/users", Portal: true),
             Answers(SignInPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, "200")),
+        new("GET,POST /admin/classes", new("GET", _ => "/admin/classes", Portal: true),
+            Answers(SignInPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, "200")),
         new("GET,POST /admin/audit", new("GET", _ => "/admin/audit", Portal: true),
             Answers(SignInPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, "200")),
         new("GET,POST /account", new("GET", _ => "/account", Portal: true), Answers(SignInPage, "200", "200", "200", "200", "200")),
