@@ -38,6 +38,7 @@ public static class AuthorizationMatrix
         new("POST /api/admin/users/{id}/deactivate", new("POST", s => $"/api/admin/users/{s.ClassmateId}/deactivate"), AdminOnly("200")),
         new("POST /api/admin/users/{id}/reactivate", new("POST", s => $"/api/admin/users/{s.ClassmateId}/reactivate"), AdminOnly("200")),
         new("POST /api/admin/users/{id}/password-link", new("POST", s => $"/api/admin/users/{s.ClassmateId}/password-link"), AdminOnly("200")),
+        new("GET /api/admin/classes", new("GET", _ => "/api/admin/classes?search=class&includeArchived=true&page=1&pageSize=5"), AdminOnly("200")),
         new("GET /api/admin/audit", new("GET", _ => "/api/admin/audit?page=1&pageSize=5"), AdminOnly("200")),
 
         // Sessions
@@ -114,6 +115,8 @@ public static class AuthorizationMatrix
         new("GET,POST /sessions/{SessionId:guid}/attendance", new("GET", s => $"/sessions/{s.SessionId}/attendance", SessionNeed.Live, Portal: true),
             Answers(SignInPage, ForbiddenPage, ForbiddenPage, "200", "403", "200")),
         new("GET,POST /admin/users", new("GET", _ => "/admin/users", Portal: true),
+            Answers(SignInPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, "200")),
+        new("GET,POST /admin/classes", new("GET", _ => "/admin/classes", Portal: true),
             Answers(SignInPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, "200")),
         new("GET,POST /admin/audit", new("GET", _ => "/admin/audit", Portal: true),
             Answers(SignInPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, "200")),

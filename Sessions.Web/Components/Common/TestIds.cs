@@ -51,6 +51,17 @@ public static class TestIds
     public const string ConfirmDeactivate = "confirm-deactivate";
     public const string ConfirmReactivate = "confirm-reactivate";
     public const string AuditTable = "audit-table";
+    public const string ClassesSearch = "classes-search";
+    public const string ClassesShowArchived = "classes-show-archived";
+    public const string ClassesTable = "classes-table";
+    public const string CreateClass = "create-class";
+    public const string ClassFormName = "class-form-name";
+    public const string ClassFormCode = "class-form-code";
+    public const string ClassFormSubject = "class-form-subject";
+    public const string ClassFormEducator = "class-form-educator";
+    public const string ClassFormSubmit = "class-form-submit";
+    public const string ClassFormError = "class-form-error";
+    public const string ConfirmArchiveClass = "confirm-archive-class";
 
     // The session dialog: schedule, start now, edit.
     public const string SessionFormClass = "session-form-class";
@@ -130,6 +141,9 @@ public static class TestIds
     public static string RoomParticipant(string userId) => $"room-participant-{userId}";
     public static string SessionAttendance(Guid id) => $"session-attendance-{id}";
     public static string UserRow(string id) => $"user-row-{id}";
+    public static string ClassRow(int id) => $"class-row-{id}";
+    public static string EditClass(int id) => $"edit-class-{id}";
+    public static string ArchiveClass(int id) => $"archive-class-{id}";
     public static string UserStatusOf(string id) => $"user-status-{id}";
     public static string EditUser(string id) => $"edit-user-{id}";
     public static string DeactivateUser(string id) => $"deactivate-user-{id}";

@@ -1,5 +1,7 @@
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Administration.Audit;
+using Sessions.Web.Features.Classes;
+using Sessions.Web.Features.Sessions;
 
 namespace Sessions.Web.Features.Administration;
 
@@ -18,6 +20,9 @@ internal static class AdministrationDocs
     public static readonly PasswordLinkDto Link = new("https://sessions.example.com/account/set-password?token=CfDJ8N3kq...", Now.AddHours(72));
 
     public static readonly CreatedUserDto Created = new(User, Link);
+
+    public static readonly AdminClassRow ClassRow = new(7, "Algebra II", "ALG-2", "Mathematics", new SessionHostDto(User.Id, User.DisplayName),
+        24, null);
 
     public static readonly AuditEntryDto Entry = new(42, "0b8e7f7a-6c55-4f8e-a1d4-2f7c1c9e8d33", "Admin", AuditActions.UserDeactivated, User.Id, Now,
         null, null);

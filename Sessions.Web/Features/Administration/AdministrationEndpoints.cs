@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Administration.Audit;
+using Sessions.Web.Features.Classes;
 using Sessions.Web.Infrastructure.Http;
 using Sessions.Web.Infrastructure.OpenApi;
 
@@ -60,11 +61,31 @@ public static class AdministrationEndpoints
                 + "The current password keeps working until the link is used.")
             .ProducesErrors(AdministrationErrors.UserNotFound)
             .WithExamples(response: AdministrationDocs.Link);
+        admin.MapGet("/classes", ListClassesAsync)
+            .WithSummary("List classes")
+            .WithDescription("Every class, by name, a page at a time, with its educator and how many students are enrolled; "
+                + "optionally only those whose name or code contains `search`. Archived classes are left out unless `includeArchived` is true.")
+            .DescribeParameter("search", "Text found in the class's name or code, in any case.")
+            .DescribeParameter("includeArchived", "Whether archived classes are listed too (default false).")
+            .WithExamples(response: AdministrationDocs.ClassRow);
         admin.MapGet("/audit", AuditAsync)
             .WithSummary("Read the audit trail")
             .WithDescription("Every administrative action, newest first: who, what, on which account (its id) or class (its number), when, and the account or class before and after.")
             .WithExamples(response: AdministrationDocs.Entry);
         return app;
+    }
+
+    private static async Task<Results<Ok<ApiPage<AdminClassRow>>, ProblemHttpResult>> ListClassesAsync(
+        ClassAdministration classes, CancellationToken ct, string? search = null, bool includeArchived = false, int page = 1, int pageSize = 20)
+    {
+        var errors = new FieldErrors();
+        var paging = PageRequest.Read(errors, page, pageSize);
+        if (errors.ToError() is { } invalid)
+        {
+            return invalid.ToProblem();
+        }
+        var found = await classes.ListAsync(new ClassFilter(search, includeArchived), paging, ct);
+        return TypedResults.Ok(ApiPage.Of(found.Items, paging, found.TotalCount));
     }
 
     private static async Task<Results<Ok<ApiPage<AdminUser>>, ProblemHttpResult>> ListAsync(

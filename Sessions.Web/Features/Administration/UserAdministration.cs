@@ -27,7 +27,6 @@ public sealed class UserAdministration(
     TimeProvider time)
 {
     private const int MaxUidAttempts = 5;
-    private const string LikeEscape = "\\";
     private static readonly string AdminRoleId = AppRoles.IdOf(AppRoles.Admin);
     private static readonly Expression<Func<AppUser, bool>> IsActive = u => u.LockoutEnd == null;
 
@@ -35,13 +34,13 @@ public sealed class UserAdministration(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var users = db.Users.AsNoTracking();
-        if (TidySearch(filter.Search) is { } search)
+        if (LikeSearch.Contains(filter.Search) is { } search)
         {
             // Upper case on both sides: SQLite's LIKE ignores case and PostgreSQL's does not, but both agree on upper(),
             // which is what EF Core makes of ToUpper(); its culture-aware overloads, which the analyzers ask for, do not translate.
 #pragma warning disable CA1304, CA1311
-            users = users.Where(u => EF.Functions.Like(u.NormalizedEmail!, search, LikeEscape)
-                || EF.Functions.Like(u.DisplayName.ToUpper(), search, LikeEscape));
+            users = users.Where(u => EF.Functions.Like(u.NormalizedEmail!, search, LikeSearch.Escape)
+                || EF.Functions.Like(u.DisplayName.ToUpper(), search, LikeSearch.Escape));
 #pragma warning restore CA1304, CA1311
         }
         if (filter.Role is { } role)
@@ -323,12 +322,4 @@ public sealed class UserAdministration(
     private static AdminUser Snapshot(AppUser user, IEnumerable<string> roles) => new(
         user.Id, user.Email!, user.DisplayName, [.. roles.Distinct().Order(StringComparer.Ordinal)], user.TimeZoneId,
         IsActiveNow(user) ? UserStatus.Active : UserStatus.Deactivated);
-
-    /// <summary>A LIKE pattern that finds the text anywhere, with LIKE's own wildcards in it taken literally.</summary>
-    private static string? TidySearch(string? search) => string.IsNullOrWhiteSpace(search)
-        ? null
-        : "%" + search.Trim().ToUpperInvariant()
-            .Replace(LikeEscape, $"{LikeEscape}{LikeEscape}", StringComparison.Ordinal)
-            .Replace("%", $"{LikeEscape}%", StringComparison.Ordinal)
-            .Replace("_", $"{LikeEscape}_", StringComparison.Ordinal) + "%";
 }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Administration.Audit;
+using Sessions.Web.Features.Sessions;
 using Sessions.Web.Infrastructure;
 using Sessions.Web.Infrastructure.Data;
 using Sessions.Web.Infrastructure.Http;
@@ -44,6 +45,15 @@ public sealed record AdminClassDto(int Id, string Name, string Code, string Subj
         new(c.Id, c.Name, c.Code, c.Subject, c.EducatorId, c.ArchivedUtc is { } at ? ApiTime.Utc(at) : null);
 }
 
+/// <summary>One row of the administrators' class list (<c>GET /api/admin/classes</c>).</summary>
+public sealed record AdminClassRow(
+    int Id, string Name, string Code, string Subject, SessionHostDto Educator, int EnrolledCount, DateTimeOffset? ArchivedAt);
+
+/// <summary>Which classes to list: a text found in the name or code, and whether archived classes are included.</summary>
+public sealed record ClassFilter(string? Search, bool IncludeArchived);
+
+public sealed record AdminClassPage(IReadOnlyList<AdminClassRow> Items, int TotalCount);
+
 public static class ClassFields
 {
     public static readonly TextRule Name = new("name", "The name", 120, Required: true);
@@ -58,6 +68,36 @@ public sealed class ClassAdministration(IDbContextFactory<SessionsDbContext> dbF
 {
     private const int MaxAccountIdLength = 450;
     private static readonly string EducatorRoleId = AppRoles.IdOf(AppRoles.Educator);
+
+    /// <summary>Every class (archived ones only when asked), by name then code, a page at a time.</summary>
+    public async Task<AdminClassPage> ListAsync(ClassFilter filter, PageRequest paging, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var classes = db.Classes.AsNoTracking();
+        if (!filter.IncludeArchived)
+        {
+            classes = classes.Where(c => c.ArchivedUtc == null);
+        }
+        if (LikeSearch.Contains(filter.Search) is { } search)
+        {
+            // Codes are stored upper-case; names are compared upper-cased (see LikeSearch). The culture-aware ToUpper
+            // overloads the analyzers ask for do not translate.
+#pragma warning disable CA1304, CA1311
+            classes = classes.Where(c => EF.Functions.Like(c.Code, search, LikeSearch.Escape)
+                || EF.Functions.Like(c.Name.ToUpper(), search, LikeSearch.Escape));
+#pragma warning restore CA1304, CA1311
+        }
+        var total = await classes.CountAsync(ct);
+        var rows = await classes.OrderBy(c => c.Name).ThenBy(c => c.Code).Skip(paging.Skip).Take(paging.PageSize)
+            .Select(c => new
+            {
+                c.Id, c.Name, c.Code, c.Subject, c.EducatorId, EducatorName = c.Educator!.DisplayName,
+                EnrolledCount = c.Enrollments.Count, c.ArchivedUtc,
+            })
+            .ToListAsync(ct);
+        return new AdminClassPage([.. rows.Select(r => new AdminClassRow(r.Id, r.Name, r.Code, r.Subject,
+            new SessionHostDto(r.EducatorId, r.EducatorName), r.EnrolledCount, r.ArchivedUtc is { } at ? ApiTime.Utc(at) : null))], total);
+    }
 
     public async Task<Result<AdminClassDto>> CreateAsync(string actorId, NewClass request, CancellationToken ct)
     {
