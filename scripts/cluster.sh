@@ -10,6 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
 state="$root/.cluster"
+# PostgreSQL and Redis, in the state folder (installed when missing).
+work="$state"
+source scripts/backing-services.sh
 base="${CLUSTER_PORT_BASE:-5100}"
 proxy_port=$base
 declare -A instance_ports=([a]=$((base + 1)) [b]=$((base + 2)))
@@ -19,21 +22,6 @@ ready_timeout=120
 
 log() { printf '==> %s\n' "$*" >&2; }
 fail() { log "$*"; exit 1; }
-
-# Runs a command as root: directly when we are root, through sudo otherwise.
-as_root() { if [[ "$(id -u)" -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
-
-# PostgreSQL refuses to run as root: as root, its commands run as the postgres user that Debian's package creates.
-as_postgres() { if [[ "$(id -u)" -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-
-install_missing() {
-  local command="$1" package="$2"
-  if ! command -v "$command" >/dev/null; then
-    log "Installing $package"
-    as_root apt-get update
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y "$package"
-  fi
-}
 
 port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -55,30 +43,6 @@ wait_until_ready() {
     sleep 0.5
   done
   log "$name is ready: $url"
-}
-
-start_postgres() {
-  if ! command -v initdb >/dev/null; then
-    install_missing pg_ctlcluster postgresql
-    PATH="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1):$PATH"
-  fi
-  mkdir -p "$state/postgres"
-  if [[ "$(id -u)" -eq 0 ]]; then chown postgres:postgres "$state/postgres"; fi
-  log "Starting PostgreSQL on 127.0.0.1:$postgres_port"
-  as_postgres initdb -D "$state/postgres/data" -U postgres --auth=trust -E UTF8 --no-locale --no-sync >/dev/null
-  # Throwaway data: durability is traded for speed.
-  as_postgres pg_ctl -D "$state/postgres/data" -l "$state/postgres/postgres.log" -w \
-    -o "-c listen_addresses=127.0.0.1 -p $postgres_port -k $state/postgres -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-    start >/dev/null
-  createdb -h 127.0.0.1 -p "$postgres_port" -U postgres sessions
-}
-
-start_redis() {
-  install_missing redis-server redis-server
-  log "Starting Redis on 127.0.0.1:$redis_port"
-  redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
-    --pidfile "$state/redis.pid" --logfile "$state/redis.log" --dir "$state"
-  until [[ -s "$state/redis.pid" ]]; do sleep 0.1; done
 }
 
 up() {
@@ -104,14 +68,14 @@ up() {
 
   local database_settings=()
   if [[ "$database" == postgres ]]; then
-    start_postgres
-    database_settings=(Database__Provider=Postgres
-      "ConnectionStrings__Sessions=Host=127.0.0.1;Port=$postgres_port;Database=sessions;Username=postgres")
+    start_postgres "$postgres_port"
+    psql_run postgres -c "create database sessions"
+    database_settings=(Database__Provider=Postgres "ConnectionStrings__Sessions=$(postgres_connection sessions)")
   else
     database_settings=(Database__Provider=Sqlite "ConnectionStrings__Sessions=Data Source=$state/sessions.db")
   fi
   echo "$database" > "$state/database"
-  start_redis
+  start_redis "$redis_port"
 
   local portal_settings=(ASPNETCORE_ENVIRONMENT=Development "${database_settings[@]}" Database__MigrateAtStart=false
     "Redis__Configuration=127.0.0.1:$redis_port" ForwardedHeaders__KnownProxies__0=127.0.0.1)
@@ -153,15 +117,11 @@ down() {
   trap - EXIT
   [[ -d "$state" ]] || { log "Nothing to stop: $state does not exist"; return 0; }
   for name in proxy portal-b portal-a; do stop_group "$name"; done
-  if [[ -s "$state/redis.pid" ]]; then
-    local redis_pid
-    redis_pid="$(cat "$state/redis.pid")"
-    kill -TERM "$redis_pid" 2>/dev/null || true
-    while kill -0 "$redis_pid" 2>/dev/null; do sleep 0.1; done
-  fi
-  if [[ -f "$state/postgres/data/postmaster.pid" ]]; then
-    as_postgres pg_ctl -D "$state/postgres/data" stop -m immediate >/dev/null
-  fi
+  # What up started, found by its ports: stop_backing_services stops the servers these name.
+  [[ -s "$state/redis-$redis_port.pid" ]] || redis_port=""
+  pg_port=$postgres_port
+  if [[ -f "$state/postgres-$postgres_port/data/postmaster.pid" ]]; then pg_folder="$state/postgres-$postgres_port"; fi
+  stop_backing_services
   rm -rf "$state"
   log "Stopped the cluster and deleted $state"
 }
@@ -178,9 +138,9 @@ status() {
   [[ -d "$state" ]] || { echo "The cluster is down."; return 0; }
   echo "Database: $(cat "$state/database" 2>/dev/null || echo unknown)"
   if [[ "$(cat "$state/database" 2>/dev/null)" == postgres ]]; then
-    describe postgres "$state/postgres/data/postmaster.pid" ""
+    describe postgres "$state/postgres-$postgres_port/data/postmaster.pid" ""
   fi
-  describe redis "$state/redis.pid" ""
+  describe redis "$state/redis-$redis_port.pid" ""
   for name in a b; do
     describe "portal-$name" "$state/portal-$name.pid" "http://127.0.0.1:${instance_ports[$name]}/health/ready"
   done
