@@ -11,7 +11,6 @@ public sealed class FuzzApp : IAsyncLifetime
 {
     public SessionsAppFactory App { get; } = new(TestDatabase.Create(), new Dictionary<string, string?>
     {
-        ["RateLimits:SignInPerMinute"] = "100000",
         ["RateLimits:RefreshPerMinute"] = "100000",
         ["RateLimits:SessionCreationsPerMinute"] = "1000",
     }, ownsDatabase: true);
