@@ -14,6 +14,7 @@ public sealed class SchoolClass
     public required string EducatorId { get; set; }
     public AppUser? Educator { get; set; }
     public List<Enrollment> Enrollments { get; set; } = [];
+    public List<ClassCoEducator> CoEducators { get; set; } = [];
 
     /// <summary>When an admin archived the class, or null: an archived class keeps its history and takes no new sessions.</summary>
     public DateTime? ArchivedUtc { get; set; }

@@ -22,6 +22,7 @@ public abstract class SessionsDbContext(DbContextOptions options)
 {
     public DbSet<SchoolClass> Classes => Set<SchoolClass>();
     public DbSet<Enrollment> Enrollments => Set<Enrollment>();
+    public DbSet<ClassCoEducator> ClassCoEducators => Set<ClassCoEducator>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AttendanceInterval> Attendance => Set<AttendanceInterval>();

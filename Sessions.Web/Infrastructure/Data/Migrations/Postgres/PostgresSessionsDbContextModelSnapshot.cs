@@ -421,6 +421,21 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Attendance", (string)null);
                 });
 
+            modelBuilder.Entity("Sessions.Web.Features.Classes.ClassCoEducator", b =>
+                {
+                    b.Property<int>("ClassId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EducatorId")
+                        .HasColumnType("text");
+
+                    b.HasKey("ClassId", "EducatorId");
+
+                    b.HasIndex("EducatorId");
+
+                    b.ToTable("ClassCoEducators");
+                });
+
             modelBuilder.Entity("Sessions.Web.Features.Classes.Enrollment", b =>
                 {
                     b.Property<int>("ClassId")
@@ -732,6 +747,25 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sessions.Web.Features.Classes.ClassCoEducator", b =>
+                {
+                    b.HasOne("Sessions.Web.Features.Classes.SchoolClass", "Class")
+                        .WithMany("CoEducators")
+                        .HasForeignKey("ClassId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sessions.Web.Features.Accounts.AppUser", "Educator")
+                        .WithMany()
+                        .HasForeignKey("EducatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Class");
+
+                    b.Navigation("Educator");
+                });
+
             modelBuilder.Entity("Sessions.Web.Features.Classes.Enrollment", b =>
                 {
                     b.HasOne("Sessions.Web.Features.Classes.SchoolClass", "Class")
@@ -783,6 +817,8 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("Sessions.Web.Features.Classes.SchoolClass", b =>
                 {
+                    b.Navigation("CoEducators");
+
                     b.Navigation("Enrollments");
                 });
 #pragma warning restore 612, 618

@@ -406,6 +406,21 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Attendance", (string)null);
                 });
 
+            modelBuilder.Entity("Sessions.Web.Features.Classes.ClassCoEducator", b =>
+                {
+                    b.Property<int>("ClassId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EducatorId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ClassId", "EducatorId");
+
+                    b.HasIndex("EducatorId");
+
+                    b.ToTable("ClassCoEducators");
+                });
+
             modelBuilder.Entity("Sessions.Web.Features.Classes.Enrollment", b =>
                 {
                     b.Property<int>("ClassId")
@@ -713,6 +728,25 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sessions.Web.Features.Classes.ClassCoEducator", b =>
+                {
+                    b.HasOne("Sessions.Web.Features.Classes.SchoolClass", "Class")
+                        .WithMany("CoEducators")
+                        .HasForeignKey("ClassId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sessions.Web.Features.Accounts.AppUser", "Educator")
+                        .WithMany()
+                        .HasForeignKey("EducatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Class");
+
+                    b.Navigation("Educator");
+                });
+
             modelBuilder.Entity("Sessions.Web.Features.Classes.Enrollment", b =>
                 {
                     b.HasOne("Sessions.Web.Features.Classes.SchoolClass", "Class")
@@ -764,6 +798,8 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Sessions.Web.Features.Classes.SchoolClass", b =>
                 {
+                    b.Navigation("CoEducators");
+
                     b.Navigation("Enrollments");
                 });
 #pragma warning restore 612, 618
