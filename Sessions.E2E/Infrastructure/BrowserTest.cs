@@ -43,12 +43,22 @@ public abstract class BrowserTest(Uri baseUrl, ChromiumFixture chromium) : IAsyn
         return taken;
     }
 
-    /// <summary>A new browser context signed in as <paramref name="email"/>, on its landing page.</summary>
-    protected async Task<IPage> SignInAsync(string email, string landingPath)
+    /// <summary>A new browser context signed in as <paramref name="email"/> (a seeded account), on its landing page.</summary>
+    protected Task<IPage> SignInAsync(string email, string landingPath) => SignInAsync(email, SeededData.Password, landingPath);
+
+    /// <summary>A new browser context signed in as <paramref name="email"/> with <paramref name="password"/>, on its landing page.</summary>
+    protected async Task<IPage> SignInAsync(string email, string password, string landingPath)
+    {
+        var page = await NewBrowserAsync();
+        await new LoginPage(page).SignInAsync(email, password, landingPath);
+        return page;
+    }
+
+    /// <summary>A new browser context nobody is signed in to, such as a new user's who opens their set-password link.</summary>
+    protected async Task<IPage> NewBrowserAsync()
     {
         var page = await chromium.NewPageAsync(baseUrl, _cspViolations);
         _contexts.Add(page.Context);
-        await new LoginPage(page).SignInAsync(email, SeededData.Password, landingPath);
         return page;
     }
 

@@ -21,6 +21,15 @@ public sealed class EducatorSessionsPage(IPage page) : BlazorPage(page)
 
     public ILocator CancelReason(Guid sessionId) => Page.GetByTestId(TestIds.SessionCancelReason(sessionId));
 
+    /// <summary>The id of the one session whose card shows <paramref name="title"/>, once it is on screen.</summary>
+    public async Task<Guid> CardTitledAsync(string title)
+    {
+        var card = Page.Locator($"[data-testid^='{TestIds.SessionCardPrefix}']").Filter(new() { HasText = title });
+        await Assertions.Expect(card).ToHaveCountAsync(1);
+        var testId = await card.GetAttributeAsync("data-testid");
+        return Guid.Parse(testId![TestIds.SessionCardPrefix.Length..]);
+    }
+
     public async Task GotoAsync()
     {
         await Page.GotoAsync(Path);

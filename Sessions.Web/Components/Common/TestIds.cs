@@ -116,8 +116,9 @@ public static class TestIds
 
     /// <summary>Every item of a class page's upcoming list, in the order shown: <c>[data-testid^=…]</c>.</summary>
     public const string UpcomingSessionPrefix = "upcoming-session-";
+    public const string SessionCardPrefix = "session-card-";
 
-    public static string SessionCard(Guid id) => $"session-card-{id}";
+    public static string SessionCard(Guid id) => SessionCardPrefix + id;
     public static string SessionStatus(Guid id) => $"session-status-{id}";
     public static string StartSession(Guid id) => $"start-session-{id}";
     public static string StartCountdown(Guid id) => $"start-countdown-{id}";
