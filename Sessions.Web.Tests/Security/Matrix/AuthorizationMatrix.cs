@@ -40,6 +40,7 @@ public static class AuthorizationMatrix
         new("POST /api/admin/users/{id}/password-link", new("POST", s => $"/api/admin/users/{s.ClassmateId}/password-link"), AdminOnly("200")),
         new("GET /api/admin/classes", new("GET", _ => "/api/admin/classes?search=class&includeArchived=true&page=1&pageSize=5"), AdminOnly("200")),
         new("GET /api/admin/audit", new("GET", _ => "/api/admin/audit?page=1&pageSize=5"), AdminOnly("200")),
+        new("GET /api/admin/overview", new("GET", _ => "/api/admin/overview"), AdminOnly("200")),
 
         // Sessions
         new("POST /sessions/start", new("POST", _ => "/sessions/start", Body: s => new { educatorId = s.OwnerId, sessionId = s.SessionId }, ApiVersion: "6"),
@@ -102,7 +103,7 @@ public static class AuthorizationMatrix
 
         // Pages, as a browser with the portal cookie opens them.
         new("GET,POST /", new("GET", _ => "/", Portal: true),
-            Answers(SignInPage, "302 /student", "302 /student", "302 /educator", "302 /educator", "302 /educator")),
+            Answers(SignInPage, "302 /student", "302 /student", "302 /educator", "302 /educator", "302 /admin")),
         new("GET,POST /login", new("GET", _ => "/login", Portal: true), Everyone("200")),
         new("GET,POST /educator", new("GET", _ => "/educator", Portal: true),
             Answers(SignInPage, ForbiddenPage, ForbiddenPage, "200", "200", "200")),
@@ -114,6 +115,8 @@ public static class AuthorizationMatrix
             Answers(SignInPage, "200", "403", "200", "403", "200")),
         new("GET,POST /sessions/{SessionId:guid}/attendance", new("GET", s => $"/sessions/{s.SessionId}/attendance", SessionNeed.Live, Portal: true),
             Answers(SignInPage, ForbiddenPage, ForbiddenPage, "200", "403", "200")),
+        new("GET,POST /admin", new("GET", _ => "/admin", Portal: true),
+            Answers(SignInPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, "200")),
         new("GET,POST /admin/users", new("GET", _ => "/admin/users", Portal: true),
             Answers(SignInPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, "200")),
         new("GET,POST /admin/classes", new("GET", _ => "/admin/classes", Portal: true),

@@ -63,6 +63,14 @@ public static class TestIds
     public const string ClassFormError = "class-form-error";
     public const string ConfirmArchiveClass = "confirm-archive-class";
 
+    // The school overview (/admin): a section per list, each with its count; counts of the rest of the day.
+    public const string OverviewLive = "overview-live";
+    public const string OverviewStartingSoon = "overview-starting-soon";
+    public const string OverviewMissed = "overview-missed";
+    public const string OverviewLaterToday = "overview-later-today";
+    public const string OverviewDoneToday = "overview-done-today";
+    public const string OverviewError = "overview-error";
+
     // The session dialog: schedule, start now, edit.
     public const string SessionFormClass = "session-form-class";
     public const string SessionFormTitle = "session-form-title";
@@ -140,6 +148,9 @@ public static class TestIds
     public static string UpcomingReason(Guid id) => $"upcoming-reason-{id}";
     public static string RoomParticipant(string userId) => $"room-participant-{userId}";
     public static string SessionAttendance(Guid id) => $"session-attendance-{id}";
+    public static string OverviewCount(string section) => $"{section}-count";
+    public static string OverviewSession(Guid id) => $"overview-session-{id}";
+    public static string OverviewEnd(Guid id) => $"overview-end-{id}";
     public static string UserRow(string id) => $"user-row-{id}";
     public static string ClassRow(int id) => $"class-row-{id}";
     public static string EditClass(int id) => $"edit-class-{id}";

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using Sessions.Web.Components.Common;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Infrastructure.Http;
 
@@ -70,9 +69,7 @@ public sealed partial class SessionCard : IDisposable
 
     private async Task EndAsync()
     {
-        var confirmed = await ConfirmDialog.AskAsync(Dialogs, "End this session?",
-            $"\"{_session.Title}\" will end for everyone in the room.", "End session", "Keep going", TestIds.ConfirmEnd);
-        if (confirmed)
+        if (await EndSessionQuestion.AskAsync(Dialogs, _session.Title))
         {
             await RunAsync(() => Sessions.EndAsync(Actor, _session.Id, CancellationToken.None), ended => ended.Session);
         }

@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
 using MudBlazor;
-using Sessions.Web.Components.Common;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Live;
 using Sessions.Web.Features.Sessions;
+using Sessions.Web.Features.Sessions.Components;
 using Sessions.Web.Features.Video.AccessTokens;
 using Sessions.Web.Infrastructure.Http;
 
@@ -248,9 +248,7 @@ public sealed partial class VideoRoom : IAsyncDisposable
     private async Task EndSessionAsync()
     {
         var state = _state!;
-        var confirmed = await ConfirmDialog.AskAsync(Dialogs, "End this session?",
-            $"\"{state.Session.Title}\" will end for everyone in the room.", "End session", "Keep going", TestIds.ConfirmEnd);
-        if (!confirmed)
+        if (!await EndSessionQuestion.AskAsync(Dialogs, state.Session.Title))
         {
             return;
         }
