@@ -42,9 +42,10 @@ public sealed class OverviewSchool(SessionsAppFactory app)
         return live;
     }
 
-    public async Task JoinAsync(ArrangedSession session) =>
+    /// <summary>Its student enters its room, or whoever <paramref name="actor"/> is.</summary>
+    public async Task JoinAsync(ArrangedSession session, SessionActor? actor = null) =>
         Assert.Null((await app.Services.GetRequiredService<RoomService>()
-            .JoinAsync(TestData.ActorFor(session.Student, AppRoles.Student), session.Session.Id, default)).Error);
+            .JoinAsync(actor ?? TestData.ActorFor(session.Student, AppRoles.Student), session.Session.Id, default)).Error);
 
     /// <summary>The lifecycle's pass: scheduled sessions whose window closed are cancelled as missed.</summary>
     public Task ApplyDeadlinesAsync() => app.Services.GetRequiredService<SessionDeadlines>().ApplyDueAsync(default);

@@ -17,8 +17,8 @@ public static class OverviewEndpoints
             .WithDescription("The school's sessions for the caller's own day (their time zone): those live now (in progress or wrapping up, "
                 + $"whenever they started), those starting within {SchoolOverview.SoonWithin.TotalMinutes:0} minutes or due and not started "
                 + "while they still may be, and those missed today (their start window closed unstarted), each with its class, its educator "
-                + $"and who is in its room; with counts of what is scheduled later today and done today. Each list carries at most {SchoolOverview.MaxListed} sessions "
-                + "and the count of all.")
+                + "and who is in its room; with counts of today's other sessions: scheduled after the coming hour, and completed. "
+                + $"Each list carries at most {SchoolOverview.MaxListed} sessions and the count of all.")
             .WithExamples(response: OverviewDocs.Overview);
         return admin;
     }

@@ -35,12 +35,11 @@ public sealed class SchoolOverview(IDbContextFactory<SessionsDbContext> dbFactor
         var scheduled = sessions.Where(s => s.Status == SessionStatus.Scheduled);
         var soon = await ListAsync(scheduled.Where(Session.StartWindowNotClosedAt(now)).Where(s => s.ScheduledStartUtc < soonBy),
             s => s.ScheduledStartUtc, row, ct);
+        // Today's sessions are those booked to start today; every read of them below seeks the (status, start) index.
         var today = sessions.Where(s => s.ScheduledStartUtc >= dayStart && s.ScheduledStartUtc < dayEnd);
         var missed = await ListAsync(today.Where(Session.MissedBy(now)), s => s.ScheduledStartUtc, row, ct);
         var laterToday = await today.Where(s => s.Status == SessionStatus.Scheduled && s.ScheduledStartUtc >= soonBy).CountAsync(ct);
-        var doneToday = await sessions
-            .Where(s => s.Status == SessionStatus.Completed && s.ActualEndUtc >= dayStart && s.ActualEndUtc < dayEnd)
-            .CountAsync(ct);
+        var doneToday = await today.Where(s => s.Status == SessionStatus.Completed).CountAsync(ct);
         return new SchoolDay(now, dayStart, dayEnd, live, soon, missed, laterToday, doneToday);
     }
 
