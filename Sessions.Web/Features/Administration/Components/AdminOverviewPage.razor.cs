@@ -91,7 +91,7 @@ public sealed partial class AdminOverviewPage : IDisposable
                 _day = await Overview.TodayAsync(_userTime, _closing.Token);
                 StateHasChanged();
             }
-            while (_readAgain);
+            while (_readAgain && !_closing.IsCancellationRequested);
         }
         catch (OperationCanceledException) when (_closing.IsCancellationRequested)
         {
