@@ -115,6 +115,8 @@ public static class AuthorizationMatrix
             Answers(SignInPage, "200", "200", ForbiddenPage, ForbiddenPage, ForbiddenPage)),
         new("GET,POST /classes/{ClassId:int}", new("GET", s => $"/classes/{s.ClassId}", Portal: true),
             Answers(SignInPage, "200", "403", "200", "403", "200")),
+        new("GET,POST /classes/{ClassId:int}/roster", new("GET", s => $"/classes/{s.ClassId}/roster", Portal: true),
+            Answers(SignInPage, ForbiddenPage, ForbiddenPage, "200", "403", "200")),
         new("GET,POST /sessions/{SessionId:guid}/room", new("GET", s => $"/sessions/{s.SessionId}/room", SessionNeed.Live, Portal: true),
             Answers(SignInPage, "200", "403", "200", "403", "200")),
         new("GET,POST /sessions/{SessionId:guid}/attendance", new("GET", s => $"/sessions/{s.SessionId}/attendance", SessionNeed.Live, Portal: true),
