@@ -10,7 +10,7 @@ namespace Sessions.Web.Features.Live;
 public sealed partial class LiveSubscriptions(ILogger<LiveSubscriptions> logger)
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Subscription, byte>> _byGroup = new();
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<MembershipWatch, byte>> _byUser = new();
+    private readonly ConcurrentDictionary<WatchKey, ConcurrentDictionary<MembershipWatch, byte>> _watches = new();
 
     /// <summary>Listens to groups no roster change takes anyone out of (an educator's own group).</summary>
     public IDisposable Subscribe(IEnumerable<string> groups, Action<LiveEvent> handler) => Subscribe("", groups, handler, _ => { });
@@ -31,21 +31,32 @@ public sealed partial class LiveSubscriptions(ILogger<LiveSubscriptions> logger)
     /// Tells a page of the user's each time a roster change enrols them in a class or removes them from one (after their
     /// group subscriptions have stopped hearing a class they left), so a list of their classes can follow.
     /// </summary>
-    public IDisposable WatchMembership(string userId, Action<MembershipChangedMessage> handler)
-    {
-        var watch = new MembershipWatch(this, userId, handler);
-        _byUser.GetOrAdd(userId, _ => new()).TryAdd(watch, 0);
-        return watch;
-    }
+    public IDisposable WatchMembership(string userId, Action<MembershipChangedMessage> handler) => Watch(WatchKey.User(userId), handler);
 
-    /// <summary>A roster change reached this process: a removed user's pages stop hearing the class, then the user's watchers are told.</summary>
+    /// <summary>Tells a page showing a class's roster each time a roster change enrols someone in it or removes someone from it.</summary>
+    public IDisposable WatchRoster(int classId, Action<MembershipChangedMessage> handler) => Watch(WatchKey.Class(classId), handler);
+
+    /// <summary>A roster change reached this process: a removed user's pages stop hearing the class, then the watchers are told.</summary>
     internal void MembershipChanged(string userId, MembershipChangedMessage change)
     {
         if (!change.Enrolled)
         {
             RemoveUser(userId, LiveGroups.ForClass(change.ClassId));
         }
-        if (!_byUser.TryGetValue(userId, out var watches))
+        Notify(WatchKey.User(userId), change);
+        Notify(WatchKey.Class(change.ClassId), change);
+    }
+
+    private MembershipWatch Watch(WatchKey key, Action<MembershipChangedMessage> handler)
+    {
+        var watch = new MembershipWatch(this, key, handler);
+        _watches.GetOrAdd(key, _ => new()).TryAdd(watch, 0);
+        return watch;
+    }
+
+    private void Notify(WatchKey key, MembershipChangedMessage change)
+    {
+        if (!_watches.TryGetValue(key, out var watches))
         {
             return;
         }
@@ -138,13 +149,21 @@ public sealed partial class LiveSubscriptions(ILogger<LiveSubscriptions> logger)
         public void Dispose() => owner.Remove(this);
     }
 
-    private sealed class MembershipWatch(LiveSubscriptions owner, string userId, Action<MembershipChangedMessage> handler) : IDisposable
+    /// <summary>Whose roster changes a watch hears: one user's, or one class's.</summary>
+    private readonly record struct WatchKey(string? UserId, int? ClassId)
+    {
+        public static WatchKey User(string userId) => new(userId, null);
+
+        public static WatchKey Class(int classId) => new(null, classId);
+    }
+
+    private sealed class MembershipWatch(LiveSubscriptions owner, WatchKey key, Action<MembershipChangedMessage> handler) : IDisposable
     {
         public Action<MembershipChangedMessage> Handler { get; } = handler;
 
         public void Dispose()
         {
-            if (owner._byUser.TryGetValue(userId, out var watches))
+            if (owner._watches.TryGetValue(key, out var watches))
             {
                 watches.TryRemove(this, out _);
             }

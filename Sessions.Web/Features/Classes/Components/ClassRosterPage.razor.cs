@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 using Sessions.Web.Components.Common;
 using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Live;
 using Sessions.Web.Infrastructure.Http;
 
 namespace Sessions.Web.Features.Classes.Components;
@@ -13,8 +14,9 @@ namespace Sessions.Web.Features.Classes.Components;
 /// A class's roster for its educator or an admin: the students with their attendance, a page at a time; adding by search or
 /// by email and removing (after confirmation) call <see cref="ClassRoster"/> and show its refusal.
 /// </summary>
-public sealed partial class ClassRosterPage
+public sealed partial class ClassRosterPage : IDisposable
 {
+    private IDisposable? _rosterWatch;
     private ClassSummary? _class;
     private ServiceError? _refusal;
     private SessionActor _actor = default!;
@@ -30,12 +32,24 @@ public sealed partial class ClassRosterPage
     [Inject] private ClassRoster Roster { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private LiveSubscriptions Live { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
         _actor = SessionActor.From((await AuthenticationState).User);
+        if (RendererInfo.IsInteractive)
+        {
+            // Listen before reading, so a change made elsewhere (another tab, the API, an import) is never missed.
+            _rosterWatch = Live.WatchRoster(ClassId, change => _ = InvokeAsync(RefreshLiveAsync));
+        }
         await ReadClassAsync();
+        if (_refusal is not null)
+        {
+            Dispose();
+        }
     }
+
+    public void Dispose() => _rosterWatch?.Dispose();
 
     /// <summary>"75% (9 of 12)", or a dash while no session of the class has been held.</summary>
     public static string AttendanceText(RosterStudent student) => student.AttendanceRate is { } rate
@@ -119,6 +133,19 @@ public sealed partial class ClassRosterPage
         var removed = await Roster.UnenrollAsync(_actor, ClassId, student.UserId, CancellationToken.None);
         _error = removed.Error?.Message;
         await RefreshAsync();
+    }
+
+    private async Task RefreshLiveAsync()
+    {
+        try
+        {
+            await RefreshAsync();
+            StateHasChanged();
+        }
+        catch (Exception exception)
+        {
+            await DispatchExceptionAsync(exception);
+        }
     }
 
     /// <summary>The header's count and the table, read again after a change.</summary>
