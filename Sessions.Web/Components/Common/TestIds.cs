@@ -71,6 +71,16 @@ public static class TestIds
     public const string OverviewDoneToday = "overview-done-today";
     public const string OverviewError = "overview-error";
 
+    // A class's roster page (/classes/{id}/roster).
+    public const string RosterHeader = "roster-header";
+    public const string RosterAddStudent = "roster-add-student";
+    public const string RosterAddEmail = "roster-add-email";
+    public const string RosterAddEmailSubmit = "roster-add-email-submit";
+    public const string RosterSearch = "roster-search";
+    public const string RosterTable = "roster-table";
+    public const string RosterError = "roster-error";
+    public const string ConfirmRemoveStudent = "confirm-remove-student";
+
     // The session dialog: schedule, start now, edit.
     public const string SessionFormClass = "session-form-class";
     public const string SessionFormTitle = "session-form-title";
@@ -142,6 +152,12 @@ public static class TestIds
     public static string JoinCardEnding(Guid id) => $"join-card-ending-{id}";
     public static string ClassCard(int id) => $"class-card-{id}";
     public static string ClassLiveBadge(int id) => $"class-live-badge-{id}";
+    public static string ClassArchivedBadge(int id) => $"class-archived-badge-{id}";
+    public static string ClassRoster(int id) => $"class-roster-{id}";
+    public static string RosterRow(string userId) => $"roster-row-{userId}";
+    public static string RosterRate(string userId) => $"roster-rate-{userId}";
+    public static string RosterDeactivated(string userId) => $"roster-deactivated-{userId}";
+    public static string RemoveStudent(string userId) => $"remove-student-{userId}";
     public static string OpenClass(int id) => $"open-class-{id}";
     public static string UpcomingSession(Guid id) => UpcomingSessionPrefix + id;
     public static string UpcomingStatus(Guid id) => $"upcoming-status-{id}";

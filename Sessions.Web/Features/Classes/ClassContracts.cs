@@ -57,13 +57,17 @@ public sealed record SessionDefaultsBody(bool? ChatEnabled, int? MaxParticipants
     }
 }
 
-/// <summary>One of the caller's classes (<c>GET /api/me/classes</c>): what a class list shows, and where to go now or next.</summary>
+/// <summary>
+/// One of the caller's classes (<c>GET /api/me/classes</c>): what a class list shows, and where to go now or next.
+/// <see cref="Archived"/> classes take no new sessions.
+/// </summary>
 public sealed record OwnClassDto(
-    int Id, string Name, string Subject, SessionHostDto Host, int EnrolledCount, ClassSessionBriefDto? LiveSession, ClassSessionBriefDto? NextSession)
+    int Id, string Name, string Subject, SessionHostDto Host, int EnrolledCount, ClassSessionBriefDto? LiveSession, ClassSessionBriefDto? NextSession,
+    bool Archived)
 {
     public static OwnClassDto From(OwnClass mine) => new(
         mine.Class.Id, mine.Class.Name, mine.Class.Subject, new SessionHostDto(mine.Class.EducatorId, mine.Class.EducatorName),
-        mine.Class.EnrolledCount, ClassSessionBriefDto.From(mine.Live), ClassSessionBriefDto.From(mine.Next));
+        mine.Class.EnrolledCount, ClassSessionBriefDto.From(mine.Live), ClassSessionBriefDto.From(mine.Next), mine.Class.Archived);
 }
 
 /// <summary>A session as a class list names it; <c>GET /api/sessions/{id}</c> has the rest.</summary>

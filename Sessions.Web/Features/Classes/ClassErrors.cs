@@ -16,6 +16,14 @@ public static class ClassErrors
     public static readonly ServiceError StudentNotFound =
         new("user_not_found", "There is no account with this id.", StatusCodes.Status404NotFound);
 
+    /// <summary>The same code as <see cref="StudentNotFound"/>: an unknown email is an unknown account.</summary>
+    public static readonly ServiceError EmailNotFound =
+        new("user_not_found", "There is no account with this email.", StatusCodes.Status404NotFound);
+
+    /// <summary>The same code as <see cref="Archived"/>: an archived class's roster takes no one new (removing still works).</summary>
+    public static readonly ServiceError ArchivedRoster =
+        new("class_archived", "This class is archived: it takes no new students.", StatusCodes.Status409Conflict);
+
     public static readonly ServiceError NotAStudent =
         new("not_a_student", "Only accounts with the Student role can be enrolled in a class.", StatusCodes.Status409Conflict);
 

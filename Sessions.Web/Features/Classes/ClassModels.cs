@@ -3,11 +3,14 @@ using Sessions.Web.Features.Sessions;
 
 namespace Sessions.Web.Features.Classes;
 
+/// <param name="Archived">An archived class keeps its history and roster and takes no new sessions or students.</param>
 public sealed record ClassSummary(
-    int Id, string Name, string Subject, string EducatorId, string EducatorName, int EnrolledCount, SessionSettings SessionDefaults)
+    int Id, string Name, string Subject, string EducatorId, string EducatorName, int EnrolledCount, SessionSettings SessionDefaults,
+    string Code, bool Archived)
 {
     public static readonly Expression<Func<SchoolClass, ClassSummary>> Projection = c =>
-        new ClassSummary(c.Id, c.Name, c.Subject, c.EducatorId, c.Educator!.DisplayName, c.Enrollments.Count, c.SessionDefaults);
+        new ClassSummary(c.Id, c.Name, c.Subject, c.EducatorId, c.Educator!.DisplayName, c.Enrollments.Count, c.SessionDefaults,
+            c.Code, c.ArchivedUtc != null);
 }
 
 /// <summary>A class with its sessions, as the API reads it.</summary>

@@ -52,10 +52,7 @@ public sealed class LiveDelivery(IHubContext<LiveHub, ILiveClient> hub, LiveSubs
                     : hub.Groups.RemoveFromGroupAsync(connectionId, group, ct));
             }
         }
-        if (!change.Enrolled)
-        {
-            local.RemoveUser(userId, group);
-        }
+        local.MembershipChanged(userId, change);
         await hub.Clients.Clients([.. open.Select(c => c.Context.ConnectionId)]).MembershipChanged(change);
     }
 }

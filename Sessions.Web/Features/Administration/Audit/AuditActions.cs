@@ -11,4 +11,6 @@ public static class AuditActions
     public const string ClassCreated = "class.created";
     public const string ClassUpdated = "class.updated";
     public const string ClassArchived = "class.archived";
+    public const string StudentEnrolled = "class.student_enrolled";
+    public const string StudentRemoved = "class.student_removed";
 }
