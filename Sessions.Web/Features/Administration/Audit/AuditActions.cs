@@ -11,4 +11,6 @@ public static class AuditActions
     public const string ClassCreated = "class.created";
     public const string ClassUpdated = "class.updated";
     public const string ClassArchived = "class.archived";
+    public const string ClassCoEducatorAdded = "class.co_educator_added";
+    public const string ClassCoEducatorRemoved = "class.co_educator_removed";
 }
