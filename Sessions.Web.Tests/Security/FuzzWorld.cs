@@ -23,6 +23,7 @@ public sealed class FuzzWorld : IDisposable
     /// <summary>The account the administrative endpoints are fuzzed on.</summary>
     public string UserToEdit { get; private init; } = "";
     public string EducatorId { get; private init; } = "";
+    public string CoEducatorToAdd { get; private init; } = "";
     public string SignInEmail { get; private init; } = "";
     public int ClassId { get; private init; }
     public Guid SessionToStart { get; private init; }
@@ -44,6 +45,7 @@ public sealed class FuzzWorld : IDisposable
         {
             UserToEdit = (await data.StudentAsync("Fuzzy Student")).Id,
             EducatorId = educator.Id,
+            CoEducatorToAdd = (await data.EducatorAsync("Fuzzy Co-Educator")).Id,
             SignInEmail = (await data.EducatorAsync("Fuzzy Sign-in")).Email!,
             ClassId = schoolClass.Id,
             SessionToStart = (await data.SessionAsync(schoolClass)).Id,
