@@ -61,6 +61,8 @@ public static class TestIds
     public const string ClassFormEducator = "class-form-educator";
     public const string ClassFormSubmit = "class-form-submit";
     public const string ClassFormError = "class-form-error";
+    public const string ClassCoEducators = "class-co-educators";
+    public const string ClassFormCoEducator = "class-form-co-educator";
     public const string ConfirmArchiveClass = "confirm-archive-class";
 
     // The school overview (/admin): a section per list, each with its count; counts of the rest of the day.
@@ -171,6 +173,7 @@ public static class TestIds
     public static string ClassRow(int id) => $"class-row-{id}";
     public static string EditClass(int id) => $"edit-class-{id}";
     public static string ArchiveClass(int id) => $"archive-class-{id}";
+    public static string CoEducatorChip(string userId) => $"co-educator-chip-{userId}";
     public static string UserStatusOf(string id) => $"user-status-{id}";
     public static string EditUser(string id) => $"edit-user-{id}";
     public static string DeactivateUser(string id) => $"deactivate-user-{id}";

@@ -12,7 +12,8 @@ public sealed record ClassDto(
     SessionDefaultsDto SessionDefaults,
     SessionDto? LiveSession,
     IReadOnlyList<SessionDto> UpcomingSessions,
-    IReadOnlyList<SessionDto> CancelledSessions)
+    IReadOnlyList<SessionDto> CancelledSessions,
+    IReadOnlyList<SessionHostDto> CoEducators)
 {
     public static ClassDto From(ClassOverview page) => new(
         page.Class.Id, page.Class.Name, page.Class.Subject,
@@ -20,7 +21,8 @@ public sealed record ClassDto(
         SessionDefaultsDto.From(page.Class.SessionDefaults),
         page.Sessions.Live is null ? null : SessionDto.From(page.Sessions.Live),
         [.. page.Sessions.Upcoming.Select(SessionDto.From)],
-        [.. page.Sessions.Cancelled.Select(SessionDto.From)]);
+        [.. page.Sessions.Cancelled.Select(SessionDto.From)],
+        page.CoEducators);
 }
 
 /// <summary>A class's session defaults as the API shows them.</summary>
@@ -77,3 +79,9 @@ public sealed record ClassSessionBriefDto(Guid Id, string Title, string Status, 
         ? null
         : new(s.Id, s.Title, WireNames.Of(s.Status), ApiTime.Utc(s.ScheduledStartUtc), ApiTime.Utc(s.ActualStartUtc), s.DurationMinutes);
 }
+
+/// <summary>Body of <c>POST /api/classes/{id}/educators</c>.</summary>
+public sealed record CoEducatorBody(string? UserId);
+
+/// <summary>Who teaches a class: its owning educator and its co-educators (by name).</summary>
+public sealed record ClassEducatorsDto(int ClassId, SessionHostDto Educator, IReadOnlyList<SessionHostDto> CoEducators);

@@ -11,7 +11,7 @@ public static class ClassErrors
         new("not_enrolled", "You are not enrolled in this class.", StatusCodes.Status403Forbidden);
 
     public static readonly ServiceError NotOwner =
-        new("not_class_owner", "Only the class's educator can book its sessions or change its settings.", StatusCodes.Status403Forbidden);
+        new("not_class_owner", "Only the class's owning educator (or an admin) can book its sessions, change its settings or choose its co-educators.", StatusCodes.Status403Forbidden);
 
     public static readonly ServiceError StudentNotFound =
         new("user_not_found", "There is no account with this id.", StatusCodes.Status404NotFound);

@@ -13,8 +13,8 @@ public sealed record ClassSummary(
             c.Code, c.ArchivedUtc != null);
 }
 
-/// <summary>A class with its sessions, as the API reads it.</summary>
-public sealed record ClassOverview(ClassSummary Class, ClassSessions Sessions);
+/// <summary>A class with its co-educators and its sessions, as the API reads it.</summary>
+public sealed record ClassOverview(ClassSummary Class, ClassSessions Sessions, IReadOnlyList<SessionHostDto> CoEducators);
 
 /// <summary>
 /// A class's live session, if any, and what is coming up. <see cref="Cancelled"/> holds the sessions called off whose time
@@ -30,3 +30,6 @@ public sealed record OwnClass(ClassSummary Class, SessionSummary? Live, SessionS
 
 /// <summary>One page of the caller's classes, with the count of all.</summary>
 public sealed record OwnClasses(IReadOnlyList<OwnClass> Items, int TotalCount);
+
+/// <summary>The class's educators after an add or a removal, and whether it changed anything.</summary>
+public sealed record CoEducatorChange(ClassEducatorsDto Educators, bool Changed);

@@ -25,7 +25,7 @@ public sealed partial class ClassRoster(
 
     /// <summary>The class, if <paramref name="actor"/> may see and change its roster: the one authorization rule of the roster.</summary>
     public static Task<Result<ClassSummary>> ManagedClassAsync(SessionsDbContext db, SessionActor actor, int classId, CancellationToken ct) =>
-        ClassMembership.OwnedClassAsync(db, actor, classId, ct);
+        ClassMembership.TaughtClassAsync(db, actor, classId, ct);
 
     /// <summary>The class whose roster <paramref name="actor"/> manages, or why not (for the roster page's header).</summary>
     public async Task<Result<ClassSummary>> GetClassAsync(SessionActor actor, int classId, CancellationToken ct)

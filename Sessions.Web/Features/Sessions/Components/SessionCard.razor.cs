@@ -30,6 +30,9 @@ public sealed partial class SessionCard : IDisposable
 
     private string LocalStart => UserTime.ToLocal(_session.ScheduledStartUtc).ToString("ddd d MMM, HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Editing and cancelling stay with the session's owner and admins; a co-educator's card only starts and ends it.</summary>
+    private bool CanBook => Actor.CanActFor(_session.EducatorId);
+
     /// <summary>Over without having taken place: the card steps back.</summary>
     private bool IsClosed => _state.Phase is SessionCardPhase.Cancelled or SessionCardPhase.Missed;
 
