@@ -1,0 +1,94 @@
+using Microsoft.Playwright;
+using Sessions.E2E.Infrastructure;
+using Sessions.E2E.Pages;
+using Sessions.Web.Components.Common;
+using static Microsoft.Playwright.Assertions;
+
+namespace Sessions.E2E.Tests;
+
+/// <summary>
+/// axe-core on the pages the journeys of the other tests do not pass through: the sign-in page (also with its error) and
+/// the administration pages. The other tests check their own states with <see cref="BrowserTest.AxeAsync"/>.
+/// </summary>
+[Collection(LiveAppGroup.Name)]
+public sealed class AccessibilityTests(LiveServerFixture app, ChromiumFixture chromium) : BrowserTest(app, chromium)
+{
+    [Fact]
+    public async Task The_sign_in_page_and_its_error_pass_axe()
+    {
+        var page = await NewPageAsync();
+        var login = new LoginPage(page);
+        await page.GotoAsync(LoginPage.Path);
+        await AxeAsync(page, "login");
+
+        await login.Email.FillAsync(SeededData.Teacher);
+        await login.Password.FillAsync("not the password");
+        await login.Submit.ClickAsync();
+        await Expect(page.GetByTestId(TestIds.LoginError)).ToBeVisibleAsync();
+        await Screenshot(page, "login-error");
+        await AxeAsync(page, "login-error");
+    }
+
+    [Fact]
+    public async Task The_administration_pages_pass_axe()
+    {
+        var page = await SignInAsync(SeededData.Admin, "/admin");
+        var admin = new AdminPages(page);
+        await admin.WaitUntilInteractiveAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Today at school");
+        await AxeAsync(page, "admin-overview");
+
+        await admin.GotoAsync("/admin/users");
+        await Expect(page.GetByTestId(TestIds.UsersTable)).ToContainTextAsync("Ms. Rivera");
+        await AxeAsync(page, "admin-users");
+
+        await admin.GotoAsync("/admin/classes");
+        await Expect(page.GetByTestId(TestIds.ClassesTable)).ToContainTextAsync("Algebra I");
+        await AxeAsync(page, "admin-classes");
+
+        await admin.GotoAsync("/admin/audit");
+        // Loaded: a record, or the line that says there are none.
+        await Expect(page.GetByTestId(TestIds.AuditTable).Locator("tbody tr").First).ToBeVisibleAsync();
+        await AxeAsync(page, "admin-audit");
+        await Screenshot(page, "admin-audit");
+    }
+
+    [Fact]
+    public async Task The_skip_link_comes_first_shows_on_focus_and_moves_focus_into_main()
+    {
+        var page = await SignInAsync(SeededData.Teacher2, EducatorSessionsPage.Path);
+        await new EducatorSessionsPage(page).WaitUntilInteractiveAsync();
+        var skip = page.GetByTestId(TestIds.SkipLink);
+        var main = page.GetByRole(AriaRole.Main);
+        await Expect(main).ToHaveCountAsync(1);
+
+        // First in the tab order of the page, and out of sight until focused.
+        Assert.True(await skip.EvaluateAsync<bool>("""
+            link => [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]
+                .find(e => e.tabIndex >= 0 && !e.disabled) === link
+            """), "The skip link is not the first element Tab reaches.");
+        await Expect(skip).Not.ToBeInViewportAsync();
+        await skip.FocusAsync();
+        await Expect(skip).ToBeInViewportAsync();
+        await Screenshot(page, "skip-link-focused");
+
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(main).ToBeFocusedAsync();
+        Assert.Equal(EducatorSessionsPage.Path, new Uri(page.Url).AbsolutePath);
+        await page.Keyboard.PressAsync("Tab");
+        Assert.True(await main.EvaluateAsync<bool>("main => main !== document.activeElement && main.contains(document.activeElement)"),
+            "Tab after the skip link did not continue inside <main>.");
+        // The control Tab reached shows the app's focus ring.
+        Assert.Equal("solid", await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle"));
+    }
+
+    /// <summary>Any of the <c>/admin</c> pages, opened by URL.</summary>
+    private sealed class AdminPages(IPage page) : BlazorPage(page)
+    {
+        public async Task GotoAsync(string path)
+        {
+            await Page.GotoAsync(path);
+            await WaitUntilInteractiveAsync();
+        }
+    }
+}
