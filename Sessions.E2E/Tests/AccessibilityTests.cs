@@ -82,6 +82,47 @@ public sealed class AccessibilityTests(LiveServerFixture app, ChromiumFixture ch
         Assert.Equal("solid", await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle"));
     }
 
+    [Fact]
+    public async Task A_dialog_takes_focus_keeps_it_closes_on_Escape_and_gives_focus_back()
+    {
+        // Teacher 2's seeded session, which this test only opens dialogs over and leaves scheduled.
+        var periodicTable = await Seed.SessionAsync(SeededData.Teacher2, "The periodic table");
+        var page = await SignInAsync(SeededData.Teacher2, EducatorSessionsPage.Path);
+        await new EducatorSessionsPage(page).WaitUntilInteractiveAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+
+        // Schedule: opened from the keyboard, focus on the form's first field; Escape closes it and returns to the button.
+        var schedule = page.GetByTestId(TestIds.ScheduleSession);
+        await schedule.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(dialog).ToBeVisibleAsync();
+        await ExpectFocusOnAFieldInAsync(dialog);
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(schedule).ToBeFocusedAsync();
+
+        // Cancel: focus on the reason; Tab and Shift+Tab stay inside the dialog however far they go.
+        var cancel = page.GetByTestId(TestIds.CancelSession(periodicTable.Id));
+        await cancel.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByTestId(TestIds.CancelReason)).ToBeFocusedAsync();
+        foreach (var key in new[] { "Tab", "Tab", "Tab", "Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab" })
+        {
+            await page.Keyboard.PressAsync(key);
+            Assert.True(await dialog.EvaluateAsync<bool>("d => d.contains(document.activeElement)"), $"{key} took focus out of the Cancel dialog.");
+        }
+        await Screenshot(page, "cancel-dialog-keyboard");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(cancel).ToBeFocusedAsync();
+        Assert.Equal("scheduled", await Seed.StatusAsync(SeededData.Teacher2, periodicTable.Id));
+    }
+
+    private static async Task ExpectFocusOnAFieldInAsync(ILocator dialog)
+    {
+        await Expect(dialog.Locator("input:focus, textarea:focus, [role=button]:focus, [role=combobox]:focus")).ToHaveCountAsync(1);
+    }
+
     /// <summary>Any of the <c>/admin</c> pages, opened by URL.</summary>
     private sealed class AdminPages(IPage page) : BlazorPage(page)
     {
