@@ -73,13 +73,20 @@ public sealed record AxeViolation(string Id, string Impact, string Help, IReadOn
         [.. violation.GetProperty("nodes").EnumerateArray().Select(node =>
             new AxeNode(node.GetProperty("target").GetString()!, node.GetProperty("summary").GetString() ?? ""))]);
 
-    /// <summary>The rule, its impact and each element with axe's summary of what to fix, for a test failure message.</summary>
+    /// <summary>Elements listed per rule in a failure message; the count says how many there are in all.</summary>
+    private const int ElementsShown = 5;
+
+    /// <summary>The rule, its impact and its first elements with axe's summary of what to fix, for a test failure message.</summary>
     public string Describe()
     {
         var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"  {Id} ({Impact}, {Nodes.Count} element(s)): {Help}");
-        foreach (var node in Nodes)
+        foreach (var node in Nodes.Take(ElementsShown))
         {
             text.Append(CultureInfo.InvariantCulture, $"\n    at {node.Target}\n      {node.Summary.ReplaceLineEndings("\n      ")}");
+        }
+        if (Nodes.Count > ElementsShown)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n    … and {Nodes.Count - ElementsShown} more");
         }
         return text.ToString();
     }

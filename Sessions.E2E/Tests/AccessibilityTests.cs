@@ -30,6 +30,19 @@ public sealed class AccessibilityTests(LiveServerFixture app, ChromiumFixture ch
     }
 
     [Fact]
+    public async Task Transitions_stop_for_a_user_who_asks_for_reduced_motion()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(LoginPage.Path);
+        var submit = new LoginPage(page).Submit;
+        Assert.Contains(await TransitionSecondsAsync(submit), seconds => seconds >= 0.1);
+
+        await page.EmulateMediaAsync(new() { ReducedMotion = ReducedMotion.Reduce });
+
+        Assert.All(await TransitionSecondsAsync(submit), seconds => Assert.True(seconds < 0.001, $"A {seconds} s transition is left."));
+    }
+
+    [Fact]
     public async Task The_administration_pages_pass_axe()
     {
         var page = await SignInAsync(SeededData.Admin, "/admin");
@@ -116,6 +129,13 @@ public sealed class AccessibilityTests(LiveServerFixture app, ChromiumFixture ch
         await Expect(dialog).ToHaveCountAsync(0);
         await Expect(cancel).ToBeFocusedAsync();
         Assert.Equal("scheduled", await Seed.StatusAsync(SeededData.Teacher2, periodicTable.Id));
+    }
+
+    /// <summary>The element's computed transition durations, e.g. <c>0.25s, 0.25s</c> as [0.25, 0.25].</summary>
+    private static async Task<double[]> TransitionSecondsAsync(ILocator element)
+    {
+        var durations = await element.EvaluateAsync<string>("e => getComputedStyle(e).transitionDuration");
+        return [.. durations.Split(',').Select(d => double.Parse(d.Trim().TrimEnd('s'), System.Globalization.CultureInfo.InvariantCulture))];
     }
 
     private static async Task ExpectFocusOnAFieldInAsync(ILocator dialog)
