@@ -36,6 +36,7 @@ public static class TestIds
 
     // Administration: the accounts list, its dialogs, and the audit trail.
     public const string AdminNav = "admin-nav";
+    public const string SkipLink = "skip-link";
     public const string UsersSearch = "users-search";
     public const string UsersRoleFilter = "users-role-filter";
     public const string UsersStatusFilter = "users-status-filter";
@@ -133,6 +134,7 @@ public static class TestIds
     public const string RoomFullRetry = "room-full-retry";
     public const string AttendanceCsv = "attendance-csv";
     public const string AttendanceSummary = "attendance-summary";
+    public const string RoomAttendance = "room-attendance";
 
     /// <summary>Every item of a class page's upcoming list, in the order shown: <c>[data-testid^=…]</c>.</summary>
     public const string UpcomingSessionPrefix = "upcoming-session-";
