@@ -57,6 +57,9 @@ npm ci --prefix Sessions.Web.Tests/Features/Live/asyncapi-parser --no-audit --no
 # 1f. A TypeScript client generated from /openapi/v1.json by openapi-typescript, type-checked by tsc and run with openapi-fetch.
 log "Installing the client generator and TypeScript for the API contract test"
 npm ci --prefix Sessions.Web.Tests/Contract/generated-client --no-audit --no-fund --loglevel=error >/dev/null
+# 1g. axe-core, which the E2E tests inject into Chromium to check every page state they visit (pinned in its package-lock.json).
+log "Installing axe-core for the E2E accessibility checks"
+npm ci --prefix Sessions.E2E/axe --no-audit --no-fund --loglevel=error >/dev/null
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 # Screenshots of the E2E tests' key moments, kept with the other test results.

@@ -12,6 +12,10 @@ public abstract class BrowserTest(Uri baseUrl, ChromiumFixture chromium) : IAsyn
 {
     private readonly List<IBrowserContext> _contexts = [];
     private readonly ConcurrentQueue<string> _cspViolations = new();
+    private readonly List<string> _axeFailures = [];
+
+    /// <summary>One line per page state checked by axe, kept with the screenshots: the figures behind docs/accessibility.md.</summary>
+    private static readonly Lock AxeReportLock = new();
 
     protected BrowserTest(LiveServerFixture app, ChromiumFixture chromium)
         : this(app.BaseUrl, chromium)
@@ -22,7 +26,10 @@ public abstract class BrowserTest(Uri baseUrl, ChromiumFixture chromium) : IAsyn
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    /// <summary>Closes the test's browsers, and fails the test if any of its pages reported a Content-Security-Policy violation.</summary>
+    /// <summary>
+    /// Closes the test's browsers, and fails the test if any of its pages reported a Content-Security-Policy violation or
+    /// a serious or critical axe violation (<see cref="AxeAsync"/>).
+    /// </summary>
     public async Task DisposeAsync()
     {
         foreach (var context in _contexts)
@@ -30,6 +37,30 @@ public abstract class BrowserTest(Uri baseUrl, ChromiumFixture chromium) : IAsyn
             await context.CloseAsync();
         }
         Assert.True(_cspViolations.IsEmpty, $"The pages reported Content-Security-Policy violations:\n{string.Join('\n', _cspViolations)}");
+        Assert.True(_axeFailures.Count == 0, $"axe found serious or critical accessibility violations:\n{string.Join('\n', _axeFailures)}");
+    }
+
+    /// <summary>
+    /// Checks the page as it is now with axe-core (WCAG 2.1 A/AA and best practices). A serious or critical violation
+    /// fails the test when it ends, so one run lists every state that fails rather than the first; every finding is
+    /// also counted in <c>axe-report.tsv</c> next to the screenshots.
+    /// </summary>
+    protected async Task AxeAsync(IPage page, string state)
+    {
+        var violations = await Axe.RunAsync(page);
+        var name = $"{GetType().Name}.{state}";
+        var failing = violations.Where(violation => violation.Fails).ToList();
+        if (failing.Count > 0)
+        {
+            _axeFailures.Add($"{name} ({page.Url}):\n{string.Join('\n', failing.Select(violation => violation.Describe()))}");
+        }
+        var line = string.Join('\t', name, new Uri(page.Url).AbsolutePath, failing.Sum(violation => violation.Nodes.Count),
+            violations.Sum(violation => violation.Nodes.Count),
+            string.Join(' ', violations.Select(violation => $"{violation.Id}:{violation.Impact}:{violation.Nodes.Count}")));
+        lock (AxeReportLock)
+        {
+            File.AppendAllText(Path.Combine(chromium.ScreenshotFolder, "axe-report.tsv"), line + "\n");
+        }
     }
 
     /// <summary>The violations reported so far, which then no longer fail the test: for a test that causes them on purpose.</summary>
@@ -56,6 +87,14 @@ public abstract class BrowserTest(Uri baseUrl, ChromiumFixture chromium) : IAsyn
 
     /// <summary>A new browser context nobody is signed in to, such as a new user's who opens their set-password link.</summary>
     protected async Task<IPage> NewBrowserAsync()
+    {
+        var page = await NewPageAsync();
+        await new LoginPage(page).SignInAsync(email, SeededData.Password, landingPath);
+        return page;
+    }
+
+    /// <summary>A new, signed-out browser context, watched for Content-Security-Policy violations like the others.</summary>
+    protected async Task<IPage> NewPageAsync()
     {
         var page = await chromium.NewPageAsync(baseUrl, _cspViolations);
         _contexts.Add(page.Context);

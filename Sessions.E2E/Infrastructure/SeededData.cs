@@ -10,6 +10,7 @@ public sealed class SeededData(Uri baseUrl)
     public const string Password = "Passw0rd!";
     public const string Teacher = "teacher@example.com";
     public const string Teacher2 = "teacher2@example.com";
+    public const string Admin = "admin@example.com";
 
     /// <summary>The wall clock of the teacher and the students (DevelopmentSeed.DemoTimeZone).</summary>
     public static readonly TimeZoneInfo TimeZone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");

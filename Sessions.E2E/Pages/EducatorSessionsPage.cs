@@ -61,11 +61,15 @@ public sealed class EducatorSessionsPage(IPage page) : BlazorPage(page)
         await Assertions.Expect(submit).ToHaveCountAsync(0); // saved: the dialog closed
     }
 
-    /// <summary>Cancels a scheduled session from its card, giving a reason.</summary>
-    public async Task CancelAsync(Guid sessionId, string reason)
+    /// <summary>Opens a scheduled session's Cancel dialog from its card and gives a reason; <see cref="ConfirmCancelAsync"/> confirms.</summary>
+    public async Task FillCancelDialogAsync(Guid sessionId, string reason)
     {
         await Page.GetByTestId(TestIds.CancelSession(sessionId)).ClickAsync();
         await EnterAsync(Page.GetByTestId(TestIds.CancelReason), reason);
+    }
+
+    public async Task ConfirmCancelAsync()
+    {
         await Page.GetByTestId(TestIds.ConfirmCancel).ClickAsync();
     }
 

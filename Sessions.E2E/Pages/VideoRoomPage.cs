@@ -34,6 +34,9 @@ public sealed class VideoRoomPage(IPage page) : BlazorPage(page)
 
     public ILocator Forbidden => Page.GetByTestId(TestIds.Forbidden);
 
+    /// <summary>On the closed room of a completed session, for its educator.</summary>
+    public ILocator Attendance => Page.GetByTestId(TestIds.RoomAttendance);
+
     /// <summary>Someone in the participant list, by display name.</summary>
     public ILocator Participant(string displayName) => Participants.GetByText(displayName);
 
@@ -51,9 +54,12 @@ public sealed class VideoRoomPage(IPage page) : BlazorPage(page)
         await Assertions.Expect(Participant(displayName)).ToBeVisibleAsync();
     }
 
-    public async Task EndSessionAsync()
+    public ILocator ConfirmEnd => Page.GetByTestId(TestIds.ConfirmEnd);
+
+    /// <summary>Asks to end the session; <see cref="ConfirmEnd"/> is in the dialog that opens.</summary>
+    public async Task OpenEndDialogAsync()
     {
         await EndSession.ClickAsync();
-        await Page.GetByTestId(TestIds.ConfirmEnd).ClickAsync();
+        await Assertions.Expect(ConfirmEnd).ToBeVisibleAsync();
     }
 }

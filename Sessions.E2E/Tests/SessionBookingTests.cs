@@ -34,6 +34,7 @@ public sealed class SessionBookingTests(LiveServerFixture app, ChromiumFixture c
         var inTenMinutes = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow.AddMinutes(10), SeededData.TimeZone);
         await educator.FillScheduleDialogAsync(title, inTenMinutes);
         await Screenshot(educatorTab, "educator-schedules-a-session");
+        await AxeAsync(educatorTab, "schedule-dialog");
         await educator.SubmitSessionFormAsync();
 
         var booked = await Seed.SessionAsync(SeededData.Teacher, title);
@@ -43,11 +44,14 @@ public sealed class SessionBookingTests(LiveServerFixture app, ChromiumFixture c
         await Expect(student.UpcomingSession(booked.Id)).ToContainTextAsync(inTenMinutes.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
         await Screenshot(studentTab, "student-sees-the-new-session");
 
-        await educator.CancelAsync(graphingLines.Id, "Ms. Rivera is at a conference");
+        await educator.FillCancelDialogAsync(graphingLines.Id, "Ms. Rivera is at a conference");
+        await AxeAsync(educatorTab, "cancel-dialog");
+        await educator.ConfirmCancelAsync();
 
         await Expect(educator.Status(graphingLines.Id)).ToHaveTextAsync("Cancelled");
         await Expect(educator.CancelReason(graphingLines.Id)).ToHaveTextAsync("Reason: Ms. Rivera is at a conference");
         await Screenshot(educatorTab, "educator-booked-one-and-cancelled-another");
+        await AxeAsync(educatorTab, "dashboard-with-cancelled-card");
 
         await Expect(student.UpcomingStatus(graphingLines.Id)).ToHaveTextAsync("Cancelled");
         await Expect(student.UpcomingReason(graphingLines.Id)).ToHaveTextAsync("Ms. Rivera is at a conference");
@@ -56,5 +60,6 @@ public sealed class SessionBookingTests(LiveServerFixture app, ChromiumFixture c
             "The class page was reloaded: the booking and the cancellation should have arrived live.");
         Assert.Equal("cancelled", await Seed.StatusAsync(SeededData.Teacher, graphingLines.Id));
         await Screenshot(studentTab, "student-sees-the-cancellation");
+        await AxeAsync(studentTab, "class-page-with-cancelled-session");
     }
 }

@@ -46,6 +46,7 @@ public sealed class StartSessionTests(LiveServerFixture app, ChromiumFixture chr
         await Expect(educator.Status(linearEquations.Id)).ToHaveTextAsync("Live");
         await Expect(educator.EnterRoom(linearEquations.Id)).ToBeVisibleAsync();
         await Screenshot(educatorTab, "educator-started-session");
+        await AxeAsync(educatorTab, "dashboard-with-live-card");
 
         await Expect(student1.JoinCard(linearEquations.Id)).ToBeVisibleAsync();
         await Expect(student1.JoinButton(linearEquations.Id)).ToBeVisibleAsync();
@@ -53,6 +54,7 @@ public sealed class StartSessionTests(LiveServerFixture app, ChromiumFixture chr
             "The class page was reloaded: the join card should have arrived live.");
         Assert.Equal(ClassPage.PathOf(linearEquations.ClassId), new Uri(student1Tab.Url).AbsolutePath);
         await Screenshot(student1Tab, "student1-sees-join-card");
+        await AxeAsync(student1Tab, "class-page-with-join-card");
 
         // Student 9 is only in Biology: the start went to Algebra's group, so nothing arrives here, and Algebra's page is refused.
         await Expect(student9.JoinCard(linearEquations.Id)).ToHaveCountAsync(0);
@@ -62,6 +64,7 @@ public sealed class StartSessionTests(LiveServerFixture app, ChromiumFixture chr
         await Expect(student9.Forbidden).ToBeVisibleAsync();
         await Expect(student9.JoinCard(linearEquations.Id)).ToHaveCountAsync(0);
         await Screenshot(student9Tab, "student9-algebra-forbidden");
+        await AxeAsync(student9Tab, "class-page-forbidden");
     }
 
     [Fact]
@@ -81,5 +84,6 @@ public sealed class StartSessionTests(LiveServerFixture app, ChromiumFixture chr
         await Expect(educator.EnterRoom(periodicTable.Id)).ToHaveCountAsync(0);
         Assert.Equal("scheduled", await Seed.StatusAsync(SeededData.Teacher2, periodicTable.Id));
         await Screenshot(educatorTab, "teacher2-start-refused");
+        await AxeAsync(educatorTab, "dashboard-with-refused-start");
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Playwright;
 using Sessions.E2E.Infrastructure;
 using Sessions.E2E.Pages;
+using Sessions.Web.Components.Common;
 using static Microsoft.Playwright.Assertions;
 
 namespace Sessions.E2E.Tests;
@@ -32,6 +33,7 @@ public sealed class VideoRoomTests(LiveServerFixture app, ChromiumFixture chromi
         await Expect(student2.Waiting).ToContainTextAsync("Waiting for your teacher");
         await Expect(student2.LiveUpdates).ToBeVisibleAsync();
         await Screenshot(student2Tab, "student2-waiting-for-teacher");
+        await AxeAsync(student2Tab, "student-room-waiting");
 
         // Student 1 watches the class page for the join card.
         var student1Tab = await SignInAsync(SeededData.Student(1), StudentLanding);
@@ -60,6 +62,7 @@ public sealed class VideoRoomTests(LiveServerFixture app, ChromiumFixture chromi
         await Expect(educator.Retry).ToBeEnabledAsync();
         await Expect(educator.EndSession).ToBeEnabledAsync();
         await Screenshot(educatorTab, "educator-room-video-failed");
+        await AxeAsync(educatorTab, "educator-room");
 
         // Student 2 entered on the start, with no reload, and shows up in the educator's list.
         await Expect(student2.Waiting).ToHaveCountAsync(0);
@@ -74,15 +77,26 @@ public sealed class VideoRoomTests(LiveServerFixture app, ChromiumFixture chromi
         await Expect(student1.SdkVersion).ToBeVisibleAsync();
         await Expect(educator.Participant("Student 1")).ToBeVisibleAsync();
         await Screenshot(educatorTab, "educator-sees-students-in-room");
+        await AxeAsync(educatorTab, "educator-room-with-students");
+        await AxeAsync(student1Tab, "student-room");
 
         // The educator ends the session: the room closes for everyone.
-        await educator.EndSessionAsync();
+        await educator.OpenEndDialogAsync();
+        await AxeAsync(educatorTab, "end-dialog");
+        await educator.ConfirmEnd.ClickAsync();
         await Expect(educator.Ended).ToContainTextAsync("Session ended");
         await Expect(student1.Ended).ToContainTextAsync("Session ended");
         await Expect(student2.Ended).ToContainTextAsync("Session ended");
         await Expect(student1.Microphone).ToHaveCountAsync(0);
         Assert.Equal("completed", await Seed.StatusAsync(SeededData.Teacher, linearEquations.Id));
         await Screenshot(student1Tab, "student1-session-ended");
+        await AxeAsync(student1Tab, "student-room-ended");
+
+        // The educator goes on from the closed room to who attended.
+        await educator.Attendance.ClickAsync();
+        await Expect(educatorTab.GetByTestId(TestIds.AttendanceSummary)).ToContainTextAsync("students attended");
+        await Screenshot(educatorTab, "educator-attendance");
+        await AxeAsync(educatorTab, "attendance");
     }
 
     [Fact]
@@ -98,6 +112,7 @@ public sealed class VideoRoomTests(LiveServerFixture app, ChromiumFixture chromi
         await Expect(student9.Title).ToHaveCountAsync(0);
         await Expect(student9.SdkVersion).ToHaveCountAsync(0);
         await Screenshot(student9Tab, "student9-room-forbidden");
+        await AxeAsync(student9Tab, "room-forbidden");
     }
 
     /// <summary>The version pinned in Sessions.Web/package.json, e.g. <c>4.24.8</c>.</summary>

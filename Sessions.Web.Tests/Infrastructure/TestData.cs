@@ -43,6 +43,14 @@ public sealed class TestData(SessionsAppFactory app)
         return schoolClass;
     }
 
+    /// <summary>Makes <paramref name="educator"/> a co-educator of the class (as the roster import does: a row, nothing else).</summary>
+    public async Task CoEducatorAsync(int classId, AppUser educator)
+    {
+        await using var db = await DbAsync();
+        db.ClassCoEducators.Add(new ClassCoEducator { ClassId = classId, EducatorId = educator.Id });
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>A scheduled session starting <paramref name="startsIn"/> from the app's (fake) now.</summary>
     public async Task<Session> SessionAsync(SchoolClass schoolClass, TimeSpan startsIn = default, int durationMinutes = 60)
     {

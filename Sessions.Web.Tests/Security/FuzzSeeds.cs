@@ -47,6 +47,10 @@ public static class FuzzSeeds
             ["studentMediaEnabled"] = true,
             ["recordingEnabled"] = false,
         }),
+        ["POST /api/classes/{id:int}/students"] = w => new(w.Educator, $"/api/classes/{w.ClassId}/students",
+            new JsonObject { ["userId"] = w.StudentToEnrol }),
+        ["POST /api/classes/{id:int}/educators"] = w => new(w.Educator, $"/api/classes/{w.ClassId}/educators",
+            new JsonObject { ["userId"] = w.CoEducatorToAdd }),
         ["POST /api/classes/"] = w => new(w.Admin, "/api/classes", new JsonObject
         {
             ["name"] = "Fuzzed Class",

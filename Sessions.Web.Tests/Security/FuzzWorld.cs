@@ -23,6 +23,11 @@ public sealed class FuzzWorld : IDisposable
     /// <summary>The account the administrative endpoints are fuzzed on.</summary>
     public string UserToEdit { get; private init; } = "";
     public string EducatorId { get; private init; } = "";
+
+    /// <summary>A student in no class, whom the roster endpoints are fuzzed on.</summary>
+    public string StudentToEnrol { get; private init; } = "";
+
+    public string CoEducatorToAdd { get; private init; } = "";
     public string SignInEmail { get; private init; } = "";
     public int ClassId { get; private init; }
     public Guid SessionToStart { get; private init; }
@@ -44,6 +49,8 @@ public sealed class FuzzWorld : IDisposable
         {
             UserToEdit = (await data.StudentAsync("Fuzzy Student")).Id,
             EducatorId = educator.Id,
+            StudentToEnrol = (await data.StudentAsync("Fuzzy Newcomer")).Id,
+            CoEducatorToAdd = (await data.EducatorAsync("Fuzzy Co-Educator")).Id,
             SignInEmail = (await data.EducatorAsync("Fuzzy Sign-in")).Email!,
             ClassId = schoolClass.Id,
             SessionToStart = (await data.SessionAsync(schoolClass)).Id,

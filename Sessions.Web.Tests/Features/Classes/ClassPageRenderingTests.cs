@@ -38,6 +38,22 @@ public sealed partial class ClassPageRenderingTests(SessionsAppFactory app)
     }
 
     [Fact]
+    public async Task The_roster_is_linked_for_the_classs_educator_and_admins_not_for_its_students()
+    {
+        var educator = await _data.EducatorAsync();
+        var student = await _data.StudentAsync();
+        var schoolClass = await _data.ClassAsync(educator, student);
+        var link = $"data-testid=\"{TestIds.ClassRoster(schoolClass.Id)}\"";
+
+        foreach (var (user, linked) in new[] { (educator, true), (await _data.AdminAsync(), true), (student, false) })
+        {
+            using var client = await _data.ClientForAsync(user);
+            var html = await (await client.GetAsync($"/classes/{schoolClass.Id}")).Content.ReadAsStringAsync();
+            Assert.True(html.Contains(link, StringComparison.Ordinal) == linked, $"{user.DisplayName}: link expected {linked}");
+        }
+    }
+
+    [Fact]
     public async Task A_student_of_another_class_gets_a_403_page_and_no_circuit()
     {
         var schoolClass = await _data.ClassAsync(await _data.EducatorAsync(), await _data.StudentAsync());

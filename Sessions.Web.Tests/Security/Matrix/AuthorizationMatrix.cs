@@ -40,10 +40,13 @@ public static class AuthorizationMatrix
         new("POST /api/admin/users/{id}/password-link", new("POST", s => $"/api/admin/users/{s.ClassmateId}/password-link"), AdminOnly("200")),
         new("GET /api/admin/classes", new("GET", _ => "/api/admin/classes?search=class&includeArchived=true&page=1&pageSize=5"), AdminOnly("200")),
         new("GET /api/admin/audit", new("GET", _ => "/api/admin/audit?page=1&pageSize=5"), AdminOnly("200")),
+        new("GET /api/admin/overview", new("GET", _ => "/api/admin/overview"), AdminOnly("200")),
 
         // Sessions
-        new("POST /sessions/start", new("POST", _ => "/sessions/start", Body: s => new { educatorId = s.OwnerId, sessionId = s.SessionId }, ApiVersion: "6"),
-            OwnerOrAdmin("200", "not_session_owner")),
+        // The body names the caller (an admin names the session's owner): the other educator, naming themselves, teaches not the class.
+        new("POST /sessions/start", new("POST", _ => "/sessions/start",
+                Body: s => new { educatorId = s.Caller == MatrixRole.Admin ? s.OwnerId : s.CallerId, sessionId = s.SessionId }, ApiVersion: "6"),
+            TeachersOrAdmin("200", "not_session_owner")),
         new("GET /api/sessions/", new("GET", _ => "/api/sessions"), SignedIn("200")),
         new("GET /api/sessions/{id}", new("GET", s => $"/api/sessions/{s.SessionId}", SessionNeed.Tomorrow), Members("200")),
         new("POST /api/sessions/", new("POST", _ => "/api/sessions", Body: s => new
@@ -55,18 +58,29 @@ public static class AuthorizationMatrix
             OwnerOrAdmin("200", "not_session_owner")),
         new("POST /api/sessions/{id}/cancel", new("POST", s => $"/api/sessions/{s.SessionId}/cancel", SessionNeed.Tomorrow),
             OwnerOrAdmin("200", "not_session_owner")),
-        new("POST /api/sessions/{id}/start", new("POST", s => $"/api/sessions/{s.SessionId}/start"), OwnerOrAdmin("200", "not_session_owner")),
+        // Those who teach the class start and end its sessions; booking, editing and cancelling stay with the owner (above).
+        new("POST /api/sessions/{id}/start", new("POST", s => $"/api/sessions/{s.SessionId}/start"), TeachersOrAdmin("200", "not_session_owner")),
         new("POST /api/sessions/{id}/end", new("POST", s => $"/api/sessions/{s.SessionId}/end", SessionNeed.Live),
-            OwnerOrAdmin("200", "not_session_owner")),
+            TeachersOrAdmin("200", "not_session_owner")),
 
         // Classes
         new("GET /api/classes/{id:int}", new("GET", s => $"/api/classes/{s.ClassId}"), Members("200")),
         new("PUT /api/classes/{id:int}/session-defaults", new("PUT", s => $"/api/classes/{s.ClassId}/session-defaults",
                 Body: _ => new { chatEnabled = true, maxParticipants = 30, studentMediaEnabled = true, recordingEnabled = false }),
             OwnerOrAdmin("200", "not_class_owner")),
+        new("GET /api/classes/{id:int}/students", new("GET", s => $"/api/classes/{s.ClassId}/students?search=a&page=1&pageSize=5"),
+            TeachersOrAdmin("200", "not_class_owner")),
+        new("POST /api/classes/{id:int}/students", new("POST", s => $"/api/classes/{s.ClassId}/students",
+                Body: s => new { userId = s.OtherStudentId }),
+            TeachersOrAdmin("201", "not_class_owner")),
         new("PUT /api/classes/{id:int}/students/{studentId}", new("PUT", s => $"/api/classes/{s.ClassId}/students/{s.OtherStudentId}"),
-            OwnerOrAdmin("204", "not_class_owner")),
+            TeachersOrAdmin("204", "not_class_owner")),
         new("DELETE /api/classes/{id:int}/students/{studentId}", new("DELETE", s => $"/api/classes/{s.ClassId}/students/{s.EnrolledStudentId}"),
+            TeachersOrAdmin("204", "not_class_owner")),
+        // Co-educators: the owner and admins choose them; a co-educator does not choose their peers.
+        new("POST /api/classes/{id:int}/educators", new("POST", s => $"/api/classes/{s.ClassId}/educators", Body: s => new { userId = s.OtherEducatorId }),
+            OwnerOrAdmin("201", "not_class_owner")),
+        new("DELETE /api/classes/{id:int}/educators/{userId}", new("DELETE", s => $"/api/classes/{s.ClassId}/educators/{s.CoEducatorId}"),
             OwnerOrAdmin("204", "not_class_owner")),
         // Class administration: each probe creates its own class or changes the scene's own.
         new("POST /api/classes/", new("POST", _ => "/api/classes", Body: s => new
@@ -85,9 +99,9 @@ public static class AuthorizationMatrix
 
         // Attendance
         new("GET /api/sessions/{id}/attendance", new("GET", s => $"/api/sessions/{s.SessionId}/attendance", SessionNeed.Live),
-            OwnerOrAdmin("200", "not_session_owner")),
+            TeachersOrAdmin("200", "not_session_owner")),
         new("GET /api/sessions/{id}/attendance.csv", new("GET", s => $"/api/sessions/{s.SessionId}/attendance.csv", SessionNeed.Live),
-            OwnerOrAdmin("200", "not_session_owner")),
+            TeachersOrAdmin("200", "not_session_owner")),
 
         // The live hub: members of nothing in particular may connect; what they hear is decided by the server.
         new("* /hubs/sessions/negotiate", new("POST", _ => "/hubs/sessions/negotiate?negotiateVersion=1"), SignedIn("200")),
@@ -102,34 +116,38 @@ public static class AuthorizationMatrix
 
         // Pages, as a browser with the portal cookie opens them.
         new("GET,POST /", new("GET", _ => "/", Portal: true),
-            Answers(SignInPage, "302 /student", "302 /student", "302 /educator", "302 /educator", "302 /educator")),
+            Answers(SignInPage, "302 /student", "302 /student", "302 /educator", "302 /educator", "302 /educator", "302 /admin")),
         new("GET,POST /login", new("GET", _ => "/login", Portal: true), Everyone("200")),
         new("GET,POST /educator", new("GET", _ => "/educator", Portal: true),
-            Answers(SignInPage, ForbiddenPage, ForbiddenPage, "200", "200", "200")),
+            Answers(SignInPage, ForbiddenPage, ForbiddenPage, "200", "200", "200", "200")),
         new("GET,POST /student", new("GET", _ => "/student", Portal: true),
-            Answers(SignInPage, "200", "200", ForbiddenPage, ForbiddenPage, ForbiddenPage)),
+            Answers(SignInPage, "200", "200", ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage)),
         new("GET,POST /classes/{ClassId:int}", new("GET", s => $"/classes/{s.ClassId}", Portal: true),
-            Answers(SignInPage, "200", "403", "200", "403", "200")),
+            Answers(SignInPage, "200", "403", "200", "200", "403", "200")),
+        new("GET,POST /classes/{ClassId:int}/roster", new("GET", s => $"/classes/{s.ClassId}/roster", Portal: true),
+            Answers(SignInPage, ForbiddenPage, ForbiddenPage, "200", "200", "403", "200")),
         new("GET,POST /sessions/{SessionId:guid}/room", new("GET", s => $"/sessions/{s.SessionId}/room", SessionNeed.Live, Portal: true),
-            Answers(SignInPage, "200", "403", "200", "403", "200")),
+            Answers(SignInPage, "200", "403", "200", "200", "403", "200")),
         new("GET,POST /sessions/{SessionId:guid}/attendance", new("GET", s => $"/sessions/{s.SessionId}/attendance", SessionNeed.Live, Portal: true),
-            Answers(SignInPage, ForbiddenPage, ForbiddenPage, "200", "403", "200")),
+            Answers(SignInPage, ForbiddenPage, ForbiddenPage, "200", "200", "403", "200")),
+        new("GET,POST /admin", new("GET", _ => "/admin", Portal: true),
+            Answers(SignInPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, "200")),
         new("GET,POST /admin/users", new("GET", _ => "/admin/users", Portal: true),
-            Answers(SignInPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, "200")),
+            Answers(SignInPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, "200")),
         new("GET,POST /admin/classes", new("GET", _ => "/admin/classes", Portal: true),
-            Answers(SignInPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, "200")),
+            Answers(SignInPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, "200")),
         new("GET,POST /admin/audit", new("GET", _ => "/admin/audit", Portal: true),
-            Answers(SignInPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, "200")),
-        new("GET,POST /account", new("GET", _ => "/account", Portal: true), Answers(SignInPage, "200", "200", "200", "200", "200")),
+            Answers(SignInPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, "200")),
+        new("GET,POST /account", new("GET", _ => "/account", Portal: true), Answers(SignInPage, "200", "200", "200", "200", "200", "200")),
         // Whoever holds a link may use it, signed in or not; the page itself says when a link cannot be used.
         new("GET,POST /account/set-password", new("GET", _ => "/account/set-password?token=not-a-token", Portal: true), Everyone("200")),
-        new("GET,POST /forbidden", new("GET", _ => "/forbidden", Portal: true), Answers(SignInPage, "403", "403", "403", "403", "403")),
+        new("GET,POST /forbidden", new("GET", _ => "/forbidden", Portal: true), Answers(SignInPage, "403", "403", "403", "403", "403", "403")),
         new("GET,POST /not-found", new("GET", _ => "/not-found", Portal: true), Everyone("200")),
         new("GET,POST /Error", new("GET", _ => "/Error", Portal: true), Everyone("200")),
         new("POST /account/logout", new("POST", _ => "/account/logout", Portal: true, SignsOut: true),
             // Signing out is a form post of the portal's own pages: without their antiforgery token it is refused.
             Answers(SignInPage, "400 antiforgery_failed", "400 antiforgery_failed", "400 antiforgery_failed", "400 antiforgery_failed",
-                "400 antiforgery_failed")),
+                "400 antiforgery_failed", "400 antiforgery_failed")),
 
         // Blazor's own endpoints: a circuit carries no rights of its own; the pages it renders check them.
         new("* /_blazor/negotiate", new("POST", _ => "/_blazor/negotiate?negotiateVersion=1", Portal: true), Everyone("200")),

@@ -43,7 +43,8 @@ public sealed class HubEventMatrixTests(MatrixApp matrix) : IClassFixture<Matrix
     /// <summary>The roles of a scene that must hear an event sent to <paramref name="audience"/>.</summary>
     private static MatrixRole[] Hear(LiveAudience audience) => audience switch
     {
-        LiveAudience.ClassAndEducator => [MatrixRole.EnrolledStudent, MatrixRole.OwningEducator],
+        // The co-educator's connection is in the class group: they hear what the class hears.
+        LiveAudience.ClassAndEducator => [MatrixRole.EnrolledStudent, MatrixRole.OwningEducator, MatrixRole.CoEducator],
         LiveAudience.User => [MatrixRole.EnrolledStudent],
         _ => throw new ArgumentOutOfRangeException(nameof(audience), audience, "Not sent to groups or users: no row in this matrix."),
     };
@@ -74,6 +75,8 @@ public sealed class HubEventMatrixTests(MatrixApp matrix) : IClassFixture<Matrix
 
         Assert.Contains(classGroup, groups[MatrixRole.EnrolledStudent]);
         Assert.Contains(LiveGroups.ForEducator(scene.OwnerId), groups[MatrixRole.OwningEducator]);
+        Assert.Contains(classGroup, groups[MatrixRole.CoEducator]);
+        Assert.DoesNotContain(LiveGroups.ForEducator(scene.OwnerId), groups[MatrixRole.CoEducator]);
         Assert.DoesNotContain(classGroup, groups[MatrixRole.OtherStudent]);
         Assert.DoesNotContain(groups[MatrixRole.OtherEducator], g => g == classGroup || g == LiveGroups.ForEducator(scene.OwnerId));
         // Admins may act on any session but listen to none: nothing can reach their connections.

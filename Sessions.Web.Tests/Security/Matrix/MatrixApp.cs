@@ -26,6 +26,7 @@ public sealed class MatrixApp : IAsyncLifetime
         _people[MatrixRole.EnrolledStudent] = await data.StudentAsync("Enrolled Student");
         _people[MatrixRole.OtherStudent] = await data.StudentAsync("Other Student");
         _people[MatrixRole.OwningEducator] = await data.EducatorAsync("Owning Educator");
+        _people[MatrixRole.CoEducator] = await data.EducatorAsync("Co-Educator");
         _people[MatrixRole.OtherEducator] = await data.EducatorAsync("Other Educator");
         _people[MatrixRole.Admin] = await data.AdminAsync();
         _bearer[MatrixRole.Anonymous] = App.CreateClient();
@@ -42,12 +43,17 @@ public sealed class MatrixApp : IAsyncLifetime
     public AppUser Person(MatrixRole role) => _people[role];
 
     public SessionActor Actor(MatrixRole role) => TestData.ActorFor(_people[role],
-        role switch { MatrixRole.Admin => AppRoles.Admin, MatrixRole.OwningEducator or MatrixRole.OtherEducator => AppRoles.Educator, _ => AppRoles.Student });
+        role switch
+        {
+            MatrixRole.Admin => AppRoles.Admin,
+            MatrixRole.OwningEducator or MatrixRole.CoEducator or MatrixRole.OtherEducator => AppRoles.Educator,
+            _ => AppRoles.Student,
+        });
 
     /// <summary>Sends the row's probe as the role, against a fresh scene.</summary>
     public async Task<HttpResponseMessage> ProbeAsync(MatrixRow row, MatrixRole role)
     {
-        var scene = await ArrangeAsync(row.Probe.Need);
+        var scene = await ArrangeAsync(row.Probe.Need) with { Caller = role, CallerId = _people.GetValueOrDefault(role)?.Id };
         using var request = new HttpRequestMessage(new HttpMethod(row.Probe.Method), row.Probe.Path(scene));
         if (row.Probe.Body is { } body)
         {
@@ -73,7 +79,9 @@ public sealed class MatrixApp : IAsyncLifetime
     public async Task<PortalBrowser> OwnBrowserAsync(MatrixRole role) =>
         role == MatrixRole.Anonymous ? new PortalBrowser(App) : await PortalBrowser.SignedInAsync(App, _people[role]);
 
-    /// <summary>A new class of the owning educator (the enrolled student and one more) with a session as the probe needs it.</summary>
+    /// <summary>
+    /// A new class of the owning educator (the enrolled student and one more, and the co-educator) with a session as the probe needs it.
+    /// </summary>
     public async Task<MatrixScene> ArrangeAsync(SessionNeed need)
     {
         var data = App.Data;
@@ -81,9 +89,11 @@ public sealed class MatrixApp : IAsyncLifetime
         await EndLiveSessionsAsync(MatrixRole.OwningEducator);
         await EndLiveSessionsAsync(MatrixRole.OtherEducator);
         var (classId, sessionId, classmateId) = await ClassWithSessionAsync(MatrixRole.OwningEducator, MatrixRole.EnrolledStudent, need);
+        await data.CoEducatorAsync(classId, _people[MatrixRole.CoEducator]);
         var (_, sentinelId, _) = await ClassWithSessionAsync(MatrixRole.OtherEducator, MatrixRole.OtherStudent, SessionNeed.StartableNow);
         return new MatrixScene(classId, sessionId, _people[MatrixRole.OwningEducator].Id, _people[MatrixRole.EnrolledStudent].Id,
-            _people[MatrixRole.OtherStudent].Id, TestData.Iso(App.Time.GetUtcNow().AddDays(2)), sentinelId, classmateId);
+            _people[MatrixRole.OtherStudent].Id, TestData.Iso(App.Time.GetUtcNow().AddDays(2)), sentinelId, classmateId,
+            _people[MatrixRole.CoEducator].Id, _people[MatrixRole.OtherEducator].Id);
     }
 
     /// <summary>

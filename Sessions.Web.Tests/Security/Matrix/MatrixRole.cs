@@ -7,6 +7,9 @@ public enum MatrixRole
     EnrolledStudent,
     OtherStudent,
     OwningEducator,
+
+    /// <summary>A co-educator of the scene's class: teaches it beside its owner.</summary>
+    CoEducator,
     OtherEducator,
     Admin,
 }

@@ -36,6 +36,7 @@ public static class TestIds
 
     // Administration: the accounts list, its dialogs, and the audit trail.
     public const string AdminNav = "admin-nav";
+    public const string SkipLink = "skip-link";
     public const string UsersSearch = "users-search";
     public const string UsersRoleFilter = "users-role-filter";
     public const string UsersStatusFilter = "users-status-filter";
@@ -61,7 +62,27 @@ public static class TestIds
     public const string ClassFormEducator = "class-form-educator";
     public const string ClassFormSubmit = "class-form-submit";
     public const string ClassFormError = "class-form-error";
+    public const string ClassCoEducators = "class-co-educators";
+    public const string ClassFormCoEducator = "class-form-co-educator";
     public const string ConfirmArchiveClass = "confirm-archive-class";
+
+    // The school overview (/admin): a section per list, each with its count; counts of the rest of the day.
+    public const string OverviewLive = "overview-live";
+    public const string OverviewStartingSoon = "overview-starting-soon";
+    public const string OverviewMissed = "overview-missed";
+    public const string OverviewLaterToday = "overview-later-today";
+    public const string OverviewDoneToday = "overview-done-today";
+    public const string OverviewError = "overview-error";
+
+    // A class's roster page (/classes/{id}/roster).
+    public const string RosterHeader = "roster-header";
+    public const string RosterAddStudent = "roster-add-student";
+    public const string RosterAddEmail = "roster-add-email";
+    public const string RosterAddEmailSubmit = "roster-add-email-submit";
+    public const string RosterSearch = "roster-search";
+    public const string RosterTable = "roster-table";
+    public const string RosterError = "roster-error";
+    public const string ConfirmRemoveStudent = "confirm-remove-student";
 
     // The session dialog: schedule, start now, edit.
     public const string SessionFormClass = "session-form-class";
@@ -113,6 +134,7 @@ public static class TestIds
     public const string RoomFullRetry = "room-full-retry";
     public const string AttendanceCsv = "attendance-csv";
     public const string AttendanceSummary = "attendance-summary";
+    public const string RoomAttendance = "room-attendance";
 
     /// <summary>Every item of a class page's upcoming list, in the order shown: <c>[data-testid^=…]</c>.</summary>
     public const string UpcomingSessionPrefix = "upcoming-session-";
@@ -135,16 +157,26 @@ public static class TestIds
     public static string JoinCardEnding(Guid id) => $"join-card-ending-{id}";
     public static string ClassCard(int id) => $"class-card-{id}";
     public static string ClassLiveBadge(int id) => $"class-live-badge-{id}";
+    public static string ClassArchivedBadge(int id) => $"class-archived-badge-{id}";
+    public static string ClassRoster(int id) => $"class-roster-{id}";
+    public static string RosterRow(string userId) => $"roster-row-{userId}";
+    public static string RosterRate(string userId) => $"roster-rate-{userId}";
+    public static string RosterDeactivated(string userId) => $"roster-deactivated-{userId}";
+    public static string RemoveStudent(string userId) => $"remove-student-{userId}";
     public static string OpenClass(int id) => $"open-class-{id}";
     public static string UpcomingSession(Guid id) => UpcomingSessionPrefix + id;
     public static string UpcomingStatus(Guid id) => $"upcoming-status-{id}";
     public static string UpcomingReason(Guid id) => $"upcoming-reason-{id}";
     public static string RoomParticipant(string userId) => $"room-participant-{userId}";
     public static string SessionAttendance(Guid id) => $"session-attendance-{id}";
+    public static string OverviewCount(string section) => $"{section}-count";
+    public static string OverviewSession(Guid id) => $"overview-session-{id}";
+    public static string OverviewEnd(Guid id) => $"overview-end-{id}";
     public static string UserRow(string id) => $"user-row-{id}";
     public static string ClassRow(int id) => $"class-row-{id}";
     public static string EditClass(int id) => $"edit-class-{id}";
     public static string ArchiveClass(int id) => $"archive-class-{id}";
+    public static string CoEducatorChip(string userId) => $"co-educator-chip-{userId}";
     public static string UserStatusOf(string id) => $"user-status-{id}";
     public static string EditUser(string id) => $"edit-user-{id}";
     public static string DeactivateUser(string id) => $"deactivate-user-{id}";

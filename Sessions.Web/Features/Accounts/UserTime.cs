@@ -27,6 +27,27 @@ public sealed class UserTime(TimeZoneInfo zone)
         return true;
     }
 
+    /// <summary>
+    /// The user's day around <paramref name="utcNow"/>, as UTC instants [start, end). A day starts at the first valid wall-clock
+    /// moment of its date: where a DST change skips midnight, at the end of the gap.
+    /// </summary>
+    public (DateTime StartUtc, DateTime EndUtc) DayAround(DateTime utcNow)
+    {
+        var today = ToLocal(utcNow).Date;
+        return (StartOf(today), StartOf(today.AddDays(1)));
+    }
+
+    private DateTime StartOf(DateTime localDate)
+    {
+        var moment = localDate;
+        DateTime utc;
+        while (!TryToUtc(moment, out utc))
+        {
+            moment = moment.AddMinutes(15);
+        }
+        return utc;
+    }
+
     public static UserTime For(ClaimsPrincipal principal) =>
         new(FindZone(principal.FindFirstValue(AppClaimTypes.TimeZone)));
 

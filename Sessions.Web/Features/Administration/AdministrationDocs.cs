@@ -22,7 +22,7 @@ internal static class AdministrationDocs
     public static readonly CreatedUserDto Created = new(User, Link);
 
     public static readonly AdminClassRow ClassRow = new(7, "Algebra II", "ALG-2", "Mathematics", new SessionHostDto(User.Id, User.DisplayName),
-        24, null);
+        24, null, [ClassDocs.CoEducator]);
 
     public static readonly AuditEntryDto Entry = new(42, "0b8e7f7a-6c55-4f8e-a1d4-2f7c1c9e8d33", "Admin", AuditActions.UserDeactivated, User.Id, Now,
         null, null);

@@ -2,13 +2,14 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Administration.Audit;
+using Sessions.Web.Features.Administration.Overview;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Infrastructure.Http;
 using Sessions.Web.Infrastructure.OpenApi;
 
 namespace Sessions.Web.Features.Administration;
 
-/// <summary><c>/api/admin</c>: accounts and the audit trail, for administrators only.</summary>
+/// <summary><c>/api/admin</c>: accounts, classes, the audit trail and the school overview, for administrators only.</summary>
 public static class AdministrationEndpoints
 {
     public const string GetUserRoute = "GetAdminUser";
@@ -72,6 +73,7 @@ public static class AdministrationEndpoints
             .WithSummary("Read the audit trail")
             .WithDescription("Every administrative action, newest first: who, what, on which account (its id) or class (its number), when, and the account or class before and after.")
             .WithExamples(response: AdministrationDocs.Entry);
+        admin.MapOverviewEndpoints();
         return app;
     }
 

@@ -2,6 +2,7 @@ using Sessions.Web.Features.Accounts.Passwords;
 using Microsoft.Extensions.Options;
 using Sessions.Web.Features.Administration.Audit;
 using Sessions.Web.Features.Administration.Bootstrap;
+using Sessions.Web.Features.Administration.Overview;
 
 namespace Sessions.Web.Features.Administration;
 
@@ -10,6 +11,7 @@ public static class AdministrationFeature
     public static IHostApplicationBuilder AddAdministrationFeature(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<AuditTrail>();
+        builder.Services.AddSingleton<SchoolOverview>();
         builder.Services.AddSingleton<SetPasswordLinks>();
         // Scoped: Identity's lookup normalizer is.
         builder.Services.AddScoped<UserAdministration>();

@@ -28,7 +28,8 @@ public sealed class UserAdministration(
 {
     private const int MaxUidAttempts = 5;
     private static readonly string AdminRoleId = AppRoles.IdOf(AppRoles.Admin);
-    private static readonly Expression<Func<AppUser, bool>> IsActive = u => u.LockoutEnd == null;
+    /// <summary>Not deactivated: the account may sign in.</summary>
+    public static readonly Expression<Func<AppUser, bool>> IsActive = u => u.LockoutEnd == null;
 
     public async Task<AdminUserPage> ListAsync(UserFilter filter, PageRequest paging, CancellationToken ct)
     {

@@ -18,7 +18,7 @@ public static class AttendanceEndpoints
             .ProducesErrors(SessionErrors.NotFound, SessionErrors.NotOwner);
         attendance.MapGet("/{id}/attendance", GetAsync)
             .WithSummary("Attendance report")
-            .WithDescription("Who of the class attended the session: first join, minutes in the room, and the absentees (its educator or an admin).");
+            .WithDescription("Who of the class attended the session: first join, minutes in the room, and the absentees (its educator, a co-educator of its class, or an admin).");
         attendance.MapGet("/{id}/attendance.csv", CsvAsync).AllowCookieDownload() // the attendance page links to it
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .WithSummary("Attendance report as CSV")

@@ -6,13 +6,13 @@ using Sessions.Web.Infrastructure.Http;
 
 namespace Sessions.Web.Features.Attendance;
 
-/// <summary>Attendance reports for a session's educator: minutes attended per enrolled student, and absentees.</summary>
+/// <summary>Attendance reports for those who teach a session's class: minutes attended per enrolled student, and absentees.</summary>
 public sealed class AttendanceService(IDbContextFactory<SessionsDbContext> dbFactory, TimeProvider time)
 {
     public async Task<Result<AttendanceReport>> ReportAsync(SessionActor actor, Guid sessionId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var owned = await SessionQueries.OwnedAsync(db, actor, sessionId, ct);
+        var owned = await SessionQueries.TaughtAsync(db, actor, sessionId, ct);
         if (owned.Error is { } refused)
         {
             return refused;

@@ -18,7 +18,8 @@ public static class AttendanceStays
     /// The count of students and the new interval share one transaction behind the session's row lock, so racing joins
     /// cannot overfill the room on either provider; the unique index on open intervals settles two joins of the same person: the loser keeps the winner's.
     /// </summary>
-    public static async Task<Result<bool>> TryOpenAsync(SessionsDbContext db, SessionActor actor, SessionSummary session,
+    /// <param name="isHost">The caller teaches the class (an admin, its owner or a co-educator): never kept out, never counted.</param>
+    public static async Task<Result<bool>> TryOpenAsync(SessionsDbContext db, SessionActor actor, SessionSummary session, bool isHost,
         DateTime now, CancellationToken ct)
     {
         try
@@ -39,8 +40,9 @@ public static class AttendanceStays
                 {
                     return false;
                 }
-                if (!actor.CanActFor(session.EducatorId)
-                    && await inRoom.CountAsync(a => a.UserId != session.EducatorId, ct) >= session.Settings.MaxParticipants)
+                var students = inRoom.Where(a => a.UserId != session.EducatorId
+                    && !db.ClassCoEducators.Any(c => c.ClassId == session.ClassId && c.EducatorId == a.UserId));
+                if (!isHost && await students.CountAsync(ct) >= session.Settings.MaxParticipants)
                 {
                     return RoomErrors.Full(session.Settings.MaxParticipants);
                 }

@@ -47,7 +47,8 @@ public sealed record AdminClassDto(int Id, string Name, string Code, string Subj
 
 /// <summary>One row of the administrators' class list (<c>GET /api/admin/classes</c>).</summary>
 public sealed record AdminClassRow(
-    int Id, string Name, string Code, string Subject, SessionHostDto Educator, int EnrolledCount, DateTimeOffset? ArchivedAt);
+    int Id, string Name, string Code, string Subject, SessionHostDto Educator, int EnrolledCount, DateTimeOffset? ArchivedAt,
+    IReadOnlyList<SessionHostDto> CoEducators);
 
 /// <summary>Which classes to list: a text found in the name or code, and whether archived classes are included.</summary>
 public sealed record ClassFilter(string? Search, bool IncludeArchived);
@@ -66,7 +67,6 @@ public static class ClassFields
 /// </summary>
 public sealed class ClassAdministration(IDbContextFactory<SessionsDbContext> dbFactory, AuditTrail audit, TimeProvider time)
 {
-    private const int MaxAccountIdLength = 450;
     private static readonly string EducatorRoleId = AppRoles.IdOf(AppRoles.Educator);
 
     /// <summary>Every class (archived ones only when asked), by name then code, a page at a time.</summary>
@@ -95,8 +95,10 @@ public sealed class ClassAdministration(IDbContextFactory<SessionsDbContext> dbF
                 EnrolledCount = c.Enrollments.Count, c.ArchivedUtc,
             })
             .ToListAsync(ct);
+        var coEducators = await ClassEducators.OfClassesAsync(db, rows.ConvertAll(r => r.Id), ct);
         return new AdminClassPage([.. rows.Select(r => new AdminClassRow(r.Id, r.Name, r.Code, r.Subject,
-            new SessionHostDto(r.EducatorId, r.EducatorName), r.EnrolledCount, r.ArchivedUtc is { } at ? ApiTime.Utc(at) : null))], total);
+            new SessionHostDto(r.EducatorId, r.EducatorName), r.EnrolledCount, r.ArchivedUtc is { } at ? ApiTime.Utc(at) : null,
+            [.. coEducators[r.Id]]))], total);
     }
 
     public async Task<Result<AdminClassDto>> CreateAsync(string actorId, NewClass request, CancellationToken ct)
@@ -238,21 +240,8 @@ public sealed class ClassAdministration(IDbContextFactory<SessionsDbContext> dbF
             return after;
         }, keep: outcome => outcome.Error is null, afterCommit: null, ct);
 
-    /// <summary>
-    /// An account id is required and never holds control characters: PostgreSQL refuses a NUL in text outright, so such
-    /// an id is answered as the field error it is, never sent to the database.
-    /// </summary>
-    private static void CheckEducatorId(FieldErrors errors, string? educatorId)
-    {
-        if (string.IsNullOrWhiteSpace(educatorId))
-        {
-            errors.Add("educatorId", "The educator is required.");
-        }
-        else if (educatorId.Length > MaxAccountIdLength || educatorId.Any(char.IsControl))
-        {
-            errors.Add("educatorId", "There is no educator account with this id.");
-        }
-    }
+    private static void CheckEducatorId(FieldErrors errors, string? educatorId) =>
+        AccountIds.Check(errors, "educatorId", educatorId, "The educator is required.", "There is no educator account with this id.");
 
     /// <summary>A refusal unless the account exists and has the Educator role: a field error on <c>educatorId</c>.</summary>
     private static async Task<ServiceError?> EducatorRefusalAsync(SessionsDbContext db, string educatorId, CancellationToken ct) =>
@@ -260,5 +249,6 @@ public sealed class ClassAdministration(IDbContextFactory<SessionsDbContext> dbF
             ? null
             : new FieldErrors().Add("educatorId", "There is no educator account with this id.").ToError();
 
-    private static string Target(int classId) => classId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>How the audit trail names a class.</summary>
+    internal static string Target(int classId) => classId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

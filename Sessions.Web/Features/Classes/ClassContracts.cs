@@ -12,7 +12,8 @@ public sealed record ClassDto(
     SessionDefaultsDto SessionDefaults,
     SessionDto? LiveSession,
     IReadOnlyList<SessionDto> UpcomingSessions,
-    IReadOnlyList<SessionDto> CancelledSessions)
+    IReadOnlyList<SessionDto> CancelledSessions,
+    IReadOnlyList<SessionHostDto> CoEducators)
 {
     public static ClassDto From(ClassOverview page) => new(
         page.Class.Id, page.Class.Name, page.Class.Subject,
@@ -20,7 +21,8 @@ public sealed record ClassDto(
         SessionDefaultsDto.From(page.Class.SessionDefaults),
         page.Sessions.Live is null ? null : SessionDto.From(page.Sessions.Live),
         [.. page.Sessions.Upcoming.Select(SessionDto.From)],
-        [.. page.Sessions.Cancelled.Select(SessionDto.From)]);
+        [.. page.Sessions.Cancelled.Select(SessionDto.From)],
+        page.CoEducators);
 }
 
 /// <summary>A class's session defaults as the API shows them.</summary>
@@ -57,13 +59,17 @@ public sealed record SessionDefaultsBody(bool? ChatEnabled, int? MaxParticipants
     }
 }
 
-/// <summary>One of the caller's classes (<c>GET /api/me/classes</c>): what a class list shows, and where to go now or next.</summary>
+/// <summary>
+/// One of the caller's classes (<c>GET /api/me/classes</c>): what a class list shows, and where to go now or next.
+/// <see cref="Archived"/> classes take no new sessions.
+/// </summary>
 public sealed record OwnClassDto(
-    int Id, string Name, string Subject, SessionHostDto Host, int EnrolledCount, ClassSessionBriefDto? LiveSession, ClassSessionBriefDto? NextSession)
+    int Id, string Name, string Subject, SessionHostDto Host, int EnrolledCount, ClassSessionBriefDto? LiveSession, ClassSessionBriefDto? NextSession,
+    bool Archived)
 {
     public static OwnClassDto From(OwnClass mine) => new(
         mine.Class.Id, mine.Class.Name, mine.Class.Subject, new SessionHostDto(mine.Class.EducatorId, mine.Class.EducatorName),
-        mine.Class.EnrolledCount, ClassSessionBriefDto.From(mine.Live), ClassSessionBriefDto.From(mine.Next));
+        mine.Class.EnrolledCount, ClassSessionBriefDto.From(mine.Live), ClassSessionBriefDto.From(mine.Next), mine.Class.Archived);
 }
 
 /// <summary>A session as a class list names it; <c>GET /api/sessions/{id}</c> has the rest.</summary>
@@ -73,3 +79,9 @@ public sealed record ClassSessionBriefDto(Guid Id, string Title, string Status, 
         ? null
         : new(s.Id, s.Title, WireNames.Of(s.Status), ApiTime.Utc(s.ScheduledStartUtc), ApiTime.Utc(s.ActualStartUtc), s.DurationMinutes);
 }
+
+/// <summary>Body of <c>POST /api/classes/{id}/educators</c>.</summary>
+public sealed record CoEducatorBody(string? UserId);
+
+/// <summary>Who teaches a class: its owning educator and its co-educators (by name).</summary>
+public sealed record ClassEducatorsDto(int ClassId, SessionHostDto Educator, IReadOnlyList<SessionHostDto> CoEducators);

@@ -3,15 +3,18 @@ using Sessions.Web.Features.Sessions;
 
 namespace Sessions.Web.Features.Classes;
 
+/// <param name="Archived">An archived class keeps its history and roster and takes no new sessions or students.</param>
 public sealed record ClassSummary(
-    int Id, string Name, string Subject, string EducatorId, string EducatorName, int EnrolledCount, SessionSettings SessionDefaults)
+    int Id, string Name, string Subject, string EducatorId, string EducatorName, int EnrolledCount, SessionSettings SessionDefaults,
+    string Code, bool Archived)
 {
     public static readonly Expression<Func<SchoolClass, ClassSummary>> Projection = c =>
-        new ClassSummary(c.Id, c.Name, c.Subject, c.EducatorId, c.Educator!.DisplayName, c.Enrollments.Count, c.SessionDefaults);
+        new ClassSummary(c.Id, c.Name, c.Subject, c.EducatorId, c.Educator!.DisplayName, c.Enrollments.Count, c.SessionDefaults,
+            c.Code, c.ArchivedUtc != null);
 }
 
-/// <summary>A class with its sessions, as the API reads it.</summary>
-public sealed record ClassOverview(ClassSummary Class, ClassSessions Sessions);
+/// <summary>A class with its co-educators and its sessions, as the API reads it.</summary>
+public sealed record ClassOverview(ClassSummary Class, ClassSessions Sessions, IReadOnlyList<SessionHostDto> CoEducators);
 
 /// <summary>
 /// A class's live session, if any, and what is coming up. <see cref="Cancelled"/> holds the sessions called off whose time
@@ -27,3 +30,6 @@ public sealed record OwnClass(ClassSummary Class, SessionSummary? Live, SessionS
 
 /// <summary>One page of the caller's classes, with the count of all.</summary>
 public sealed record OwnClasses(IReadOnlyList<OwnClass> Items, int TotalCount);
+
+/// <summary>The class's educators after an add or a removal, and whether it changed anything.</summary>
+public sealed record CoEducatorChange(ClassEducatorsDto Educators, bool Changed);

@@ -19,7 +19,8 @@ public sealed class ClassService(IDbContextFactory<SessionsDbContext> dbFactory,
         {
             return refusal;
         }
-        return new ClassOverview(await ReadClassAsync(db, classId, ct), await ReadSessionsAsync(db, classId, ct));
+        var coEducators = await ClassEducators.OfClassesAsync(db, [classId], ct);
+        return new ClassOverview(await ReadClassAsync(db, classId, ct), await ReadSessionsAsync(db, classId, ct), [.. coEducators[classId]]);
     }
 
     /// <summary>The class itself (name, educator, enrolment), for its members: a class page's heading.</summary>
@@ -75,7 +76,7 @@ public sealed class ClassService(IDbContextFactory<SessionsDbContext> dbFactory,
         Session.IsLive.Or(Predicate.And(s => s.Status == SessionStatus.Scheduled, Session.StartWindowNotClosedAt(now)));
 
     /// <summary>
-    /// The caller's own classes, by name: those they teach and those they are enrolled in. Admins may read every class, but
+    /// The caller's own classes, by name: those they teach (own or co-teach) and those they are enrolled in. Admins may read every class, but
     /// theirs are only the ones they teach. Each comes with its live session and its next scheduled one.
     /// </summary>
     public async Task<OwnClasses> GetOwnClassesAsync(SessionActor actor, PageRequest page, CancellationToken ct)
@@ -116,10 +117,11 @@ public sealed class ClassService(IDbContextFactory<SessionsDbContext> dbFactory,
         return classes.ConvertAll(c => new StudentClass(c, live.TryGetValue(c.Id, out var sessionId) ? sessionId : null));
     }
 
+    /// <summary>The classes the educator owns, by name: those they may book sessions in (co-taught ones are not).</summary>
     public async Task<IReadOnlyList<ClassSummary>> GetEducatorClassesAsync(string educatorId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await MineByName(db, educatorId).Select(ClassSummary.Projection).ToListAsync(ct);
+        return await MineByName(db, educatorId).Where(c => c.EducatorId == educatorId).Select(ClassSummary.Projection).ToListAsync(ct);
     }
 
     /// <summary>

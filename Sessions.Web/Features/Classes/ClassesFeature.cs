@@ -9,6 +9,7 @@ public static class ClassesFeature
         builder.Services.AddSingleton<ClassSessionDefaults>();
         builder.Services.AddSingleton<ClassRoster>();
         builder.Services.AddSingleton<ClassAdministration>();
+        builder.Services.AddSingleton<ClassEducators>();
         return builder;
     }
 }

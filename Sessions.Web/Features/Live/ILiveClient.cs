@@ -47,12 +47,17 @@ public interface ILiveClient
     /// (or no longer hear) its sessions, without reconnecting.
     /// </summary>
     [LiveEvent(LiveAudience.User,
-        "The user was enrolled in a class or removed from it: their open connections now hear (or no longer hear) its sessions, without reconnecting.")]
+        "The user was enrolled in a class or removed from it (for an educator: made a co-educator of it, or no longer one): their open "
+        + "connections now hear (or no longer hear) its sessions, without reconnecting.")]
     Task MembershipChanged(MembershipChangedMessage message);
 }
 
-/// <summary>The groups a connection was put in (<c>class:{id}</c> for each class of a student, <c>educator:{id}</c>).</summary>
+/// <summary>
+/// The groups a connection was put in (<c>class:{id}</c> for each class of a student or co-taught by an educator, <c>educator:{id}</c>).
+/// </summary>
 public sealed record LiveSubscribedMessage(IReadOnlyList<string> Groups);
 
-/// <summary>The user was enrolled in (<see cref="Enrolled"/>) or removed from a class.</summary>
+/// <summary>
+/// The user was enrolled in (<see cref="Enrolled"/>) or removed from a class; for an educator, made a co-educator of it or no longer one.
+/// </summary>
 public sealed record MembershipChangedMessage(int ClassId, bool Enrolled);

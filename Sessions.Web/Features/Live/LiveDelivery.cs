@@ -19,7 +19,8 @@ public sealed class LiveDelivery(IHubContext<LiveHub, ILiveClient> hub, LiveSubs
     private Task SendAsync(LiveEvent liveEvent, string educatorId)
     {
         string[] groups = [LiveGroups.ForClass(liveEvent.ClassId), LiveGroups.ForEducator(educatorId)];
-        local.Publish(groups, liveEvent);
+        // Pages also hear it school-wide (the admin overview); hub clients only in the class's and educator's groups.
+        local.Publish([.. groups, LiveGroups.School], liveEvent);
         var clients = hub.Clients.Groups(groups);
         return liveEvent switch
         {
@@ -51,10 +52,7 @@ public sealed class LiveDelivery(IHubContext<LiveHub, ILiveClient> hub, LiveSubs
                     : hub.Groups.RemoveFromGroupAsync(connectionId, group, ct));
             }
         }
-        if (!change.Enrolled)
-        {
-            local.RemoveUser(userId, group);
-        }
+        local.MembershipChanged(userId, change);
         await hub.Clients.Clients([.. open.Select(c => c.Context.ConnectionId)]).MembershipChanged(change);
     }
 }

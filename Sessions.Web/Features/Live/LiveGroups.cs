@@ -10,6 +10,12 @@ public static class LiveGroups
 
     public const string EducatorTemplate = "educator:{educatorId}";
 
+    /// <summary>
+    /// Every session event of the school, for administrators' pages. In-process only (<see cref="LiveSubscriptions"/>): the hub
+    /// puts no connection in it, so the apps' contract (and "admins hear nothing" there) stays as it is.
+    /// </summary>
+    public const string School = "school";
+
     public static string ForClass(int classId) => string.Create(CultureInfo.InvariantCulture, $"class:{classId}");
 
     public static string ForEducator(string educatorId) => $"educator:{educatorId}";

@@ -10,6 +10,7 @@ namespace Sessions.Web.Features.Live;
 public sealed partial class LiveSubscriptions(ILogger<LiveSubscriptions> logger)
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Subscription, byte>> _byGroup = new();
+    private readonly ConcurrentDictionary<WatchKey, ConcurrentDictionary<MembershipWatch, byte>> _watches = new();
 
     /// <summary>Listens to groups no roster change takes anyone out of (an educator's own group).</summary>
     public IDisposable Subscribe(IEnumerable<string> groups, Action<LiveEvent> handler) => Subscribe("", groups, handler, _ => { });
@@ -26,8 +27,54 @@ public sealed partial class LiveSubscriptions(ILogger<LiveSubscriptions> logger)
         return subscription;
     }
 
+    /// <summary>
+    /// Tells a page of the user's each time a roster change enrols them in a class or removes them from one (after their
+    /// group subscriptions have stopped hearing a class they left), so a list of their classes can follow.
+    /// </summary>
+    public IDisposable WatchMembership(string userId, Action<MembershipChangedMessage> handler) => Watch(WatchKey.User(userId), handler);
+
+    /// <summary>Tells a page showing a class's roster each time a roster change enrols someone in it or removes someone from it.</summary>
+    public IDisposable WatchRoster(int classId, Action<MembershipChangedMessage> handler) => Watch(WatchKey.Class(classId), handler);
+
+    /// <summary>A roster change reached this process: a removed user's pages stop hearing the class, then the watchers are told.</summary>
+    internal void MembershipChanged(string userId, MembershipChangedMessage change)
+    {
+        if (!change.Enrolled)
+        {
+            RemoveUser(userId, LiveGroups.ForClass(change.ClassId));
+        }
+        Notify(WatchKey.User(userId), change);
+        Notify(WatchKey.Class(change.ClassId), change);
+    }
+
+    private MembershipWatch Watch(WatchKey key, Action<MembershipChangedMessage> handler)
+    {
+        var watch = new MembershipWatch(this, key, handler);
+        _watches.GetOrAdd(key, _ => new()).TryAdd(watch, 0);
+        return watch;
+    }
+
+    private void Notify(WatchKey key, MembershipChangedMessage change)
+    {
+        if (!_watches.TryGetValue(key, out var watches))
+        {
+            return;
+        }
+        foreach (var watch in watches.Keys)
+        {
+            try
+            {
+                watch.Handler(change);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                LogWatchFailed(logger, exception, change.ClassId);
+            }
+        }
+    }
+
     /// <summary>The user's pages stop hearing <paramref name="group"/>, and are told so.</summary>
-    internal void RemoveUser(string userId, string group)
+    private void RemoveUser(string userId, string group)
     {
         if (!_byGroup.TryGetValue(group, out var subscribers))
         {
@@ -85,6 +132,9 @@ public sealed partial class LiveSubscriptions(ILogger<LiveSubscriptions> logger)
         }
     }
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "A membership watcher failed to handle a roster change of class {ClassId}")]
+    private static partial void LogWatchFailed(ILogger logger, Exception exception, int classId);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "A live subscriber failed to handle {EventType} for session {SessionId}")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string eventType, Guid sessionId);
 
@@ -97,5 +147,26 @@ public sealed partial class LiveSubscriptions(ILogger<LiveSubscriptions> logger)
         public Action<string> Removed { get; } = removed;
 
         public void Dispose() => owner.Remove(this);
+    }
+
+    /// <summary>Whose roster changes a watch hears: one user's, or one class's.</summary>
+    private readonly record struct WatchKey(string? UserId, int? ClassId)
+    {
+        public static WatchKey User(string userId) => new(userId, null);
+
+        public static WatchKey Class(int classId) => new(null, classId);
+    }
+
+    private sealed class MembershipWatch(LiveSubscriptions owner, WatchKey key, Action<MembershipChangedMessage> handler) : IDisposable
+    {
+        public Action<MembershipChangedMessage> Handler { get; } = handler;
+
+        public void Dispose()
+        {
+            if (owner._watches.TryGetValue(key, out var watches))
+            {
+                watches.TryRemove(this, out _);
+            }
+        }
     }
 }

@@ -58,6 +58,17 @@ public sealed class Session
     public static Expression<Func<Session, bool>> StartWindowClosedBy(DateTime now) =>
         Predicate.Over(StartWindowCloses, (s, closes) => s.ScheduledStartUtc <= now && closes <= now);
 
+    /// <summary>
+    /// Missed by <paramref name="now"/>: its start window closed unstarted. The lifecycle cancels such a session with
+    /// <see cref="MissedReason"/>; until its next pass the session is still scheduled, and missed all the same.
+    /// </summary>
+    public static Expression<Func<Session, bool>> MissedBy(DateTime now) =>
+        UnstartedWhenWindowClosedBy(now).Or(s => s.Status == SessionStatus.Cancelled && s.CancellationReason == MissedReason);
+
+    /// <summary>Still scheduled when its start window closed: the lifecycle's next pass cancels it as missed.</summary>
+    public static Expression<Func<Session, bool>> UnstartedWhenWindowClosedBy(DateTime now) =>
+        Predicate.And(s => s.Status == SessionStatus.Scheduled, StartWindowClosedBy(now));
+
     /// <summary>The start window has not closed at <paramref name="now"/>: it is open, or still ahead.</summary>
     public static Expression<Func<Session, bool>> StartWindowNotClosedAt(DateTime now) =>
         Predicate.Over(StartWindowCloses, (_, closes) => closes > now);

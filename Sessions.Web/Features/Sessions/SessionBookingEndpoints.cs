@@ -23,11 +23,13 @@ public static class SessionBookingEndpoints
             .WithExamples(SessionDocs.CreateRequest, SessionDocs.Scheduled);
         educators.MapPatch("/{id}", UpdateAsync)
             .WithSummary("Edit or reschedule a session")
-            .WithDescription("Changes the title, description, start, duration or settings of a scheduled session; members left out stay as they are.")
+            .WithDescription("Changes the title, description, start, duration or settings of a scheduled session (its owner or an admin, "
+                + "not a co-educator); members left out stay as they are.")
             .ProducesErrors(SessionErrors.NotFound, SessionErrors.NotOwner, SessionDocs.InvalidStatus);
         educators.MapPost("/{id}/cancel", CancelAsync)
             .WithSummary("Cancel a session")
-            .WithDescription("Cancels a scheduled session before it starts; the optional reason is shown to the students.")
+            .WithDescription("Cancels a scheduled session before it starts (its owner or an admin, not a co-educator); the optional "
+                + "reason is shown to the students.")
             .ProducesErrors(SessionErrors.NotFound, SessionErrors.NotOwner, SessionDocs.InvalidStatus);
         return educators;
     }

@@ -21,14 +21,10 @@ public sealed class SessionDeadlines(IDbContextFactory<SessionsDbContext> dbFact
         var now = time.StoredUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Wrap-ups before completions: after a long outage a session goes through both in one pass.
-        return await DrainAsync(db, WindowClosedBy(now), s => transitions.CancelAsync(db, s, Session.MissedReason, s.ScheduledEndUtc, ct), ct)
+        return await DrainAsync(db, Session.UnstartedWhenWindowClosedBy(now), s => transitions.CancelAsync(db, s, Session.MissedReason, s.ScheduledEndUtc, ct), ct)
             + await DrainAsync(db, BookedTimeOverBy(now), s => transitions.BeginWrapUpAsync(db, s, s.BookedEndUtc, ct), ct)
             + await DrainAsync(db, WrapUpOverBy(now), s => transitions.CompleteAsync(db, s, s.WrapUpEndsUtc!.Value, ct, wrapUpOnly: true), ct);
     }
-
-    /// <summary>Still scheduled when its start window closed.</summary>
-    private static Expression<Func<Session, bool>> WindowClosedBy(DateTime now) =>
-        Predicate.And(s => s.Status == SessionStatus.Scheduled, Session.StartWindowClosedBy(now));
 
     private static Expression<Func<Session, bool>> BookedTimeOverBy(DateTime now) =>
         s => s.Status == SessionStatus.InProgress && s.ActualStartUtc!.Value.AddMinutes(s.DurationMinutes) <= now;

@@ -19,7 +19,8 @@ public static class SessionEndpoints
         mobile.MapPost("/start", StartForMobileAsync).RequireApiVersion().WithName("MobileStartSession")
             .WithSummary("Start a session (mobile contract)")
             .WithDescription("The mobile apps' start, api-version 6, its shape fixed: starts the session and answers the Agora tokens. "
-                + "The caller must be the educator named in the body (or an admin).")
+                + "The body's `educatorId` must be the caller, who teaches the session's class (its owner or a co-educator); an "
+                + "admin names the session's own educator.")
             .ProducesErrors([SessionErrors.NotOwner, SessionErrors.NotFound, .. SessionDocs.StartRefusals])
             .WithExamples(SessionDocs.MobileStartRequest, SessionDocs.MobileStartResponse);
 
@@ -36,13 +37,15 @@ public static class SessionEndpoints
         var educators = sessions.MapGroup("").RequireAuthorization(p => p.RequireRole(AppRoles.Educator, AppRoles.Admin));
         educators.MapPost("/{id}/start", StartAsync)
             .WithSummary("Start a session")
-            .WithDescription("Starts a scheduled session from a few minutes before its time (its owner or an admin) and answers the owner's "
-                + "Agora tokens, in the portal's fixed start envelope.")
+            .WithDescription("Starts a scheduled session from a few minutes before its time (those who teach its class: its owner, a "
+                + "co-educator, an admin) and answers the caller's Agora tokens, in the portal's fixed start envelope. The session stays "
+                + "its owner's: one live session per educator counts the owner's.")
             .ProducesErrors([SessionErrors.NotFound, SessionErrors.NotOwner, .. SessionDocs.StartRefusals])
             .WithExamples(response: SessionDocs.StartEnvelope);
         educators.MapPost("/{id}/end", EndAsync)
             .WithSummary("End a session")
-            .WithDescription("Ends a live session at once (also during its wrap-up): every stay in the room closes.")
+            .WithDescription("Ends a live session at once (also during its wrap-up): every stay in the room closes. Its owner, a "
+                + "co-educator of its class, or an admin.")
             .ProducesErrors(SessionErrors.NotFound, SessionErrors.NotOwner, SessionDocs.InvalidStatus);
         educators.MapSessionBookingEndpoints();
         return app;

@@ -9,7 +9,7 @@ public static class SessionErrors
         new("session_not_found", "This session does not exist.", StatusCodes.Status404NotFound);
 
     public static readonly ServiceError NotOwner =
-        new("not_session_owner", "Only the educator who owns this session can do that.", StatusCodes.Status403Forbidden);
+        new("not_session_owner", "Only the session's educator can do that (its class's co-educators may start, end and moderate it).", StatusCodes.Status403Forbidden);
 
     public static readonly ServiceError NotMember =
         new("not_enrolled", "You are not a member of this session's class.", StatusCodes.Status403Forbidden);

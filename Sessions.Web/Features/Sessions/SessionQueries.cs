@@ -11,12 +11,16 @@ public sealed class SessionQueries(IDbContextFactory<SessionsDbContext> dbFactor
 {
     public const int MaxPageSize = 100;
 
-    /// <summary>The educator's dashboard: whatever is live, and everything scheduled to start from <paramref name="fromUtc"/> on.</summary>
+    /// <summary>
+    /// The educator's dashboard: whatever is live, and everything scheduled to start from <paramref name="fromUtc"/> on, in
+    /// the classes they teach (owned or co-taught) and those they booked.
+    /// </summary>
     public async Task<IReadOnlyList<SessionSummary>> ForEducatorDashboardAsync(string educatorId, DateTime fromUtc, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var taught = db.Classes.Where(ClassMembership.TaughtBy(educatorId)).Select(c => c.Id);
         return await db.Sessions.AsNoTracking()
-            .Where(s => s.EducatorId == educatorId)
+            .Where(s => s.EducatorId == educatorId || taught.Contains(s.ClassId))
             .Where(Session.IsLive.Or(s => s.ScheduledStartUtc >= fromUtc))
             .OrderBy(s => s.ScheduledStartUtc)
             .Take(MaxPageSize)
@@ -41,7 +45,7 @@ public sealed class SessionQueries(IDbContextFactory<SessionsDbContext> dbFactor
         return await ClassMembership.IsMemberAsync(db, actor, session.ClassId, ct) ? session : SessionErrors.NotMember;
     }
 
-    /// <summary>The session, if the caller may act for its educator (its owner, or an admin).</summary>
+    /// <summary>The session, if the caller may act for its educator (its owner, or an admin): booking, editing and cancelling.</summary>
     internal static async Task<Result<SessionSummary>> OwnedAsync(SessionsDbContext db, SessionActor actor, Guid sessionId, CancellationToken ct)
     {
         var session = await SessionSummary.FindAsync(db, sessionId, ct);
@@ -53,7 +57,21 @@ public sealed class SessionQueries(IDbContextFactory<SessionsDbContext> dbFactor
     }
 
     /// <summary>
-    /// The caller's sessions (own classes for educators, enrolled classes for students) that match the filter, newest
+    /// The session, if the caller may run it: start, end, moderate, read its attendance (they teach its class: see
+    /// <see cref="ClassMembership.TeachesAsync(SessionsDbContext, SessionActor, SessionSummary, CancellationToken)"/>).
+    /// </summary>
+    internal static async Task<Result<SessionSummary>> TaughtAsync(SessionsDbContext db, SessionActor actor, Guid sessionId, CancellationToken ct)
+    {
+        var session = await SessionSummary.FindAsync(db, sessionId, ct);
+        if (session is null)
+        {
+            return SessionErrors.NotFound;
+        }
+        return await ClassMembership.TeachesAsync(db, actor, session, ct) ? session : SessionErrors.NotOwner;
+    }
+
+    /// <summary>
+    /// The caller's sessions (taught classes, owned or co-taught, for educators; enrolled classes for students) that match the filter, newest
     /// scheduled start first, one page of them with the count of all.
     /// </summary>
     public async Task<SessionPage> ListAsync(SessionActor actor, SessionFilter filter, PageRequest page, CancellationToken ct)

@@ -25,19 +25,22 @@ public sealed partial class SessionService(
     SessionsTelemetry telemetry,
     ILogger<SessionService> logger)
 {
-    /// <param name="educatorId">When the caller names the educator (the mobile contract), it must be the session's.</param>
+    /// <summary>Starts the session: those who teach its class may (its owner, a co-educator, an admin).</summary>
+    /// <param name="educatorId">
+    /// When the caller names the educator (the mobile contract), it must be the caller; an admin names the session's own educator.
+    /// </param>
     public async Task<Result<StartedSession>> StartAsync(
         SessionActor actor, Guid sessionId, CancellationToken ct, string? educatorId = null)
     {
         using var activity = SessionsTelemetry.StartSessionActivity("session start", sessionId);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var owned = await SessionQueries.OwnedAsync(db, actor, sessionId, ct);
-        if (owned.Error is { } refused)
+        var taught = await SessionQueries.TaughtAsync(db, actor, sessionId, ct);
+        if (taught.Error is { } refused)
         {
             return refused;
         }
-        var session = owned.Value!;
-        if (educatorId is not null && educatorId != session.EducatorId)
+        var session = taught.Value!;
+        if (educatorId is not null && educatorId != (actor.IsAdmin ? session.EducatorId : actor.UserId))
         {
             return SessionErrors.NotOwner;
         }
@@ -91,16 +94,18 @@ public sealed partial class SessionService(
         return await EnterAsync(db, actor, session with { Status = SessionStatus.InProgress, ActualStartUtc = now }, ct);
     }
 
-    /// <summary>The educator ends a live session at once, wrap-up or not. Ending a completed session again answers it as it is.</summary>
+    /// <summary>
+    /// One who teaches the class ends a live session at once, wrap-up or not. Ending a completed session again answers it as it is.
+    /// </summary>
     public async Task<Result<EndedSession>> EndAsync(SessionActor actor, Guid sessionId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var owned = await SessionQueries.OwnedAsync(db, actor, sessionId, ct);
-        if (owned.Error is { } refused)
+        var taught = await SessionQueries.TaughtAsync(db, actor, sessionId, ct);
+        if (taught.Error is { } refused)
         {
             return refused;
         }
-        var session = owned.Value!;
+        var session = taught.Value!;
         if (session.Status == SessionStatus.Completed)
         {
             return new EndedSession(session, session.ActualEndUtc!.Value);
@@ -167,6 +172,7 @@ public sealed partial class SessionService(
         return new StartedSession(session, issued, startedAt, elapsed < TimeSpan.Zero ? TimeSpan.Zero : elapsed);
     }
 
+    /// <summary>The educator's live session: "one live session per educator" counts the sessions they own, whoever started them.</summary>
     private static Task<Guid?> LiveSessionOfAsync(SessionsDbContext db, string educatorId, CancellationToken ct) =>
         db.Sessions.Where(s => s.EducatorId == educatorId).Where(Session.IsLive)
             .Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct);

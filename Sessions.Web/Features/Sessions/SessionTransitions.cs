@@ -52,12 +52,14 @@ public sealed class SessionTransitions(SessionNotifications notifications, LiveB
                 .Where(Session.StartWindowOpenAt(now, options.Value.EarlyStartMinutes))
                 // The educator as a parameter, not a correlation: PostgreSQL then looks the one educator up in the index of
                 // live sessions, where a correlated check planned on stale statistics scanned it (docs/performance.md).
+                // One live session per educator is about the session's owner, even when a co-educator starts it.
                 .Where(s => !db.Sessions.Where(Session.IsLive).Any(other => other.EducatorId == session.EducatorId))
                 .ExecuteUpdateAsync(u => u
                     .SetProperty(s => s.Status, SessionStatus.InProgress)
                     .SetProperty(s => s.ActualStartUtc, now), ct);
             if (moved == 1)
             {
+                // The notifier document stays keyed by the session's owner, whoever of the class's educators started it.
                 notifications.Add(db, NotificationKind.SessionStarted, session.EducatorId, session.Id, null, now);
             }
             return moved == 1;

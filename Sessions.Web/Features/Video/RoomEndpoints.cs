@@ -17,7 +17,7 @@ public static class RoomEndpoints
         room.MapPost("/{id}/join", JoinAsync).RequireRateLimiting(RateLimitPolicies.RoomEntry)
             .WithSummary("Join a live session's room")
             .WithDescription("Enters the room of a live session of the caller's class and answers the Agora tokens. Students get "
-                + "subscriber-only tokens when student media is off; a full room refuses the next student, never the educator.")
+                + "subscriber-only tokens when student media is off; a full room refuses the next student, never those who teach the class (its educator, co-educators, admins: the hosts).")
             .ProducesErrors(SessionErrors.NotFound, SessionErrors.NotMember, RoomErrors.NotLive, RoomDocs.Full)
             .WithExamples(response: RoomDocs.Join);
         room.MapPost("/{id}/token", RenewAsync).RequireRateLimiting(RateLimitPolicies.TokenRenewal)

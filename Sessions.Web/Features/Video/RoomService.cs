@@ -41,7 +41,7 @@ public sealed class RoomService(
         var (session, member) = access.Value!;
         var now = time.StoredUtcNow();
         // Already in the room (another tab, a retried request): the stay that is open goes on, announced once.
-        var opened = await AttendanceStays.TryOpenAsync(db, actor, session, now, ct);
+        var opened = await AttendanceStays.TryOpenAsync(db, actor, session, member.IsHost, now, ct);
         if (opened.Error is { } full)
         {
             return full;
@@ -52,7 +52,7 @@ public sealed class RoomService(
             await live.PublishAsync(new ParticipantJoinedMessage(sessionId, session.ClassId, actor.UserId, member.DisplayName,
                 (uint)member.RtcUid, ApiTime.Utc(now)), session.EducatorId);
         }
-        return new RoomEntry(session, Issue(actor, session, member), actor.CanActFor(session.EducatorId));
+        return new RoomEntry(session, Issue(actor, session, member), member.IsHost);
     }
 
     /// <summary>
@@ -89,18 +89,26 @@ public sealed class RoomService(
     public async Task<IReadOnlyList<RoomParticipant>> ParticipantsAsync(Guid sessionId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var educatorId = await db.Sessions.Where(s => s.Id == sessionId).Select(s => s.EducatorId).SingleOrDefaultAsync(ct);
+        var session = await db.Sessions.Where(s => s.Id == sessionId).Select(s => new { s.EducatorId, s.ClassId }).SingleOrDefaultAsync(ct);
+        if (session is null)
+        {
+            return [];
+        }
+        // Hosts: the session's educator and the class's co-educators.
+        var coEducators = db.ClassCoEducators.Where(c => c.ClassId == session.ClassId).Select(c => c.EducatorId);
         return await db.Attendance.AsNoTracking()
             .Where(a => a.SessionId == sessionId && a.LeftUtc == null)
             .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new { a.JoinedUtc, u.Id, u.DisplayName, u.RtcUid })
             .OrderBy(p => p.JoinedUtc)
-            .Select(p => new RoomParticipant(p.Id, p.DisplayName, (uint)p.RtcUid, p.JoinedUtc, p.Id == educatorId))
+            .Select(p => new RoomParticipant(p.Id, p.DisplayName, (uint)p.RtcUid, p.JoinedUtc,
+                p.Id == session.EducatorId || coEducators.Contains(p.Id)))
             .ToListAsync(ct);
     }
 
-    private sealed record Member(string DisplayName, long RtcUid);
+    /// <param name="IsHost">Teaches the class (<see cref="ClassMembership"/>): publishes, moderates, is never kept out of a full room.</param>
+    private sealed record Member(string DisplayName, long RtcUid, bool IsHost);
 
-    /// <summary>Members of the session's class (its educator, enrolled students, admins) while it is live.</summary>
+    /// <summary>Members of the session's class (those who teach it, enrolled students) while it is live.</summary>
     private static async Task<Result<(SessionSummary Session, Member Member)>> AccessAsync(
         SessionsDbContext db, SessionActor actor, Guid sessionId, CancellationToken ct)
     {
@@ -114,14 +122,14 @@ public sealed class RoomService(
         {
             return RoomErrors.NotLive;
         }
-        var member = await db.Users.Where(u => u.Id == actor.UserId).Select(u => new Member(u.DisplayName, u.RtcUid)).SingleAsync(ct);
-        return (session, member);
+        var user = await db.Users.Where(u => u.Id == actor.UserId).Select(u => new { u.DisplayName, u.RtcUid }).SingleAsync(ct);
+        return (session, new Member(user.DisplayName, user.RtcUid, await ClassMembership.TeachesAsync(db, actor, session, ct)));
     }
 
     /// <summary>Students publish only when the session lets them use camera and microphone; otherwise they watch and listen.</summary>
     private RoomTokens Issue(SessionActor actor, SessionSummary session, Member member)
     {
-        var role = actor.CanActFor(session.EducatorId) || session.Settings.StudentMediaEnabled ? AgoraRole.Publisher : AgoraRole.Subscriber;
+        var role = member.IsHost || session.Settings.StudentMediaEnabled ? AgoraRole.Publisher : AgoraRole.Subscriber;
         return tokens.Issue(actor.UserId, member.RtcUid, Session.ChannelNameFor(session.Id), role, options.Value.LatestEndOf(session));
     }
 }

@@ -11,4 +11,8 @@ public static class AuditActions
     public const string ClassCreated = "class.created";
     public const string ClassUpdated = "class.updated";
     public const string ClassArchived = "class.archived";
+    public const string StudentEnrolled = "class.student_enrolled";
+    public const string StudentRemoved = "class.student_removed";
+    public const string ClassCoEducatorAdded = "class.co_educator_added";
+    public const string ClassCoEducatorRemoved = "class.co_educator_removed";
 }

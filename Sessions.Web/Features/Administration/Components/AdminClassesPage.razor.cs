@@ -53,12 +53,11 @@ public sealed partial class AdminClassesPage
         }
     }
 
+    /// <summary>Reloads however the dialog closed: its co-educator changes are stored at once, even when its other edits are cancelled.</summary>
     private async Task EditAsync(AdminClassRow row)
     {
-        if (await ClassDialog.EditAsync(Dialogs, _actorId, row) is not null)
-        {
-            await _table.ReloadServerData();
-        }
+        await ClassDialog.EditAsync(Dialogs, _actorId, row);
+        await _table.ReloadServerData();
     }
 
     private async Task ArchiveAsync(AdminClassRow row)

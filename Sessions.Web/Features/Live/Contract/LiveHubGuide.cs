@@ -21,7 +21,8 @@ internal static class LiveHubGuide
         with `POST /api/auth/refresh` and reconnect; a lock, password or role change also closes it within 30 seconds.
         `Subscribed` is always the first message and lists the connection's groups; after every (re)connect, wait for it,
         then re-read the state you show (classes, sessions) over the HTTP API, because events sent while disconnected are
-        not replayed. `MembershipChanged` moves an open connection in or out of a class without reconnecting.
+        not replayed. `MembershipChanged` moves an open connection in or out of a class without reconnecting
+        (a student enrolled or removed, an educator made a co-educator or no longer one).
 
         **Limits.** At most 10 open connections per user (the 11th is refused with 429). Browsers must be on the portal's own
         origin (or one listed in `Security:AllowedOrigins`); other origins get 403 `origin_not_allowed`. Native apps send no
@@ -31,7 +32,8 @@ internal static class LiveHubGuide
     public const string Channel = """
         The one hub. Every message below is a SignalR invocation whose target is the message name and whose single argument
         is the payload. Who receives each message is in its description and in `x-audience` / `x-groups`: `class:{classId}`
-        holds the students enrolled in the class, `educator:{educatorId}` the educator's own connections.
+        holds the students enrolled in the class and its co-educators, `educator:{educatorId}` the educator's own connections
+        (a class's events go to its owner's group).
         """;
 
     public const string Server = """

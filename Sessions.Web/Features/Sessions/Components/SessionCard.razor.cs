@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using Sessions.Web.Components.Common;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Infrastructure.Http;
 
@@ -30,6 +29,9 @@ public sealed partial class SessionCard : IDisposable
     [Parameter, EditorRequired] public UserTime UserTime { get; set; } = default!;
 
     private string LocalStart => UserTime.ToLocal(_session.ScheduledStartUtc).ToString("ddd d MMM, HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Editing and cancelling stay with the session's owner and admins; a co-educator's card only starts and ends it.</summary>
+    private bool CanBook => Actor.CanActFor(_session.EducatorId);
 
     /// <summary>Over without having taken place: the card steps back.</summary>
     private bool IsClosed => _state.Phase is SessionCardPhase.Cancelled or SessionCardPhase.Missed;
@@ -70,9 +72,7 @@ public sealed partial class SessionCard : IDisposable
 
     private async Task EndAsync()
     {
-        var confirmed = await ConfirmDialog.AskAsync(Dialogs, "End this session?",
-            $"\"{_session.Title}\" will end for everyone in the room.", "End session", "Keep going", TestIds.ConfirmEnd);
-        if (confirmed)
+        if (await EndSessionQuestion.AskAsync(Dialogs, _session.Title))
         {
             await RunAsync(() => Sessions.EndAsync(Actor, _session.Id, CancellationToken.None), ended => ended.Session);
         }

@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
 using MudBlazor;
-using Sessions.Web.Components.Common;
 using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Live;
 using Sessions.Web.Features.Sessions;
+using Sessions.Web.Features.Sessions.Components;
 using Sessions.Web.Features.Video.AccessTokens;
 using Sessions.Web.Infrastructure.Http;
 
@@ -59,6 +60,7 @@ public sealed partial class VideoRoom : IAsyncDisposable
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ILogger<VideoRoom> Logger { get; set; } = default!;
+    [Inject] private ClassMembership Membership { get; set; } = default!;
 
     private bool CanUseDevices => _state is { Phase: RoomPhase.Connected } && !_busy;
 
@@ -74,7 +76,7 @@ public sealed partial class VideoRoom : IAsyncDisposable
             return;
         }
         var session = result.Value!;
-        _state = VideoRoomState.For(session, _actor.CanActFor(session.EducatorId));
+        _state = VideoRoomState.For(session, await Membership.TeachesAsync(_actor, session, CancellationToken.None));
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -248,9 +250,7 @@ public sealed partial class VideoRoom : IAsyncDisposable
     private async Task EndSessionAsync()
     {
         var state = _state!;
-        var confirmed = await ConfirmDialog.AskAsync(Dialogs, "End this session?",
-            $"\"{state.Session.Title}\" will end for everyone in the room.", "End session", "Keep going", TestIds.ConfirmEnd);
-        if (!confirmed)
+        if (!await EndSessionQuestion.AskAsync(Dialogs, state.Session.Title))
         {
             return;
         }

@@ -1,0 +1,155 @@
+using Microsoft.Playwright;
+using Sessions.E2E.Infrastructure;
+using Sessions.E2E.Pages;
+using Sessions.Web.Components.Common;
+using static Microsoft.Playwright.Assertions;
+
+namespace Sessions.E2E.Tests;
+
+/// <summary>
+/// axe-core on the pages the journeys of the other tests do not pass through: the sign-in page (also with its error) and
+/// the administration pages. The other tests check their own states with <see cref="BrowserTest.AxeAsync"/>.
+/// </summary>
+[Collection(LiveAppGroup.Name)]
+public sealed class AccessibilityTests(LiveServerFixture app, ChromiumFixture chromium) : BrowserTest(app, chromium)
+{
+    [Fact]
+    public async Task The_sign_in_page_and_its_error_pass_axe()
+    {
+        var page = await NewPageAsync();
+        var login = new LoginPage(page);
+        await page.GotoAsync(LoginPage.Path);
+        await AxeAsync(page, "login");
+
+        await login.Email.FillAsync(SeededData.Teacher);
+        await login.Password.FillAsync("not the password");
+        await login.Submit.ClickAsync();
+        await Expect(page.GetByTestId(TestIds.LoginError)).ToBeVisibleAsync();
+        await Screenshot(page, "login-error");
+        await AxeAsync(page, "login-error");
+    }
+
+    [Fact]
+    public async Task Transitions_stop_for_a_user_who_asks_for_reduced_motion()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(LoginPage.Path);
+        var submit = new LoginPage(page).Submit;
+        Assert.Contains(await TransitionSecondsAsync(submit), seconds => seconds >= 0.1);
+
+        await page.EmulateMediaAsync(new() { ReducedMotion = ReducedMotion.Reduce });
+
+        Assert.All(await TransitionSecondsAsync(submit), seconds => Assert.True(seconds < 0.001, $"A {seconds} s transition is left."));
+    }
+
+    [Fact]
+    public async Task The_administration_pages_pass_axe()
+    {
+        var page = await SignInAsync(SeededData.Admin, "/admin");
+        var admin = new AdminPages(page);
+        await admin.WaitUntilInteractiveAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Today at school");
+        await AxeAsync(page, "admin-overview");
+
+        await admin.GotoAsync("/admin/users");
+        await Expect(page.GetByTestId(TestIds.UsersTable)).ToContainTextAsync("Ms. Rivera");
+        await AxeAsync(page, "admin-users");
+
+        await admin.GotoAsync("/admin/classes");
+        await Expect(page.GetByTestId(TestIds.ClassesTable)).ToContainTextAsync("Algebra I");
+        await AxeAsync(page, "admin-classes");
+
+        await admin.GotoAsync("/admin/audit");
+        // Loaded: a record, or the line that says there are none.
+        await Expect(page.GetByTestId(TestIds.AuditTable).Locator("tbody tr").First).ToBeVisibleAsync();
+        await AxeAsync(page, "admin-audit");
+        await Screenshot(page, "admin-audit");
+    }
+
+    [Fact]
+    public async Task The_skip_link_comes_first_shows_on_focus_and_moves_focus_into_main()
+    {
+        var page = await SignInAsync(SeededData.Teacher2, EducatorSessionsPage.Path);
+        await new EducatorSessionsPage(page).WaitUntilInteractiveAsync();
+        var skip = page.GetByTestId(TestIds.SkipLink);
+        var main = page.GetByRole(AriaRole.Main);
+        await Expect(main).ToHaveCountAsync(1);
+
+        // First in the tab order of the page, and out of sight until focused.
+        Assert.True(await skip.EvaluateAsync<bool>("""
+            link => [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]
+                .find(e => e.tabIndex >= 0 && !e.disabled) === link
+            """), "The skip link is not the first element Tab reaches.");
+        await Expect(skip).Not.ToBeInViewportAsync();
+        await skip.FocusAsync();
+        await Expect(skip).ToBeInViewportAsync();
+        await Screenshot(page, "skip-link-focused");
+
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(main).ToBeFocusedAsync();
+        Assert.Equal(EducatorSessionsPage.Path, new Uri(page.Url).AbsolutePath);
+        await page.Keyboard.PressAsync("Tab");
+        Assert.True(await main.EvaluateAsync<bool>("main => main !== document.activeElement && main.contains(document.activeElement)"),
+            "Tab after the skip link did not continue inside <main>.");
+        // The control Tab reached shows the app's focus ring.
+        Assert.Equal("solid", await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle"));
+    }
+
+    [Fact]
+    public async Task A_dialog_takes_focus_keeps_it_closes_on_Escape_and_gives_focus_back()
+    {
+        // Teacher 2's seeded session, which this test only opens dialogs over and leaves scheduled.
+        var periodicTable = await Seed.SessionAsync(SeededData.Teacher2, "The periodic table");
+        var page = await SignInAsync(SeededData.Teacher2, EducatorSessionsPage.Path);
+        await new EducatorSessionsPage(page).WaitUntilInteractiveAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+
+        // Schedule: opened from the keyboard, focus on the form's first field; Escape closes it and returns to the button.
+        var schedule = page.GetByTestId(TestIds.ScheduleSession);
+        await schedule.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(dialog).ToBeVisibleAsync();
+        await ExpectFocusOnAFieldInAsync(dialog);
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(schedule).ToBeFocusedAsync();
+
+        // Cancel: focus on the reason; Tab and Shift+Tab stay inside the dialog however far they go.
+        var cancel = page.GetByTestId(TestIds.CancelSession(periodicTable.Id));
+        await cancel.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByTestId(TestIds.CancelReason)).ToBeFocusedAsync();
+        foreach (var key in new[] { "Tab", "Tab", "Tab", "Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab" })
+        {
+            await page.Keyboard.PressAsync(key);
+            Assert.True(await dialog.EvaluateAsync<bool>("d => d.contains(document.activeElement)"), $"{key} took focus out of the Cancel dialog.");
+        }
+        await Screenshot(page, "cancel-dialog-keyboard");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(cancel).ToBeFocusedAsync();
+        Assert.Equal("scheduled", await Seed.StatusAsync(SeededData.Teacher2, periodicTable.Id));
+    }
+
+    /// <summary>The element's computed transition durations, e.g. <c>0.25s, 0.25s</c> as [0.25, 0.25].</summary>
+    private static async Task<double[]> TransitionSecondsAsync(ILocator element)
+    {
+        var durations = await element.EvaluateAsync<string>("e => getComputedStyle(e).transitionDuration");
+        return [.. durations.Split(',').Select(d => double.Parse(d.Trim().TrimEnd('s'), System.Globalization.CultureInfo.InvariantCulture))];
+    }
+
+    private static async Task ExpectFocusOnAFieldInAsync(ILocator dialog)
+    {
+        await Expect(dialog.Locator("input:focus, textarea:focus, [role=button]:focus, [role=combobox]:focus")).ToHaveCountAsync(1);
+    }
+
+    /// <summary>Any of the <c>/admin</c> pages, opened by URL.</summary>
+    private sealed class AdminPages(IPage page) : BlazorPage(page)
+    {
+        public async Task GotoAsync(string path)
+        {
+            await Page.GotoAsync(path);
+            await WaitUntilInteractiveAsync();
+        }
+    }
+}
