@@ -80,16 +80,8 @@ public abstract class BrowserTest(Uri baseUrl, ChromiumFixture chromium) : IAsyn
     /// <summary>A new browser context signed in as <paramref name="email"/> with <paramref name="password"/>, on its landing page.</summary>
     protected async Task<IPage> SignInAsync(string email, string password, string landingPath)
     {
-        var page = await NewBrowserAsync();
-        await new LoginPage(page).SignInAsync(email, password, landingPath);
-        return page;
-    }
-
-    /// <summary>A new browser context nobody is signed in to, such as a new user's who opens their set-password link.</summary>
-    protected async Task<IPage> NewBrowserAsync()
-    {
         var page = await NewPageAsync();
-        await new LoginPage(page).SignInAsync(email, SeededData.Password, landingPath);
+        await new LoginPage(page).SignInAsync(email, password, landingPath);
         return page;
     }
 
