@@ -63,6 +63,17 @@ public static class TestIds
     public const string ClassFormError = "class-form-error";
     public const string ConfirmArchiveClass = "confirm-archive-class";
 
+    // The roster import page.
+    public const string ImportFile = "import-file";
+    public const string ImportError = "import-error";
+    public const string ImportSummary = "import-summary";
+    public const string ImportErrorsOnly = "import-errors-only";
+    public const string ImportRows = "import-rows";
+    public const string ImportApply = "import-apply";
+    public const string ImportResult = "import-result";
+    public const string ImportDownloadLinks = "import-download-links";
+    public static string ImportRow(int row) => $"import-row-{row}";
+
     // The session dialog: schedule, start now, edit.
     public const string SessionFormClass = "session-form-class";
     public const string SessionFormTitle = "session-form-title";

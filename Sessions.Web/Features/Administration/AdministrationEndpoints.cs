@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Administration.Audit;
+using Sessions.Web.Features.Administration.Importing;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Infrastructure.Http;
 using Sessions.Web.Infrastructure.OpenApi;
@@ -72,6 +73,7 @@ public static class AdministrationEndpoints
             .WithSummary("Read the audit trail")
             .WithDescription("Every administrative action, newest first: who, what, on which account (its id) or class (its number), when, and the account or class before and after.")
             .WithExamples(response: AdministrationDocs.Entry);
+        admin.MapImportEndpoints();
         return app;
     }
 

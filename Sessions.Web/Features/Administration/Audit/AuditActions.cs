@@ -11,4 +11,5 @@ public static class AuditActions
     public const string ClassCreated = "class.created";
     public const string ClassUpdated = "class.updated";
     public const string ClassArchived = "class.archived";
+    public const string RosterImported = "roster.imported";
 }
