@@ -10,6 +10,7 @@ using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Accounts.Passwords;
 using Sessions.Web.Features.Administration.Audit;
 using Sessions.Web.Features.Classes;
+using Sessions.Web.Features.Live;
 using Sessions.Web.Tests.Infrastructure;
 
 namespace Sessions.Web.Tests.Features.Administration.Importing;
@@ -104,6 +105,17 @@ public sealed class RosterImportApiTests(SessionsAppFactory app) : IAsyncLifetim
         Assert.Equal(64, audit.TargetId.Length);
         using var after = JsonDocument.Parse(audit.After!);
         Assert.Equal(2, after.RootElement.GetProperty("summary").GetProperty("created").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_existing_student_enrolled_by_an_import_hears_the_class_at_once()
+    {
+        var student = await _data.StudentAsync();
+        await using var listener = await LiveListener.ConnectAsync(app, student);
+
+        await (await ImportAsync(Csv($"{student.Email},Student,Student,{_biology.Code},Europe/Paris"))).ShouldBeOkAsync();
+
+        Assert.Equal(new MembershipChangedMessage(_biology.Id, Enrolled: true), await listener.NextAsync<MembershipChangedMessage>());
     }
 
     [Fact]
