@@ -3,7 +3,8 @@
 # published portal (Release, Production settings, a WAL SQLite file) on 127.0.0.1: ROWS distinct new students spread over
 # CLASSES seeded classes, uploaded with curl as an administrator's bearer token. Times a dry run, the apply, and the same
 # file applied again (all unchanged), ROUNDS times each on a fresh database; then checks that 10 MB of garbage is answered
-# 400 invalid_csv by Kestrel itself (no reset, no 5xx).
+# 400 invalid_csv by Kestrel itself (no reset, no 5xx). PROVIDER=postgres runs the same over a throwaway PostgreSQL 15 cluster
+# (backing-services.sh, durability on: fsync, synchronous_commit, full_page_writes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
@@ -13,8 +14,11 @@ port="${PORTAL_PORT:-5086}"
 rows="${ROWS:-5000}"
 classes="${CLASSES:-4}"
 rounds="${ROUNDS:-3}"
+provider="${PROVIDER:-sqlite}"
 source scripts/portal.sh
-trap stop_portal EXIT
+source scripts/backing-services.sh
+trap 'stop_portal; stop_backing_services' EXIT
+[[ "$provider" == sqlite ]] || start_postgres "${PG_PORT:-5447}" fsync=on synchronous_commit=on full_page_writes=on
 
 echo "==> Publishing the portal and the load tool (Release); scratch folder $work"
 [[ -n "${NO_PUBLISH:-}" ]] || publish
@@ -32,9 +36,15 @@ upload() { # upload DRYRUN FILE: prints "status seconds bytes"
 }
 
 for round in $(seq "$rounds"); do
-  rm -f "$work/import.db"*
-  "${tool[@]}" seed --database "$work/import.db" --classes "$classes" --students-per-class 20 > /dev/null
-  start_portal "$work/import.db" "$port"
+  if [[ "$provider" == sqlite ]]; then
+    rm -f "$work/import.db"*
+    "${tool[@]}" seed --database "$work/import.db" --classes "$classes" --students-per-class 20 > /dev/null
+    start_portal "$work/import.db" "$port"
+  else
+    psql_run postgres -c "drop database if exists import_run" -c "create database import_run" > /dev/null
+    "${tool[@]}" seed --provider Postgres --connection "$(postgres_connection import_run)" --classes "$classes" --students-per-class 20 > /dev/null
+    start_instance portal "$port" Database__Provider=Postgres ConnectionStrings__Sessions="$(postgres_connection import_run)"
+  fi
   token="$(curl -sf -H 'Content-Type: application/json' -d '{"email":"load-admin@example.com","password":"Passw0rd!"}' \
     "http://127.0.0.1:$port/api/auth/login" | jq -r .accessToken)"
   wait_for_quiet_machine

@@ -186,6 +186,17 @@ public sealed class RosterImportApiTests(SessionsAppFactory app) : IAsyncLifetim
         Assert.Equal(errors.Keys, refused.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("row").GetInt32()));
     }
 
+    [Fact]
+    public async Task Control_characters_in_any_field_are_row_errors_never_a_fault()
+    {
+        var csv = Csv($"nul\0{NewEmail()},Name\0,Student,AB\0C,Europe/Paris\0", $"{NewEmail()},Tab\tName,Student,,Europe/Paris");
+
+        var preview = await (await ImportAsync(csv, dryRun: true)).ShouldBeOkAsync();
+
+        Assert.Equal(4, Rows(preview)[0].GetProperty("errors").GetArrayLength());
+        Assert.Single(Rows(preview)[1].GetProperty("errors").EnumerateArray());
+    }
+
     [Theory]
     [InlineData("email,name,role,classCode,timeZone\nx@example.com,X,Student,,Europe/Paris\n", 1)]
     [InlineData("email,displayName,role,classCode,timeZone\nx@example.com,X,Student,Europe/Paris\n", 2)]

@@ -299,7 +299,8 @@ public sealed partial class RosterImport(
         public static async Task<World> ReadAsync(SessionsDbContext db, IReadOnlyList<RosterLine> roster, Func<string, string?> normalize,
             CancellationToken ct)
         {
-            var emails = roster.Select(l => normalize(l.Email)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+            // Only what passed its rule reaches the database (PostgreSQL refuses a NUL in text outright).
+            var emails = roster.Where(l => IsEmail(l.Email)).Select(l => normalize(l.Email)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
             var codes = roster.Select(l => l.ClassCode).Where(IsWellFormed).Select(ClassCode.Normalize).Distinct(StringComparer.Ordinal).ToList();
             var classes = await db.Classes.AsNoTracking().Where(c => codes.Contains(c.Code))
                 .Select(c => new ClassFacts(c.Id, c.Code, c.EducatorId, c.ArchivedUtc != null)).ToListAsync(ct);
@@ -358,6 +359,13 @@ public sealed partial class RosterImport(
                 return null;
             }
             return found;
+        }
+
+        private static bool IsEmail(string email)
+        {
+            var errors = new FieldErrors();
+            UserFields.CheckEmail(errors, email);
+            return !errors.Any;
         }
 
         private static bool IsWellFormed(string code)
