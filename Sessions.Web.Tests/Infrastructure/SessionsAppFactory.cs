@@ -62,6 +62,12 @@ public sealed class SessionsAppFactory : WebApplicationFactory<Program>, IAsyncL
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // What Development checks at start-up, so that a singleton taking a scoped service fails here and not only in the E2E runs.
+        builder.UseDefaultServiceProvider(options =>
+        {
+            options.ValidateScopes = true;
+            options.ValidateOnBuild = true;
+        });
         foreach (var (key, value) in Database.Settings)
         {
             builder.UseSetting(key, value);

@@ -41,6 +41,12 @@ public static class AuthorizationMatrix
         new("GET /api/admin/classes", new("GET", _ => "/api/admin/classes?search=class&includeArchived=true&page=1&pageSize=5"), AdminOnly("200")),
         new("GET /api/admin/audit", new("GET", _ => "/api/admin/audit?page=1&pageSize=5"), AdminOnly("200")),
         new("GET /api/admin/overview", new("GET", _ => "/api/admin/overview"), AdminOnly("200")),
+        // A dry run of a one-row roster: judged, nothing written.
+        new("POST /api/admin/imports", new("POST", _ => "/api/admin/imports?dryRun=true", Body: _ => new MultipartFormDataContent
+            {
+                { new StringContent("email,displayName,role,classCode,timeZone\nprobe@test.example,Probe,Student,,Europe/Paris\n"), "file", "roster.csv" },
+            }),
+            AdminOnly("200")),
 
         // Sessions
         // The body names the caller (an admin names the session's owner): the other educator, naming themselves, teaches not the class.
@@ -137,6 +143,8 @@ public static class AuthorizationMatrix
         new("GET,POST /admin/classes", new("GET", _ => "/admin/classes", Portal: true),
             Answers(SignInPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, "200")),
         new("GET,POST /admin/audit", new("GET", _ => "/admin/audit", Portal: true),
+            Answers(SignInPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, "200")),
+        new("GET,POST /admin/imports", new("GET", _ => "/admin/imports", Portal: true),
             Answers(SignInPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, "200")),
         new("GET,POST /account", new("GET", _ => "/account", Portal: true), Answers(SignInPage, "200", "200", "200", "200", "200", "200")),
         // Whoever holds a link may use it, signed in or not; the page itself says when a link cannot be used.

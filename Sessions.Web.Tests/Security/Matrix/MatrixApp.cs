@@ -57,7 +57,8 @@ public sealed class MatrixApp : IAsyncLifetime
         using var request = new HttpRequestMessage(new HttpMethod(row.Probe.Method), row.Probe.Path(scene));
         if (row.Probe.Body is { } body)
         {
-            request.Content = JsonContent.Create(body(scene));
+            // JSON, unless the probe brings its own content (a multipart upload).
+            request.Content = body(scene) as HttpContent ?? JsonContent.Create(body(scene));
         }
         if (row.Probe.ApiVersion is { } version)
         {

@@ -84,6 +84,18 @@ public static class TestIds
     public const string RosterError = "roster-error";
     public const string ConfirmRemoveStudent = "confirm-remove-student";
 
+    // The roster import page.
+    public const string ImportFile = "import-file";
+    public const string ImportError = "import-error";
+    public const string ImportSummary = "import-summary";
+    public const string ImportErrorsOnly = "import-errors-only";
+    public const string ImportRows = "import-rows";
+    public const string ImportApply = "import-apply";
+    public const string ImportResult = "import-result";
+    public const string ImportDownloadLinks = "import-download-links";
+    public const string ImportRowPrefix = "import-row-";
+    public static string ImportRow(int row) => ImportRowPrefix + row.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     // The session dialog: schedule, start now, edit.
     public const string SessionFormClass = "session-form-class";
     public const string SessionFormTitle = "session-form-title";

@@ -16,7 +16,7 @@ public static class UserFields
     public static void CheckEmail(FieldErrors errors, string? email)
     {
         if (string.IsNullOrWhiteSpace(email) || email.Length > MaxEmailLength || email.Trim() != email || !EmailFormat.IsValid(email)
-            || email.Count(c => c == '@') != 1 || email.Any(char.IsWhiteSpace))
+            || email.Count(c => c == '@') != 1 || email.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
         {
             errors.Add("email", "The email must be one address, such as teacher@example.com.");
         }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Administration.Audit;
 using Sessions.Web.Features.Administration.Overview;
+using Sessions.Web.Features.Administration.Importing;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Infrastructure.Http;
 using Sessions.Web.Infrastructure.OpenApi;
@@ -74,6 +75,7 @@ public static class AdministrationEndpoints
             .WithDescription("Every administrative action, newest first: who, what, on which account (its id) or class (its number), when, and the account or class before and after.")
             .WithExamples(response: AdministrationDocs.Entry);
         admin.MapOverviewEndpoints();
+        admin.MapImportEndpoints();
         return app;
     }
 

@@ -300,7 +300,8 @@ public sealed class UserAdministration(
             StringComparer.Ordinal);
     }
 
-    private static AppUser NewAccount(string email, string normalizedEmail, string displayName, string timeZone) => new()
+    /// <summary>A new account as Identity's <c>UserManager</c> would store it, without a password; the roster import makes them in bulk.</summary>
+    internal static AppUser NewAccount(string email, string normalizedEmail, string displayName, string timeZone) => new()
     {
         Id = Guid.NewGuid().ToString(),
         UserName = email,

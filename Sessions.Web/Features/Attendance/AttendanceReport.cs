@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Sessions.Web.Features.Sessions;
+using Sessions.Web.Infrastructure.Text;
 
 namespace Sessions.Web.Features.Attendance;
 
@@ -21,25 +22,12 @@ public sealed record AttendanceReport(SessionSummary Session, IReadOnlyList<Atte
         var csv = new StringBuilder("student,email,first_joined_at,minutes_attended,absent\r\n");
         foreach (var line in Students)
         {
-            csv.Append(Field(line.DisplayName)).Append(',')
-                .Append(Field(line.Email)).Append(',')
+            csv.Append(CsvText.Field(line.DisplayName)).Append(',')
+                .Append(CsvText.Field(line.Email)).Append(',')
                 .Append(line.FirstJoinedUtc?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)).Append(',')
                 .Append(line.MinutesAttended.ToString("0.#", CultureInfo.InvariantCulture)).Append(',')
                 .Append(line.Absent ? "yes" : "no").Append("\r\n");
         }
         return csv.ToString();
-    }
-
-    /// <summary>
-    /// Quotes a field when it needs it, and defuses spreadsheet formulas in names people typed: a leading character that
-    /// starts one (OWASP's CSV injection list, tab and carriage return included) gets a quote before it.
-    /// </summary>
-    private static string Field(string value)
-    {
-        if (value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal))
-        {
-            value = "'" + value;
-        }
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
     }
 }

@@ -7,7 +7,7 @@ public static class ClassesFeature
         builder.Services.AddSingleton<ClassMembership>();
         builder.Services.AddSingleton<ClassService>();
         builder.Services.AddSingleton<ClassSessionDefaults>();
-        builder.Services.AddSingleton<ClassRoster>();
+        builder.Services.AddScoped<ClassRoster>();
         builder.Services.AddSingleton<ClassAdministration>();
         builder.Services.AddSingleton<ClassEducators>();
         return builder;

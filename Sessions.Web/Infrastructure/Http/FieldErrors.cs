@@ -17,6 +17,9 @@ public sealed class FieldErrors
 
     public bool Any => _errors.Count > 0;
 
+    /// <summary>Every message, field by field: for a caller that reports them by something other than the field (a file's row).</summary>
+    public IEnumerable<string> Messages => _errors.Values.SelectMany(m => m);
+
     /// <summary>The 400 <c>validation_failed</c>, or null when every field is valid.</summary>
     public ServiceError? ToError() => Any
         ? ServiceError.Validation(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal))

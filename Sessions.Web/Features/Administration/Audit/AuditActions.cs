@@ -15,4 +15,5 @@ public static class AuditActions
     public const string StudentRemoved = "class.student_removed";
     public const string ClassCoEducatorAdded = "class.co_educator_added";
     public const string ClassCoEducatorRemoved = "class.co_educator_removed";
+    public const string RosterImported = "roster.imported";
 }
