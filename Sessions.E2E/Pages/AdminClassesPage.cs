@@ -26,6 +26,10 @@ public sealed class AdminClassesPage(IPage page) : BlazorPage(page)
         var educator = Page.Locator($"input[data-testid='{TestIds.ClassFormEducator}']");
         await educator.FillAsync(educatorName);
         await Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = educatorName }).First.ClickAsync();
+        await Assertions.Expect(educator).ToHaveValueAsync(new System.Text.RegularExpressions.Regex($"^{System.Text.RegularExpressions.Regex.Escape(educatorName)} \\("));
+        // A search still on its way can open the list again over the buttons; leaving the field closes it.
+        await educator.PressAsync("Tab");
+        await Assertions.Expect(Page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
         var submit = Page.GetByTestId(TestIds.ClassFormSubmit);
         await submit.ClickAsync();
         await Assertions.Expect(submit).ToHaveCountAsync(0); // saved: the dialog closed

@@ -25,7 +25,8 @@ public sealed class AdminUsersPage(IPage page) : BlazorPage(page)
 
         var shown = await Page.Locator($"input[data-testid='{TestIds.PasswordLinkUrl}']").InputValueAsync();
         await Page.GetByTestId(TestIds.CopyPasswordLink).ClickAsync();
-        var copied = await Page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        // The copy goes through the circuit to the browser's clipboard: wait until it lands.
+        var copied = await (await Page.WaitForFunctionAsync("() => navigator.clipboard.readText().then(text => text || null)")).JsonValueAsync<string>();
         Assert.Equal(shown, copied);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
         return copied;
