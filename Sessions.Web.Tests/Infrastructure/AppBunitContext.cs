@@ -21,14 +21,18 @@ public abstract class AppBunitContext : BunitContext, IAsyncLifetime
     /// </summary>
     static AppBunitContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>The app's services as one circuit sees them: scoped ones live as long as the test's components.</summary>
+    private readonly AsyncServiceScope _circuitScope;
+
     protected AppBunitContext(SessionsAppFactory app)
     {
         App = app;
+        _circuitScope = app.Services.CreateAsyncScope();
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         // bUnit brings its own system clock; the components must share the app's fake one.
         Services.AddSingleton<TimeProvider>(app.Time);
-        Services.AddFallbackServiceProvider(app.Services);
+        Services.AddFallbackServiceProvider(_circuitScope.ServiceProvider);
     }
 
     protected SessionsAppFactory App { get; }
@@ -39,7 +43,11 @@ public abstract class AppBunitContext : BunitContext, IAsyncLifetime
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 
     /// <summary>MudBlazor's services are only asynchronously disposable.</summary>
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await _circuitScope.DisposeAsync();
+    }
 
     /// <summary>
     /// Renders a component as it runs in the app, on a circuit: components that ask whether they are interactive (to

@@ -59,6 +59,14 @@ public sealed class SessionsAppFactory : WebApplicationFactory<Program>, IAsyncL
 
     public TestData Data => new(this);
 
+    /// <summary>Calls a scoped service from a scope of its own, as one request or circuit would.</summary>
+    public async Task<TResult> WithScopedAsync<TService, TResult>(Func<TService, Task<TResult>> use)
+        where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await use(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

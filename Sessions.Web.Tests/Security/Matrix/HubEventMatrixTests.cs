@@ -35,7 +35,7 @@ public sealed class HubEventMatrixTests(MatrixApp matrix) : IClassFixture<Matrix
             (m, s) => Rooms(m).LeaveAsync(m.Actor(MatrixRole.EnrolledStudent), s.SessionId, default)),
         // The user it is about is the scene's enrolled student.
         [nameof(ILiveClient.MembershipChanged)] = (SessionNeed.Tomorrow, Nothing,
-            (m, s) => m.App.Services.GetRequiredService<ClassRoster>().UnenrollAsync(m.Actor(MatrixRole.OwningEducator), s.ClassId, s.EnrolledStudentId, default)),
+            (m, s) => m.App.WithScopedAsync((ClassRoster roster) => roster.UnenrollAsync(m.Actor(MatrixRole.OwningEducator), s.ClassId, s.EnrolledStudentId, default))),
     };
 
     public static TheoryData<string> EventNames() => [.. Events.Keys];
