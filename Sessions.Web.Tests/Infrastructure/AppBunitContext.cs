@@ -28,8 +28,13 @@ public abstract class AppBunitContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         // bUnit brings its own system clock; the components must share the app's fake one.
         Services.AddSingleton<TimeProvider>(app.Time);
-        Services.AddFallbackServiceProvider(app.Services);
+        // A scope of the app's, as a circuit has: the app validates scopes, so its scoped services (the renderer's
+        // ComponentsActivitySource among them) cannot come from the root provider.
+        _appScope = app.Services.CreateAsyncScope();
+        Services.AddFallbackServiceProvider(_appScope.ServiceProvider);
     }
+
+    private readonly AsyncServiceScope _appScope;
 
     protected SessionsAppFactory App { get; }
 
@@ -39,7 +44,11 @@ public abstract class AppBunitContext : BunitContext, IAsyncLifetime
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 
     /// <summary>MudBlazor's services are only asynchronously disposable.</summary>
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await _appScope.DisposeAsync();
+    }
 
     /// <summary>
     /// Renders a component as it runs in the app, on a circuit: components that ask whether they are interactive (to
