@@ -136,6 +136,7 @@ public static class TestIds
     public const string VideoGrid = "video-grid";
     public const string RoomMicrophone = "room-microphone";
     public const string RoomCamera = "room-camera";
+    public const string RoomAnnouncer = "room-announcer";
     public const string RoomLeave = "room-leave";
     public const string RoomEndSession = "room-end-session";
     public const string RoomParticipants = "room-participants";
