@@ -36,6 +36,7 @@ public static class TestIds
 
     // Administration: the accounts list, its dialogs, and the audit trail.
     public const string AdminNav = "admin-nav";
+    public const string AdminMenu = "admin-menu";
     public const string SkipLink = "skip-link";
     public const string UsersSearch = "users-search";
     public const string UsersRoleFilter = "users-role-filter";
