@@ -59,6 +59,11 @@ public sealed class ReflowTests(LiveServerFixture app, ChromiumFixture chromium)
         await keyboard.PressAsync("Enter");
         var classes = adminTab.GetByRole(AriaRole.Menuitem, new() { Name = "Classes" });
         await Expect(classes).ToBeVisibleAsync();
+        await keyboard.PressAsync("Escape");
+        await Expect(classes).ToBeHiddenAsync();
+        await keyboard.ExpectFocusedAsync(menu);
+        await keyboard.PressAsync("Enter");
+        await Expect(classes).ToBeVisibleAsync();
         await Screenshot(adminTab, "reflow-320-admin-menu");
         await AxeAsync(adminTab, "admin-menu-320");
         // The item's link takes focus (the bar's own, hidden at this width, is not visible).
