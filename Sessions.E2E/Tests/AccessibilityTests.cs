@@ -131,6 +131,74 @@ public sealed class AccessibilityTests(LiveServerFixture app, ChromiumFixture ch
         Assert.Equal("scheduled", await Seed.StatusAsync(SeededData.Teacher2, periodicTable.Id));
     }
 
+    [Fact]
+    public async Task Errors_are_tied_to_their_fields_announced_and_shown_in_the_error_colour()
+    {
+        // Sign-in (a server-rendered form): the field the validation refused, then a refused password.
+        var page = await NewPageAsync();
+        var login = new LoginPage(page);
+        await page.GotoAsync(LoginPage.Path);
+        await login.Password.FillAsync("any password");
+        await login.Submit.ClickAsync();
+        await ExpectFieldErrorAsync(login.Email, "The Email field is required.");
+        await Expect(login.Password).Not.ToHaveAttributeAsync("aria-invalid", "true");
+        await login.Email.FillAsync(SeededData.Teacher2);
+        await login.Password.FillAsync("not the password");
+        await login.Submit.ClickAsync();
+        await Expect(page.GetByTestId(TestIds.LoginError)).ToHaveAttributeAsync("role", "alert");
+
+        // The Schedule dialog: the service refuses a blank title; the summary is an alert, the field says why.
+        var educator = await SignInAsync(SeededData.Teacher2, EducatorSessionsPage.Path);
+        await new EducatorSessionsPage(educator).WaitUntilInteractiveAsync();
+        await educator.GetByTestId(TestIds.ScheduleSession).ClickAsync();
+        await educator.GetByTestId(TestIds.SessionFormSubmit).ClickAsync();
+        await Expect(educator.GetByTestId(TestIds.SessionFormError)).ToHaveAttributeAsync("role", "alert");
+        await ExpectFieldErrorAsync(educator.GetByTestId(TestIds.SessionFormTitle), "title");
+        await Screenshot(educator, "schedule-dialog-with-errors");
+        await AxeAsync(educator, "schedule-dialog-with-errors");
+    }
+
+    /// <summary>
+    /// The field is marked invalid and names, with aria-describedby, an element that holds <paramref name="message"/> in
+    /// the theme's error colour.
+    /// </summary>
+    private static async Task ExpectFieldErrorAsync(ILocator field, string message)
+    {
+        await Expect(field).ToHaveAttributeAsync("aria-invalid", "true");
+        // Polls: MudBlazor links a field to its error text a render after marking it invalid.
+        await Expect(field).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex(message, System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+        // Polls too: the colour can come a moment after the text (a stylesheet or a transition).
+        string[] description = [];
+        for (var attempt = 0; attempt < 25 && (description.Length == 0 || description[1] != description[2]); attempt++)
+        {
+            if (attempt > 0)
+            {
+                await Task.Delay(200);
+            }
+            description = await DescriptionAsync(field);
+        }
+        Assert.Contains(message, description[0], StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(description[2], description[1]);
+    }
+
+    /// <summary>[the text of the elements the field's aria-describedby names, the first one's text colour, the theme's error colour]</summary>
+    private static Task<string[]> DescriptionAsync(ILocator field) =>
+        field.EvaluateAsync<string[]>("""
+            field => {
+                const described = (field.getAttribute('aria-describedby') || '').split(/\s+/)
+                    .map(id => document.getElementById(id)).filter(e => e && e.textContent.trim());
+                if (described.length === 0) return ['(no description)', '', ''];
+                const text = described.map(e => e.textContent.trim()).join(' ');
+                const leaf = [...described[0].querySelectorAll('*')].find(e => e.children.length === 0 && e.textContent.trim()) || described[0];
+                const probe = document.createElement('span');
+                probe.style.color = 'var(--mud-palette-error)';
+                document.body.append(probe);
+                const errorColour = getComputedStyle(probe).color;
+                probe.remove();
+                return [text, getComputedStyle(leaf).color, errorColour];
+            }
+            """);
+
     /// <summary>The element's computed transition durations, e.g. <c>0.25s, 0.25s</c> as [0.25, 0.25].</summary>
     private static async Task<double[]> TransitionSecondsAsync(ILocator element)
     {

@@ -35,5 +35,11 @@ public sealed class FormErrors
 
     public bool Has(string field) => _byField.ContainsKey(field);
 
+    /// <summary>
+    /// The id of a field's error text, given to the field as MudBlazor's <c>ErrorId</c>: the input then names its error
+    /// with aria-describedby (MudBlazor does not link an <c>ErrorText</c> set from outside by itself).
+    /// </summary>
+    public static string IdOf(string field) => $"form-error-{field}";
+
     public string? For(string field) => _byField.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
 }

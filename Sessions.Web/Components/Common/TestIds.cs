@@ -36,6 +36,7 @@ public static class TestIds
 
     // Administration: the accounts list, its dialogs, and the audit trail.
     public const string AdminNav = "admin-nav";
+    public const string AdminMenu = "admin-menu";
     public const string SkipLink = "skip-link";
     public const string UsersSearch = "users-search";
     public const string UsersRoleFilter = "users-role-filter";
@@ -136,6 +137,7 @@ public static class TestIds
     public const string VideoGrid = "video-grid";
     public const string RoomMicrophone = "room-microphone";
     public const string RoomCamera = "room-camera";
+    public const string RoomAnnouncer = "room-announcer";
     public const string RoomLeave = "room-leave";
     public const string RoomEndSession = "room-end-session";
     public const string RoomParticipants = "room-participants";

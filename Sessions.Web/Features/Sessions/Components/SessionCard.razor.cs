@@ -18,6 +18,8 @@ public sealed partial class SessionCard : IDisposable
     private string? _error;
     private bool _busy;
     private ITimer? _timer;
+    private MudButton? _enterRoom;
+    private bool _gaveFocus;
 
     [Inject] private SessionService Sessions { get; set; } = default!;
     [Inject] private SessionBookings Bookings { get; set; } = default!;
@@ -27,6 +29,15 @@ public sealed partial class SessionCard : IDisposable
     [Parameter, EditorRequired] public SessionSummary Session { get; set; } = default!;
     [Parameter, EditorRequired] public SessionActor Actor { get; set; } = default!;
     [Parameter, EditorRequired] public UserTime UserTime { get; set; } = default!;
+
+    /// <summary>Raised when this card started its session.</summary>
+    [Parameter] public EventCallback<Guid> Started { get; set; }
+
+    /// <summary>
+    /// The session was just started from the keyboard or the mouse on this page: its Start button is gone, so focus goes to
+    /// Enter room rather than to the page's body (also when the started card moves to "Live now", a new instance).
+    /// </summary>
+    [Parameter] public bool FocusEnterRoom { get; set; }
 
     private string LocalStart => UserTime.ToLocal(_session.ScheduledStartUtc).ToString("ddd d MMM, HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -65,10 +76,24 @@ public sealed partial class SessionCard : IDisposable
     protected override void OnInitialized() =>
         _timer = Time.CreateTimer(_ => _ = InvokeAsync(() => { Refresh(); StateHasChanged(); }), null, Tick, Tick);
 
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (FocusEnterRoom && !_gaveFocus && _enterRoom is not null)
+        {
+            _gaveFocus = true;
+            await _enterRoom.FocusAsync();
+        }
+    }
+
     private void Refresh() => _state = SessionCardState.At(_session, Sessions.WindowOf(_session), Time.GetUtcNow().UtcDateTime);
 
-    private Task StartAsync() =>
-        RunAsync(() => Sessions.StartAsync(Actor, _session.Id, CancellationToken.None), started => started.Session);
+    private async Task StartAsync()
+    {
+        if (await RunAsync(() => Sessions.StartAsync(Actor, _session.Id, CancellationToken.None), started => started.Session))
+        {
+            await Started.InvokeAsync(_session.Id);
+        }
+    }
 
     private async Task EndAsync()
     {
@@ -96,8 +121,8 @@ public sealed partial class SessionCard : IDisposable
         }
     }
 
-    /// <summary>Runs one lifecycle call: the card shows the refusal, or the session as the service left it.</summary>
-    private async Task RunAsync<T>(Func<Task<Result<T>>> call, Func<T, SessionSummary> sessionOf)
+    /// <summary>Runs one lifecycle call: the card shows the refusal, or the session as the service left it. True when it succeeded.</summary>
+    private async Task<bool> RunAsync<T>(Func<Task<Result<T>>> call, Func<T, SessionSummary> sessionOf)
     {
         _busy = true;
         _error = null;
@@ -107,10 +132,11 @@ public sealed partial class SessionCard : IDisposable
             if (result.Error is { } error)
             {
                 _error = error.Message;
-                return;
+                return false;
             }
             _session = sessionOf(result.Value!);
             Refresh();
+            return true;
         }
         finally
         {

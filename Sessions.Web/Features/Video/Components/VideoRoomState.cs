@@ -53,6 +53,12 @@ public sealed class VideoRoomState
     /// <summary>A problem that leaves the room usable, e.g. the camera was refused: the student can still watch.</summary>
     public string? Notice { get; private set; }
 
+    /// <summary>
+    /// The latest change a screen reader should hear without moving focus (someone joined or left, the wrap-up began,
+    /// the session ended): the text of the room's visually hidden live region.
+    /// </summary>
+    public string? Announcement { get; private set; }
+
     /// <summary>The Agora Web SDK's version, once it has loaded.</summary>
     public string? SdkVersion { get; set; }
 
@@ -117,8 +123,11 @@ public sealed class VideoRoomState
     }
 
     /// <summary>The booked time ran out: everyone sees the countdown to <paramref name="endsUtc"/>.</summary>
-    public void WrapUp(DateTime endsUtc) =>
+    public void WrapUp(DateTime endsUtc)
+    {
         Session = Session with { Status = SessionStatus.EndRequestPending, WrapUpEndsUtc = endsUtc };
+        Announcement = "The booked time is over: the session is wrapping up and ends soon.";
+    }
 
     public void Connecting()
     {
@@ -187,6 +196,7 @@ public sealed class VideoRoomState
 
     public void End()
     {
+        Announcement = Session.Status == SessionStatus.Cancelled ? "The session was cancelled." : "The session has ended.";
         Phase = RoomPhase.Ended;
         VideoError = null;
         Notice = null;
@@ -210,11 +220,20 @@ public sealed class VideoRoomState
         switch (liveEvent)
         {
             case ParticipantJoinedMessage joined when Phase != RoomPhase.Ended:
+                if (!_participants.ContainsKey(joined.UserId))
+                {
+                    Announcement = $"{joined.DisplayName} joined the room.";
+                }
                 _participants[joined.UserId] = new RoomParticipant(joined.UserId, joined.DisplayName, joined.RtcUid,
                     joined.JoinedAt.UtcDateTime, joined.UserId == Session.EducatorId);
                 return true;
             case ParticipantLeftMessage left:
-                return _participants.Remove(left.UserId);
+                if (!_participants.Remove(left.UserId, out var gone))
+                {
+                    return false;
+                }
+                Announcement = $"{gone.DisplayName} left the room.";
+                return true;
             default:
                 return false;
         }
