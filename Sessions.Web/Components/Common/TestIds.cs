@@ -37,6 +37,8 @@ public static class TestIds
     // Administration: the accounts list, its dialogs, and the audit trail.
     public const string AdminNav = "admin-nav";
     public const string SkipLink = "skip-link";
+    public const string LanguageSwitch = "language-switch";
+    public static string Language(string culture) => $"language-{culture}";
     public const string UsersSearch = "users-search";
     public const string UsersRoleFilter = "users-role-filter";
     public const string UsersStatusFilter = "users-status-filter";

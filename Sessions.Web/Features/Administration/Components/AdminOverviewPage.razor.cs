@@ -36,6 +36,7 @@ public sealed partial class AdminOverviewPage : IDisposable
     [Inject] private LiveSubscriptions Live { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private Microsoft.Extensions.Localization.IStringLocalizer<SessionsText> SessionsText { get; set; } = default!;
 
     private string DayLabel => _userTime.ToLocal(_day!.NowUtc).ToString("dddd d MMMM", CultureInfo.InvariantCulture);
 
@@ -109,7 +110,7 @@ public sealed partial class AdminOverviewPage : IDisposable
 
     private async Task EndAsync(OverviewSession session)
     {
-        if (!await EndSessionQuestion.AskAsync(Dialogs, session.Title))
+        if (!await EndSessionQuestion.AskAsync(Dialogs, SessionsText, session.Title))
         {
             return;
         }

@@ -58,6 +58,7 @@ public sealed partial class VideoRoom : IAsyncDisposable
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private Microsoft.Extensions.Localization.IStringLocalizer<SessionsText> SessionsText { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ILogger<VideoRoom> Logger { get; set; } = default!;
     [Inject] private ClassMembership Membership { get; set; } = default!;
@@ -250,7 +251,7 @@ public sealed partial class VideoRoom : IAsyncDisposable
     private async Task EndSessionAsync()
     {
         var state = _state!;
-        if (!await EndSessionQuestion.AskAsync(Dialogs, state.Session.Title))
+        if (!await EndSessionQuestion.AskAsync(Dialogs, SessionsText, state.Session.Title))
         {
             return;
         }
