@@ -15,5 +15,4 @@ public static class Durations
             ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours}:{span.Minutes:00}:{span.Seconds:00}")
             : string.Create(CultureInfo.InvariantCulture, $"{span.Minutes}:{span.Seconds:00}");
     }
-
 }
