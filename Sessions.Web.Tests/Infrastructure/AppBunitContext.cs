@@ -21,6 +21,8 @@ public abstract class AppBunitContext : BunitContext, IAsyncLifetime
     /// </summary>
     static AppBunitContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
 
+    private readonly AsyncServiceScope _appScope;
+
     protected AppBunitContext(SessionsAppFactory app)
     {
         App = app;
@@ -28,7 +30,9 @@ public abstract class AppBunitContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         // bUnit brings its own system clock; the components must share the app's fake one.
         Services.AddSingleton<TimeProvider>(app.Time);
-        Services.AddFallbackServiceProvider(app.Services);
+        // A scope of the app's container, as a circuit has: the app validates scopes, and the renderer asks for scoped services.
+        _appScope = app.Services.CreateAsyncScope();
+        Services.AddFallbackServiceProvider(_appScope.ServiceProvider);
     }
 
     protected SessionsAppFactory App { get; }
@@ -39,7 +43,11 @@ public abstract class AppBunitContext : BunitContext, IAsyncLifetime
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 
     /// <summary>MudBlazor's services are only asynchronously disposable.</summary>
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await _appScope.DisposeAsync();
+    }
 
     /// <summary>
     /// Renders a component as it runs in the app, on a circuit: components that ask whether they are interactive (to
