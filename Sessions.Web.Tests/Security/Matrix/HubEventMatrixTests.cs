@@ -35,7 +35,12 @@ public sealed class HubEventMatrixTests(MatrixApp matrix) : IClassFixture<Matrix
             (m, s) => Rooms(m).LeaveAsync(m.Actor(MatrixRole.EnrolledStudent), s.SessionId, default)),
         // The user it is about is the scene's enrolled student.
         [nameof(ILiveClient.MembershipChanged)] = (SessionNeed.Tomorrow, Nothing,
-            (m, s) => m.App.Services.GetRequiredService<ClassRoster>().UnenrollAsync(m.Actor(MatrixRole.OwningEducator), s.ClassId, s.EnrolledStudentId, default)),
+            async (m, s) =>
+            {
+                // Scoped (it takes Identity's scoped normalizer), as in a request.
+                await using var scope = m.App.Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ClassRoster>().UnenrollAsync(m.Actor(MatrixRole.OwningEducator), s.ClassId, s.EnrolledStudentId, default);
+            }),
     };
 
     public static TheoryData<string> EventNames() => [.. Events.Keys];
