@@ -10,7 +10,7 @@ namespace Sessions.E2E.Tests;
 
 /// <summary>
 /// A browser set to Arabic (<c>Accept-Language: ar</c>): the educator signs in, sees the dashboard right to left with an
-/// Arabic date on the card and starts the session; the class's student sees the join card in Arabic. axe checks each
+/// Arabic date on the card and starts the session; the class's student sees the join card and the room in Arabic. axe checks each
 /// page in Arabic, and a screenshot of each is kept.
 /// </summary>
 [Collection(ArabicAppGroup.Name)]
@@ -62,7 +62,17 @@ public sealed class ArabicJourneyTests(LiveServerFixture app, ChromiumFixture ch
         await Screenshot(studentTab, "class-page-with-join-card");
         await AxeAsync(studentTab, "class-page-with-join-card");
 
+        await student.JoinButton(session.Id).ClickAsync();
+        var room = new VideoRoomPage(studentTab);
+        await room.WaitUntilInRoomAsync("Student 1");
+        await ExpectArabicAsync(studentTab);
+        await Expect(studentTab.GetByTestId(TestIds.RoomLeave)).ToHaveTextAsync("مغادرة");
+        await Expect(studentTab.GetByRole(AriaRole.Heading, new() { Name = "في الغرفة", Exact = false })).ToBeVisibleAsync();
+        await Screenshot(studentTab, "student-room");
+        await AxeAsync(studentTab, "student-room");
+
         // The switch in the app bar: English, reloaded left to right on the same page, and the choice outlives the browser's language.
+        await student.GotoAsync(session.ClassId);
         await studentTab.GetByTestId(TestIds.Language("en")).ClickAsync();
         await Expect(studentTab.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Expect(studentTab.Locator("html")).ToHaveAttributeAsync("dir", "ltr");
