@@ -14,6 +14,15 @@ public sealed class DisplayFormat(IStringLocalizer<CommonText> text)
     /// <summary>"Tue 1 Dec, 14:05"; in Arabic "الثلاثاء ١ ديسمبر، ٢:٠٥ م".</summary>
     public string DayAndTime(DateTime local) => Pattern(local, "Format.DayAndTime");
 
+    /// <summary>"Tuesday 1 December": a day's heading.</summary>
+    public string Day(DateTime local) => Pattern(local, "Format.Day");
+
+    /// <summary>"2026-12-01 14:05:09": an exact moment, as in the audit trail (in Arabic with the month's name).</summary>
+    public string Timestamp(DateTime moment) => Pattern(moment, "Format.Timestamp");
+
+    /// <summary>"2026-12-01 14:05": a deadline to the minute.</summary>
+    public string DateAndTime(DateTime moment) => Pattern(moment, "Format.DateAndTime");
+
     /// <summary>"14:05"; in Arabic "٢:٠٥ م".</summary>
     public string Time(DateTime local) => Pattern(local, "Format.Time");
 
