@@ -78,17 +78,17 @@ public abstract class BrowserTest(Uri baseUrl, ChromiumFixture chromium) : IAsyn
     protected Task<IPage> SignInAsync(string email, string landingPath) => SignInAsync(email, SeededData.Password, landingPath);
 
     /// <summary>A new browser context signed in as <paramref name="email"/> with <paramref name="password"/>, on its landing page.</summary>
-    protected async Task<IPage> SignInAsync(string email, string password, string landingPath)
+    protected async Task<IPage> SignInAsync(string email, string password, string landingPath, string locale = "en-US")
     {
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(locale);
         await new LoginPage(page).SignInAsync(email, password, landingPath);
         return page;
     }
 
     /// <summary>A new, signed-out browser context, watched for Content-Security-Policy violations like the others.</summary>
-    protected async Task<IPage> NewPageAsync()
+    protected async Task<IPage> NewPageAsync(string locale = "en-US")
     {
-        var page = await chromium.NewPageAsync(baseUrl, _cspViolations);
+        var page = await chromium.NewPageAsync(baseUrl, _cspViolations, locale);
         _contexts.Add(page.Context);
         return page;
     }

@@ -66,13 +66,14 @@ public sealed class ChromiumFixture : IAsyncLifetime
     /// violation any of its pages reports (the browser's <c>securitypolicyviolation</c> event) is added to
     /// <paramref name="cspViolations"/>, across navigations.
     /// </summary>
-    public async Task<IPage> NewPageAsync(Uri baseUrl, ConcurrentQueue<string> cspViolations)
+    public async Task<IPage> NewPageAsync(Uri baseUrl, ConcurrentQueue<string> cspViolations, string locale = "en-US")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-            Locale = "en-US",
+            // The browser's language: its Accept-Language header and navigator.language.
+            Locale = locale,
         });
         // A first sign-in also compiles the app's pages: on a small machine with other work under way it has taken over
         // Playwright's default 30 s to land.

@@ -48,7 +48,7 @@ public sealed partial class PortalBrowser(SessionsAppFactory app) : IDisposable
         return await PostFormAsync(login, form);
     }
 
-    /// <summary>The hidden fields of the page's first form (the Blazor handler name, the antiforgery token).</summary>
+    /// <summary>The hidden fields of the page's first form that posts (the Blazor handler name, the antiforgery token); the language switch only gets.</summary>
     public async Task<Dictionary<string, string>> FormOfAsync(string pagePath)
     {
         using var page = await SendAsync(new HttpRequestMessage(HttpMethod.Get, pagePath));
@@ -89,7 +89,7 @@ public sealed partial class PortalBrowser(SessionsAppFactory app) : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    [GeneratedRegex("<form[^>]*>.*?</form>", RegexOptions.Singleline)]
+    [GeneratedRegex("""<form[^>]*method="post"[^>]*>.*?</form>""", RegexOptions.Singleline)]
     private static partial Regex FormElement();
 
     [GeneratedRegex(""""<input type="hidden" name="(?<name>[^"]+)" value="(?<value>[^"]*)"""")]

@@ -13,6 +13,7 @@ using Sessions.Web.Features.Video;
 using Sessions.Web.Infrastructure.Data;
 using Sessions.Web.Infrastructure.Diagnostics;
 using Sessions.Web.Infrastructure.Http;
+using Sessions.Web.Infrastructure.Localization;
 using Sessions.Web.Infrastructure.OpenApi;
 using Sessions.Web.Infrastructure.RateLimiting;
 using Sessions.Web.Infrastructure.Security;
@@ -31,6 +32,7 @@ public static class SessionsWebSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.AddSessionsLocalization();
         builder.Services.AddSessionsProblemDetails();
         builder.Services.AddStrictJson();
         builder.Services.AddValidation();
@@ -56,6 +58,8 @@ public static class SessionsWebSetup
         // First: the error pages, the origin check, HSTS and the rate-limit partitions must all see the client's
         // address and scheme as the trusted proxy reports them.
         app.UseForwardedHeaders();
+        // Before the error handling, so that even an unexpected failure's ProblemDetails speaks the request's language.
+        app.UseRequestLocalization();
         app.UseSessionsErrorHandling();
         if (!app.Environment.IsDevelopment())
         {
@@ -76,6 +80,7 @@ public static class SessionsWebSetup
             // The bearer box open by default: almost every operation needs the token.
             app.MapScalarApiReference(options => options.AddPreferredSecuritySchemes([BearerSecurity.SchemeName])).WithoutContentSecurityPolicy();
         }
+        app.MapCultureEndpoints();
         app.MapAccountEndpoints();
         app.MapAdministrationEndpoints();
         app.MapSessionEndpoints();

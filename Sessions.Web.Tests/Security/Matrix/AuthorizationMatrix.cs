@@ -124,6 +124,8 @@ public static class AuthorizationMatrix
         new("GET,POST /", new("GET", _ => "/", Portal: true),
             Answers(SignInPage, "302 /student", "302 /student", "302 /educator", "302 /educator", "302 /educator", "302 /admin")),
         new("GET,POST /login", new("GET", _ => "/login", Portal: true), Everyone("200")),
+        // The language switch: anyone may choose a language, before signing in too; it goes back to the page it came from.
+        new("GET /culture", new("GET", _ => "/culture?c=ar&redirectUri=%2Flogin", Portal: true), Everyone("302 /login")),
         new("GET,POST /educator", new("GET", _ => "/educator", Portal: true),
             Answers(SignInPage, ForbiddenPage, ForbiddenPage, "200", "200", "200", "200")),
         new("GET,POST /student", new("GET", _ => "/student", Portal: true),

@@ -15,11 +15,4 @@ public static class Durations
             ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours}:{span.Minutes:00}:{span.Seconds:00}")
             : string.Create(CultureInfo.InvariantCulture, $"{span.Minutes}:{span.Seconds:00}");
     }
-
-    /// <summary>"in 3 days", "in 2 h 05 min", "in 4:05": the countdown on a Start button.</summary>
-    public static string Countdown(TimeSpan span) => span.TotalDays >= 1
-        ? string.Create(CultureInfo.InvariantCulture, $"in {(int)span.TotalDays} d {span.Hours} h")
-        : span.TotalHours >= 1
-            ? string.Create(CultureInfo.InvariantCulture, $"in {(int)span.TotalHours} h {span.Minutes:00} min")
-            : $"in {Clock(span)}";
 }

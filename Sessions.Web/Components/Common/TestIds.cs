@@ -38,6 +38,8 @@ public static class TestIds
     public const string AdminNav = "admin-nav";
     public const string AdminMenu = "admin-menu";
     public const string SkipLink = "skip-link";
+    public const string LanguageSwitch = "language-switch";
+    public static string Language(string culture) => $"language-{culture}";
     public const string UsersSearch = "users-search";
     public const string UsersRoleFilter = "users-role-filter";
     public const string UsersStatusFilter = "users-status-filter";

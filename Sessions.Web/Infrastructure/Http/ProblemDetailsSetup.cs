@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Sessions.Web.Infrastructure.Localization;
 
 namespace Sessions.Web.Infrastructure.Http;
 
@@ -13,6 +14,10 @@ public static class ProblemDetailsSetup
             var status = problem.Status ?? context.HttpContext.Response.StatusCode;
             problem.Extensions.TryAdd(ProblemResults.CodeKey, ErrorCodes.ForStatus(status));
             problem.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+            // Title and detail in the request's language; the code stays as it is.
+            var text = context.HttpContext.RequestServices.GetRequiredService<ErrorText>();
+            problem.Title = text.Title(status, problem.Title);
+            problem.Detail = text.Detail(problem.Extensions[ProblemResults.CodeKey] as string, problem.Detail, problem.Extensions.AsReadOnly());
             RetryAfter.CopyToHeader(context);
         });
         services.AddExceptionHandler<ClientErrors>();

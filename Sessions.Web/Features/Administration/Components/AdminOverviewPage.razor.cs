@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -7,6 +6,7 @@ using Sessions.Web.Features.Administration.Overview;
 using Sessions.Web.Features.Live;
 using Sessions.Web.Features.Sessions;
 using Sessions.Web.Features.Sessions.Components;
+using Sessions.Web.Infrastructure.Localization;
 
 namespace Sessions.Web.Features.Administration.Components;
 
@@ -35,9 +35,11 @@ public sealed partial class AdminOverviewPage : IDisposable
     [Inject] private SessionService Sessions { get; set; } = default!;
     [Inject] private LiveSubscriptions Live { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private DisplayFormat Format { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private Microsoft.Extensions.Localization.IStringLocalizer<SessionsText> SessionsText { get; set; } = default!;
 
-    private string DayLabel => _userTime.ToLocal(_day!.NowUtc).ToString("dddd d MMMM", CultureInfo.InvariantCulture);
+    private string DayLabel => Format.Day(_userTime.ToLocal(_day!.NowUtc));
 
     protected override async Task OnInitializedAsync()
     {
@@ -109,7 +111,7 @@ public sealed partial class AdminOverviewPage : IDisposable
 
     private async Task EndAsync(OverviewSession session)
     {
-        if (!await EndSessionQuestion.AskAsync(Dialogs, session.Title))
+        if (!await EndSessionQuestion.AskAsync(Dialogs, SessionsText, session.Title))
         {
             return;
         }

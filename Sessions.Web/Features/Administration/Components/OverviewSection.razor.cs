@@ -1,8 +1,8 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Administration.Overview;
 using Sessions.Web.Features.Sessions;
+using Sessions.Web.Infrastructure.Localization;
 
 namespace Sessions.Web.Features.Administration.Components;
 
@@ -23,7 +23,9 @@ public sealed partial class OverviewSection
     /// <summary>The session's page an admin can open whatever its status: who came, and who is in the room now.</summary>
     private static string AttendancePath(Guid sessionId) => $"/sessions/{sessionId}/attendance";
 
-    private string Clock(DateTime utc) => UserTime.ToLocal(utc).ToString("HH:mm", CultureInfo.InvariantCulture);
+    private string Clock(DateTime utc) => Format.Time(UserTime.ToLocal(utc));
+
+    [Inject] private DisplayFormat Format { get; set; } = default!;
 
     private string StatusText(OverviewSession session) => Kind switch
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
@@ -7,6 +6,7 @@ using Sessions.Web.Components.Common;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Live;
 using Sessions.Web.Infrastructure.Http;
+using Sessions.Web.Infrastructure.Localization;
 
 namespace Sessions.Web.Features.Classes.Components;
 
@@ -32,6 +32,7 @@ public sealed partial class ClassRosterPage : IDisposable
     [Inject] private ClassRoster Roster { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private ErrorText Errors { get; set; } = default!;
     [Inject] private LiveSubscriptions Live { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
@@ -52,9 +53,9 @@ public sealed partial class ClassRosterPage : IDisposable
     public void Dispose() => _rosterWatch?.Dispose();
 
     /// <summary>"75% (9 of 12)", or a dash while no session of the class has been held.</summary>
-    public static string AttendanceText(RosterStudent student) => student.AttendanceRate is { } rate
-        ? string.Create(CultureInfo.InvariantCulture, $"{Math.Round(rate * 100)}% ({student.SessionsAttended} of {student.SessionsHeld})")
-        : "— (no session held yet)";
+    private string AttendanceText(RosterStudent student) => student.AttendanceRate is { } rate
+        ? T["Roster.Rate", Format.Number(Math.Round(rate * 100)), Format.Number(student.SessionsAttended), Format.Number(student.SessionsHeld)]
+        : T["Roster.NoSessionYet"];
 
     private async Task ReadClassAsync()
     {
@@ -107,12 +108,12 @@ public sealed partial class ClassRosterPage : IDisposable
             var added = await Roster.AddAsync(_actor, ClassId, request, CancellationToken.None);
             if (added.Error is { } error)
             {
-                _error = error.Message;
+                _error = Errors.Detail(error);
                 return false;
             }
             _error = null;
             var (student, enrolled) = added.Value!;
-            Snackbar.Add(enrolled ? $"{student.DisplayName} was added." : $"{student.DisplayName} was already enrolled.",
+            Snackbar.Add(enrolled ? T["Roster.Added", student.DisplayName] : T["Roster.AlreadyEnrolled", student.DisplayName],
                 enrolled ? Severity.Success : Severity.Info);
             await RefreshAsync();
             return true;
@@ -125,13 +126,13 @@ public sealed partial class ClassRosterPage : IDisposable
 
     private async Task RemoveAsync(RosterStudent student)
     {
-        if (!await ConfirmDialog.AskAsync(Dialogs, $"Remove {student.DisplayName}?",
-                "Removing closes their access at once; past attendance stays.", "Remove", "Keep", TestIds.ConfirmRemoveStudent))
+        if (!await ConfirmDialog.AskAsync(Dialogs, T["Roster.RemoveQuestion", student.DisplayName],
+                T["Roster.RemoveMessage"], T["Roster.RemoveConfirm"], T["Roster.Keep"], TestIds.ConfirmRemoveStudent))
         {
             return;
         }
         var removed = await Roster.UnenrollAsync(_actor, ClassId, student.UserId, CancellationToken.None);
-        _error = removed.Error?.Message;
+        _error = removed.Error is { } refused ? Errors.Detail(refused) : null;
         await RefreshAsync();
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Infrastructure.Http;
+using Sessions.Web.Infrastructure.Localization;
 
 namespace Sessions.Web.Features.Sessions.Components;
 
@@ -25,6 +26,7 @@ public sealed partial class SessionCard : IDisposable
     [Inject] private SessionBookings Bookings { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ErrorText Errors { get; set; } = default!;
 
     [Parameter, EditorRequired] public SessionSummary Session { get; set; } = default!;
     [Parameter, EditorRequired] public SessionActor Actor { get; set; } = default!;
@@ -39,7 +41,7 @@ public sealed partial class SessionCard : IDisposable
     /// </summary>
     [Parameter] public bool FocusEnterRoom { get; set; }
 
-    private string LocalStart => UserTime.ToLocal(_session.ScheduledStartUtc).ToString("ddd d MMM, HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    private string LocalStart => Format.DayAndTime(UserTime.ToLocal(_session.ScheduledStartUtc));
 
     /// <summary>Editing and cancelling stay with the session's owner and admins; a co-educator's card only starts and ends it.</summary>
     private bool CanBook => Actor.CanActFor(_session.EducatorId);
@@ -49,13 +51,13 @@ public sealed partial class SessionCard : IDisposable
 
     private string StatusText => _state.Phase switch
     {
-        SessionCardPhase.Live => "Live",
-        SessionCardPhase.WrappingUp => "Wrapping up",
-        SessionCardPhase.Ended => "Ended",
-        SessionCardPhase.Cancelled => "Cancelled",
-        SessionCardPhase.Missed => "Missed",
-        SessionCardPhase.Startable => "Ready",
-        _ => "Scheduled",
+        SessionCardPhase.Live => T["Status.Live"],
+        SessionCardPhase.WrappingUp => T["Status.WrappingUp"],
+        SessionCardPhase.Ended => T["Status.Ended"],
+        SessionCardPhase.Cancelled => T["Status.Cancelled"],
+        SessionCardPhase.Missed => T["Status.Missed"],
+        SessionCardPhase.Startable => T["Status.Ready"],
+        _ => T["Status.Scheduled"],
     };
 
     private Color StatusColor => _state.Phase switch
@@ -97,7 +99,7 @@ public sealed partial class SessionCard : IDisposable
 
     private async Task EndAsync()
     {
-        if (await EndSessionQuestion.AskAsync(Dialogs, _session.Title))
+        if (await EndSessionQuestion.AskAsync(Dialogs, T, _session.Title))
         {
             await RunAsync(() => Sessions.EndAsync(Actor, _session.Id, CancellationToken.None), ended => ended.Session);
         }
@@ -131,7 +133,7 @@ public sealed partial class SessionCard : IDisposable
             var result = await call();
             if (result.Error is { } error)
             {
-                _error = error.Message;
+                _error = Errors.Detail(error);
                 return false;
             }
             _session = sessionOf(result.Value!);

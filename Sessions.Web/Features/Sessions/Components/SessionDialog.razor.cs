@@ -72,16 +72,16 @@ public sealed partial class SessionDialog
 
     private string Heading => Mode switch
     {
-        SessionDialogMode.StartNow => "Start a session now",
-        SessionDialogMode.Edit => "Edit session",
-        _ => "Schedule a session",
+        SessionDialogMode.StartNow => T["Form.HeadingStartNow"],
+        SessionDialogMode.Edit => T["Card.EditSession"],
+        _ => T["Form.HeadingSchedule"],
     };
 
     private string SubmitText => Mode switch
     {
-        SessionDialogMode.StartNow => "Start now",
-        SessionDialogMode.Edit => "Save changes",
-        _ => "Schedule",
+        SessionDialogMode.StartNow => T["Dashboard.StartNow"],
+        SessionDialogMode.Edit => T["Form.Save"],
+        _ => T["Form.Schedule"],
     };
 
     /// <summary>The defaults of the chosen class, which the settings' "Class default (…)" choices show.</summary>

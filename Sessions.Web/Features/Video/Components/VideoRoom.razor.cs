@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
@@ -10,6 +9,7 @@ using Sessions.Web.Features.Sessions;
 using Sessions.Web.Features.Sessions.Components;
 using Sessions.Web.Features.Video.AccessTokens;
 using Sessions.Web.Infrastructure.Http;
+using Sessions.Web.Infrastructure.Localization;
 
 namespace Sessions.Web.Features.Video.Components;
 
@@ -58,8 +58,10 @@ public sealed partial class VideoRoom : IAsyncDisposable
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private Microsoft.Extensions.Localization.IStringLocalizer<SessionsText> SessionsText { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ILogger<VideoRoom> Logger { get; set; } = default!;
+    [Inject] private ErrorText Errors { get; set; } = default!;
     [Inject] private ClassMembership Membership { get; set; } = default!;
 
     private bool CanUseDevices => _state is { Phase: RoomPhase.Connected } && !_busy;
@@ -132,7 +134,7 @@ public sealed partial class VideoRoom : IAsyncDisposable
     {
         if (error.Code == RoomErrors.FullCode)
         {
-            _state!.Full(error.Message);
+            _state!.Full(Errors.Detail(error));
         }
         else if (error.Code == RoomErrors.NotLive.Code && (await Queries.GetAsync(_actor, SessionId, CancellationToken.None)).Value is { } session)
         {
@@ -183,12 +185,12 @@ public sealed partial class VideoRoom : IAsyncDisposable
         }
         catch (JSException exception)
         {
-            state.Failed($"The video could not start: {exception.Message}");
+            state.Failed(T["Room.CouldNotStart", exception.Message]);
             VideoRoomLog.VideoFailed(Logger, SessionId, exception.Message);
         }
         catch (TaskCanceledException) when (!_disposed)
         {
-            state.Failed("The video did not start in time.");
+            state.Failed(T["Room.StartTimeout"]);
             VideoRoomLog.VideoFailed(Logger, SessionId, "interop timeout");
         }
         catch (JSDisconnectedException)
@@ -233,7 +235,7 @@ public sealed partial class VideoRoom : IAsyncDisposable
         }
         catch (JSException exception)
         {
-            _state!.Warn($"The {device} could not be switched: {exception.Message}");
+            _state!.Warn(T[device == VideoRoomState.Devices.Microphone ? "Room.MicrophoneFailed" : "Room.CameraFailed", exception.Message]);
         }
         finally
         {
@@ -250,7 +252,7 @@ public sealed partial class VideoRoom : IAsyncDisposable
     private async Task EndSessionAsync()
     {
         var state = _state!;
-        if (!await EndSessionQuestion.AskAsync(Dialogs, state.Session.Title))
+        if (!await EndSessionQuestion.AskAsync(Dialogs, SessionsText, state.Session.Title))
         {
             return;
         }
@@ -260,7 +262,7 @@ public sealed partial class VideoRoom : IAsyncDisposable
             var result = await Sessions.EndAsync(_actor, SessionId, CancellationToken.None);
             if (result.Error is { } error)
             {
-                state.Warn(error.Message);
+                state.Warn(Errors.Detail(error));
                 return;
             }
             state.Refresh(result.Value!.Session);
@@ -369,7 +371,7 @@ public sealed partial class VideoRoom : IAsyncDisposable
         {
             await InvokeAsync(() =>
             {
-                _state?.Warn($"The video token could not be renewed: {error.Message}");
+                _state?.Warn(T["Room.TokenFailed", Errors.Detail(error)]);
                 StateHasChanged();
             });
             return null;
@@ -377,7 +379,11 @@ public sealed partial class VideoRoom : IAsyncDisposable
         return result.Value!.RtcToken;
     }
 
-    private string LocalTime(DateTime utc) => _userTime.ToLocal(utc).ToString("HH:mm", CultureInfo.InvariantCulture);
+    private string LocalTime(DateTime utc) => Format.Time(_userTime.ToLocal(utc));
+
+    private string MicrophoneLabel => _state!.MicrophoneOn ? T["Room.Mute"] : T["Room.Unmute"];
+
+    private string CameraLabel => _state!.CameraOn ? T["Room.CameraOff"] : T["Room.CameraOn"];
 
     /// <summary>Leaves the channel (tracks stopped) and closes the caller's attendance. Safe to call twice.</summary>
     private async Task CloseAsync()

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+using Sessions.Web.Features.Accounts;
+using Sessions.Web.Infrastructure.Http;
+
+namespace Sessions.Web.Infrastructure.Localization;
+
+public static class CultureEndpoints
+{
+    public const string Path = "/culture";
+    public const string CultureParameter = "c";
+    public const string RedirectParameter = "redirectUri";
+
+    /// <summary>
+    /// <c>GET /culture?c=ar&amp;redirectUri=/classes</c>: remembers the choice in ASP.NET Core's culture cookie (no account column
+    /// yet) and goes back to that page with a full load, since a Blazor circuit keeps the culture it connected with.
+    /// </summary>
+    public static IEndpointRouteBuilder MapCultureEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(Path, Choose).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>The link of a language switch for the page at <paramref name="localPath"/>.</summary>
+    public static string Link(string culture, string localPath) =>
+        $"{Path}?{CultureParameter}={Uri.EscapeDataString(culture)}&{RedirectParameter}={Uri.EscapeDataString(LocalReturnUrl.OrHome(localPath))}";
+
+    private static Results<RedirectHttpResult, ProblemHttpResult> Choose(
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = CultureParameter)] string? culture,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = RedirectParameter)] string? redirectUri,
+        HttpContext http, IOptions<CultureOptions> options)
+    {
+        if (!options.Value.Supports(culture))
+        {
+            return ServiceError.Validation(CultureParameter, $"Choose one of: {string.Join(", ", options.Value.Supported)}.").ToProblem();
+        }
+        var chosen = options.Value.Supported.First(name => name.Equals(culture, StringComparison.OrdinalIgnoreCase));
+        http.Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen, CultureOptions.LanguageOf(chosen))),
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
+        return TypedResults.LocalRedirect(LocalReturnUrl.OrHome(redirectUri));
+    }
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Sessions.Web.Components.Common;
+
+namespace Sessions.Web.Infrastructure.Localization;
+
+/// <summary>
+/// Dates, times, numbers and durations as the current culture shows them: the patterns are texts of <see cref="CommonText"/>
+/// (a language chooses its own order and its 12- or 24-hour clock) and the digits are the culture's. Machine formats (CSV,
+/// API JSON, input values) stay invariant and do not come here.
+/// </summary>
+public sealed class DisplayFormat(IStringLocalizer<CommonText> text)
+{
+    /// <summary>"Tue 1 Dec, 14:05"; in Arabic "الثلاثاء ١ ديسمبر، ٢:٠٥ م".</summary>
+    public string DayAndTime(DateTime local) => Pattern(local, "Format.DayAndTime");
+
+    /// <summary>"Tuesday 1 December": a day's heading.</summary>
+    public string Day(DateTime local) => Pattern(local, "Format.Day");
+
+    /// <summary>"2026-12-01 14:05:09": an exact moment, as in the audit trail (in Arabic with the month's name).</summary>
+    public string Timestamp(DateTime moment) => Pattern(moment, "Format.Timestamp");
+
+    /// <summary>"2026-12-01 14:05": a deadline to the minute.</summary>
+    public string DateAndTime(DateTime moment) => Pattern(moment, "Format.DateAndTime");
+
+    /// <summary>"14:05"; in Arabic "٢:٠٥ م".</summary>
+    public string Time(DateTime local) => Pattern(local, "Format.Time");
+
+    /// <summary>A count or an amount with the culture's separators and digits.</summary>
+    public string Number(double value, string format = "0.#") => Localized(value.ToString(format, CultureInfo.CurrentCulture));
+
+    /// <inheritdoc cref="Durations.Clock"/>
+    public string Clock(TimeSpan span) => Localized(Durations.Clock(span));
+
+    /// <summary>"in 3 d 4 h", "in 2 h 05 min", "in 4:05": the countdown on a Start button.</summary>
+    public string Countdown(TimeSpan span) => Localized(span.TotalDays >= 1
+        ? text["Format.CountdownDays", (int)span.TotalDays, span.Hours]
+        : span.TotalHours >= 1
+            ? text["Format.CountdownHours", (int)span.TotalHours, span.Minutes.ToString("00", CultureInfo.InvariantCulture)]
+            : text["Format.CountdownClock", Durations.Clock(span)]);
+
+    private string Pattern(DateTime local, string key) => Localized(local.ToString(text[key], CultureInfo.CurrentCulture));
+
+    private static string Localized(string formatted) => NativeDigits.Apply(formatted, CultureInfo.CurrentCulture);
+}

@@ -1,0 +1,29 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Sessions.Web.Infrastructure.Localization;
+
+public static class LocalizationSetup
+{
+    /// <summary>
+    /// Texts from .resx files next to their resource class (one per feature), the cultures of <see cref="CultureOptions"/>,
+    /// and a request's culture from the culture cookie, then <c>Accept-Language</c>, then the default.
+    /// </summary>
+    public static IHostApplicationBuilder AddSessionsLocalization(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddLocalization();
+        builder.Services.AddOptions<CultureOptions>().BindConfiguration(CultureOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<RequestLocalizationOptions>().Configure<IOptions<CultureOptions>>((localization, options) =>
+        {
+            var cultures = options.Value;
+            localization.DefaultRequestCulture = new RequestCulture(cultures.Default, CultureOptions.LanguageOf(cultures.Default));
+            localization.SupportedCultures = [.. cultures.Supported.Select(CultureInfo.GetCultureInfo)];
+            localization.SupportedUICultures = [.. cultures.Languages.Select(CultureInfo.GetCultureInfo)];
+            localization.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        builder.Services.AddSingleton<DisplayFormat>();
+        builder.Services.AddSingleton<ErrorText>();
+        return builder;
+    }
+}
