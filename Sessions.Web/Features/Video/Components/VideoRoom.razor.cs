@@ -381,6 +381,9 @@ public sealed partial class VideoRoom : IAsyncDisposable
 
     private string LocalTime(DateTime utc) => Format.Time(_userTime.ToLocal(utc));
 
+    private string? AnnouncementText =>
+        _state?.Announcement is { } announcement ? T[$"Room.Announce.{announcement.Kind}", announcement.Who].Value : null;
+
     private string MicrophoneLabel => _state!.MicrophoneOn ? T["Room.Mute"] : T["Room.Unmute"];
 
     private string CameraLabel => _state!.CameraOn ? T["Room.CameraOff"] : T["Room.CameraOn"];

@@ -55,9 +55,9 @@ public sealed class VideoRoomState
 
     /// <summary>
     /// The latest change a screen reader should hear without moving focus (someone joined or left, the wrap-up began,
-    /// the session ended): the text of the room's visually hidden live region.
+    /// the session ended): the room's visually hidden live region says it in the reader's language.
     /// </summary>
-    public string? Announcement { get; private set; }
+    public RoomAnnouncement? Announcement { get; private set; }
 
     /// <summary>The Agora Web SDK's version, once it has loaded.</summary>
     public string? SdkVersion { get; set; }
@@ -126,7 +126,7 @@ public sealed class VideoRoomState
     public void WrapUp(DateTime endsUtc)
     {
         Session = Session with { Status = SessionStatus.EndRequestPending, WrapUpEndsUtc = endsUtc };
-        Announcement = "The booked time is over: the session is wrapping up and ends soon.";
+        Announcement = new(RoomAnnouncementKind.WrapUp);
     }
 
     public void Connecting()
@@ -196,7 +196,7 @@ public sealed class VideoRoomState
 
     public void End()
     {
-        Announcement = Session.Status == SessionStatus.Cancelled ? "The session was cancelled." : "The session has ended.";
+        Announcement = new(Session.Status == SessionStatus.Cancelled ? RoomAnnouncementKind.Cancelled : RoomAnnouncementKind.Ended);
         Phase = RoomPhase.Ended;
         VideoError = null;
         Notice = null;
@@ -222,7 +222,7 @@ public sealed class VideoRoomState
             case ParticipantJoinedMessage joined when Phase != RoomPhase.Ended:
                 if (!_participants.ContainsKey(joined.UserId))
                 {
-                    Announcement = $"{joined.DisplayName} joined the room.";
+                    Announcement = new(RoomAnnouncementKind.Joined, joined.DisplayName);
                 }
                 _participants[joined.UserId] = new RoomParticipant(joined.UserId, joined.DisplayName, joined.RtcUid,
                     joined.JoinedAt.UtcDateTime, joined.UserId == Session.EducatorId);
@@ -232,7 +232,7 @@ public sealed class VideoRoomState
                 {
                     return false;
                 }
-                Announcement = $"{gone.DisplayName} left the room.";
+                Announcement = new(RoomAnnouncementKind.Left, gone.DisplayName);
                 return true;
             default:
                 return false;
