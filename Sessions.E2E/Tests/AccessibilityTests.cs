@@ -140,7 +140,7 @@ public sealed class AccessibilityTests(LiveServerFixture app, ChromiumFixture ch
         await page.GotoAsync(LoginPage.Path);
         await login.Password.FillAsync("any password");
         await login.Submit.ClickAsync();
-        await ExpectFieldErrorAsync(login.Email, "The Email field is required.");
+        await ExpectFieldErrorAsync(login.Email, "Fill in this field.");
         await Expect(login.Password).Not.ToHaveAttributeAsync("aria-invalid", "true");
         await login.Email.FillAsync(SeededData.Teacher2);
         await login.Password.FillAsync("not the password");
