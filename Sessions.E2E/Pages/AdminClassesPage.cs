@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Sessions.Web.Components.Common;
 
@@ -25,8 +26,23 @@ public sealed class AdminClassesPage(IPage page) : BlazorPage(page)
         await Page.Locator($"input[data-testid='{TestIds.ClassFormSubject}']").FillAsync(subject);
         var educator = Page.Locator($"input[data-testid='{TestIds.ClassFormEducator}']");
         await educator.FillAsync(educatorName);
-        await Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = educatorName }).First.ClickAsync();
-        await Assertions.Expect(educator).ToHaveValueAsync(new System.Text.RegularExpressions.Regex($"^{System.Text.RegularExpressions.Regex.Escape(educatorName)} \\("));
+        var option = Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = educatorName }).First;
+        var chosen = new Regex($"^{Regex.Escape(educatorName)} \\(");
+        // The list the typed search answers replaces the one shown on focus, and a click on the replaced one is lost:
+        // pick again until the field shows the choice, a few times at most.
+        for (var attempt = 0; attempt < 5 && !chosen.IsMatch(await educator.InputValueAsync()); attempt++)
+        {
+            await option.ClickAsync();
+            try
+            {
+                await Assertions.Expect(educator).ToHaveValueAsync(chosen, new() { Timeout = 2_000 });
+            }
+            catch (PlaywrightException)
+            {
+                // not taken yet: pick again
+            }
+        }
+        await Assertions.Expect(educator).ToHaveValueAsync(chosen);
         // A search still on its way can open the list again over the buttons; leaving the field closes it.
         await educator.PressAsync("Tab");
         await Assertions.Expect(Page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
