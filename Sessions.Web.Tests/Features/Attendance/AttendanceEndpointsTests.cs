@@ -55,6 +55,22 @@ public sealed class AttendanceEndpointsTests(SessionsAppFactory app)
         Assert.Equal(cy.Id, Assert.Single(report.GetProperty("absentees").EnumerateArray()).GetString());
     }
 
+    [Fact]
+    public async Task The_csv_header_follows_the_callers_language_and_the_data_stay_invariant()
+    {
+        var educator = await _data.EducatorAsync();
+        var student = await _data.StudentAsync("Salma");
+        var session = await _data.SessionAsync(await _data.ClassAsync(educator, student));
+        using var teacher = await _data.ClientForAsync(educator);
+        teacher.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ar");
+
+        var rows = (await (await teacher.GetAsync($"/api/sessions/{session.Id}/attendance.csv")).Content.ReadAsStringAsync())
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal("الطالب,البريد الإلكتروني,أول دخول (UTC),دقائق الحضور,غائب", rows[0]);
+        Assert.Equal($"Salma,{student.Email},,0,yes", rows[1]);
+    }
+
     [Theory]
     [InlineData("=1+1", "'=1+1")]
     [InlineData("+1", "'+1")]

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+using Sessions.Web.Features.Attendance.Components;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Sessions;
 using Sessions.Web.Infrastructure.Http;
@@ -22,7 +24,7 @@ public static class AttendanceEndpoints
         attendance.MapGet("/{id}/attendance.csv", CsvAsync).AllowCookieDownload() // the attendance page links to it
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .WithSummary("Attendance report as CSV")
-            .WithDescription("The attendance report as a CSV file, one line per student.");
+            .WithDescription("The attendance report as a CSV file, one line per student; the header row in the caller's language (Accept-Language or the culture cookie), the data invariant.");
         return app;
     }
 
@@ -34,12 +36,12 @@ public static class AttendanceEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CsvAsync(
-        Guid id, ClaimsPrincipal user, AttendanceService attendance, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, AttendanceService attendance, IStringLocalizer<AttendanceText> text, CancellationToken ct)
     {
         var result = await attendance.ReportAsync(SessionActor.From(user), id, ct);
         return result.Error is { } error
             ? error.ToProblem()
-            : TypedResults.File(Encoding.UTF8.GetBytes(result.Value!.ToCsv()), "text/csv; charset=utf-8", $"attendance-{id}.csv");
+            : TypedResults.File(Encoding.UTF8.GetBytes(result.Value!.ToCsv(AttendanceReport.CsvHeaderKeys.Select(key => text[key].Value))), "text/csv; charset=utf-8", $"attendance-{id}.csv");
     }
 }
 

@@ -16,10 +16,16 @@ public sealed record AttendanceReport(SessionSummary Session, IReadOnlyList<Atte
 {
     public IEnumerable<AttendanceLine> Absentees => Students.Where(s => s.Absent);
 
-    /// <summary>RFC 4180 CSV, one row per enrolled student; times are ISO 8601 UTC.</summary>
-    public string ToCsv()
+    /// <summary>The header row's texts (keys of <c>AttendanceText</c>), in column order.</summary>
+    public static readonly IReadOnlyList<string> CsvHeaderKeys = ["Csv.Student", "Csv.Email", "Csv.FirstJoined", "Csv.Minutes", "Csv.Absent"];
+
+    /// <summary>
+    /// RFC 4180 CSV, one row per enrolled student under <paramref name="header"/> (the reader's language); the data stay
+    /// machine-readable: times ISO 8601 UTC, invariant numbers, <c>yes</c>/<c>no</c>.
+    /// </summary>
+    public string ToCsv(IEnumerable<string> header)
     {
-        var csv = new StringBuilder("student,email,first_joined_at,minutes_attended,absent\r\n");
+        var csv = new StringBuilder(string.Join(',', header.Select(CsvText.Field))).Append("\r\n");
         foreach (var line in Students)
         {
             csv.Append(CsvText.Field(line.DisplayName)).Append(',')

@@ -14,6 +14,8 @@ namespace Sessions.Web.Features.Administration.Components;
 /// </summary>
 public sealed partial class AdminClassesPage
 {
+    private static string CoEducatorNames(AdminClassRow row) => string.Join(", ", row.CoEducators.Select(e => e.DisplayName));
+
     private MudTable<AdminClassRow> _table = default!;
     private string _actorId = "";
     private string? _search;

@@ -23,16 +23,21 @@ public sealed partial class OverviewSection
     /// <summary>The session's page an admin can open whatever its status: who came, and who is in the room now.</summary>
     private static string AttendancePath(Guid sessionId) => $"/sessions/{sessionId}/attendance";
 
+    /// <summary>The list holds more sessions than it shows.</summary>
+    private bool IsCut => List.Count > List.Sessions.Count;
+
     private string Clock(DateTime utc) => Format.Time(UserTime.ToLocal(utc));
 
     [Inject] private DisplayFormat Format { get; set; } = default!;
 
     private string StatusText(OverviewSession session) => Kind switch
     {
-        OverviewListKind.Live => $"{(session.ActualStartUtc is { } started ? Clock(started) : "")}"
-            + $"{(session.Status == SessionStatus.EndRequestPending ? " (wrapping up)" : "")} · {session.ParticipantCount} in the room",
-        OverviewListKind.StartingSoon when session.ScheduledStartUtc <= NowUtc => "Due, not started",
-        OverviewListKind.StartingSoon => "Scheduled",
-        _ => session.Status == SessionStatus.Cancelled ? "Missed" : "Not started",
+        OverviewListKind.Live => T["Section.InRoom",
+            (session.ActualStartUtc is { } started ? Clock(started) : "")
+                + (session.Status == SessionStatus.EndRequestPending ? T["Section.WrappingUp"] : ""),
+            Format.Number(session.ParticipantCount)],
+        OverviewListKind.StartingSoon when session.ScheduledStartUtc <= NowUtc => T["Section.Due"],
+        OverviewListKind.StartingSoon => T["Section.Scheduled"],
+        _ => session.Status == SessionStatus.Cancelled ? T["Section.Missed"] : T["Section.NotStarted"],
     };
 }

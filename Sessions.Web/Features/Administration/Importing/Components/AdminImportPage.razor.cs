@@ -93,13 +93,19 @@ public sealed partial class AdminImportPage
         _errorsOnly = preview.Value is { Summary.Invalid: > 0 };
     }
 
-    private static string Describe(ImportRow row) => row.Action switch
+    private string SummaryText(ImportSummary summary) => T["Import.Summary", Format.Number(summary.Rows), Format.Number(summary.Invalid),
+        Format.Number(summary.Created), Format.Number(summary.Enrolled), Format.Number(summary.CoEducatorsAdded), Format.Number(summary.Unchanged)];
+
+    private string ResultText(ImportSummary summary) => T["Import.Result", _fileName ?? "", Format.Number(summary.Created),
+        Format.Number(summary.Enrolled), Format.Number(summary.CoEducatorsAdded), Format.Number(summary.Unchanged)];
+
+    private string Describe(ImportRow row) => row.Action switch
     {
-        ImportActions.Create => string.IsNullOrEmpty(row.ClassCode) ? "New account" : $"New account, in {row.ClassCode}",
-        ImportActions.Enrol => $"{Exists(row)}enrolled in {row.ClassCode}",
-        ImportActions.AddCoEducator => $"{Exists(row)}co-educator of {row.ClassCode}",
-        _ => row.Account == ImportAccounts.Exists ? "Exists: unchanged" : "Unchanged",
+        ImportActions.Create => string.IsNullOrEmpty(row.ClassCode) ? T["Import.NewAccount"] : T["Import.NewAccountIn", row.ClassCode],
+        ImportActions.Enrol => T["Import.EnrolledIn", Exists(row), row.ClassCode],
+        ImportActions.AddCoEducator => T["Import.CoEducatorOf", Exists(row), row.ClassCode],
+        _ => row.Account == ImportAccounts.Exists ? T["Import.ExistsUnchanged"] : T["Import.Unchanged"],
     };
 
-    private static string Exists(ImportRow row) => row.Account == ImportAccounts.Exists ? "Exists: " : "New account (above): ";
+    private string Exists(ImportRow row) => row.Account == ImportAccounts.Exists ? T["Import.Exists"] : T["Import.NewAbove"];
 }
