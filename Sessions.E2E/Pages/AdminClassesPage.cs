@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Sessions.E2E.Infrastructure;
 using Sessions.Web.Components.Common;
 
 namespace Sessions.E2E.Pages;
@@ -28,20 +29,8 @@ public sealed class AdminClassesPage(IPage page) : BlazorPage(page)
         await educator.FillAsync(educatorName);
         var option = Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = educatorName }).First;
         var chosen = new Regex($"^{Regex.Escape(educatorName)} \\(");
-        // The list the typed search answers replaces the one shown on focus, and a click on the replaced one is lost:
-        // pick again until the field shows the choice, a few times at most.
-        for (var attempt = 0; attempt < 5 && !chosen.IsMatch(await educator.InputValueAsync()); attempt++)
-        {
-            await option.ClickAsync();
-            try
-            {
-                await Assertions.Expect(educator).ToHaveValueAsync(chosen, new() { Timeout = 2_000 });
-            }
-            catch (PlaywrightException)
-            {
-                // not taken yet: pick again
-            }
-        }
+        // The list the typed search answers replaces the one shown on focus, and a click on the replaced one is lost.
+        await Repeat.UntilAsync(() => option.ClickAsync(), timeout => Assertions.Expect(educator).ToHaveValueAsync(chosen, new() { Timeout = timeout }));
         await Assertions.Expect(educator).ToHaveValueAsync(chosen);
         // A search still on its way can open the list again over the buttons; leaving the field closes it.
         await educator.PressAsync("Tab");
