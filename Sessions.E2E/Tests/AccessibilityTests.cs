@@ -122,7 +122,15 @@ public sealed class AccessibilityTests(LiveServerFixture app, ChromiumFixture ch
         foreach (var key in new[] { "Tab", "Tab", "Tab", "Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab" })
         {
             await page.Keyboard.PressAsync(key);
-            Assert.True(await dialog.EvaluateAsync<bool>("d => d.contains(document.activeElement)"), $"{key} took focus out of the Cancel dialog.");
+            // At the trap's edge MudBlazor sends focus back in from the server, a round trip after the key: wait for it.
+            try
+            {
+                await page.WaitForFunctionAsync("d => d.contains(document.activeElement)", await dialog.ElementHandleAsync(), new() { Timeout = 2_000 });
+            }
+            catch (TimeoutException)
+            {
+                Assert.Fail($"{key} took focus out of the Cancel dialog.");
+            }
         }
         await Screenshot(page, "cancel-dialog-keyboard");
         await page.Keyboard.PressAsync("Escape");
