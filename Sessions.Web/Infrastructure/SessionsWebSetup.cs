@@ -5,6 +5,7 @@ using Sessions.Web.Features.Accounts.Passwords;
 using Sessions.Web.Features.Accounts.Standing;
 using Sessions.Web.Features.Administration;
 using Sessions.Web.Features.Attendance;
+using Sessions.Web.Features.Chat;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Live;
 using Sessions.Web.Features.Notifications;
@@ -46,6 +47,7 @@ public static class SessionsWebSetup
         builder.AddSessionsRateLimiting();
         builder.AddLiveFeature();
         builder.AddVideoFeature();
+        builder.AddChatFeature();
         builder.AddClassesFeature();
         builder.AddSessionsFeature();
         builder.AddNotificationsFeature();
@@ -87,6 +89,7 @@ public static class SessionsWebSetup
         app.MapClassEndpoints();
         app.MapRoomEndpoints();
         app.MapAttendanceEndpoints();
+        app.MapChatEndpoints();
         app.MapLiveHub();
         app.MapSessionsHealthChecks();
         app.MapProcessEndpoints(app.Configuration);

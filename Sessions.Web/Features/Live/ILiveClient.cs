@@ -42,6 +42,13 @@ public interface ILiveClient
     [LiveEvent(LiveAudience.ClassAndEducator, "Someone left a session's room (or their tab closed, or their connection was lost).")]
     Task ParticipantLeft(ParticipantLeftMessage message);
 
+    [LiveEvent(LiveAudience.ClassAndEducator,
+        "A message was posted in a session's chat (acknowledged to its sender once stored); `message` is as the messages API answers it.")]
+    Task ChatMessagePosted(ChatMessagePostedMessage message);
+
+    [LiveEvent(LiveAudience.ClassAndEducator, "A chat message was deleted by its sender or a moderator: show it as removed.")]
+    Task ChatMessageDeleted(ChatMessageDeletedMessage message);
+
     /// <summary>
     /// Sent to the user's own connections when they are enrolled in a class or removed from it: from then on they hear
     /// (or no longer hear) its sessions, without reconnecting.

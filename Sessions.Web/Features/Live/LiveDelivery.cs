@@ -32,6 +32,8 @@ public sealed class LiveDelivery(IHubContext<LiveHub, ILiveClient> hub, LiveSubs
             SessionWrapUpMessage wrapUp => clients.SessionWrapUp(wrapUp),
             ParticipantJoinedMessage joined => clients.ParticipantJoined(joined),
             ParticipantLeftMessage left => clients.ParticipantLeft(left),
+            ChatMessagePostedMessage posted => clients.ChatMessagePosted(posted),
+            ChatMessageDeletedMessage deleted => clients.ChatMessageDeleted(deleted),
             _ => throw new ArgumentOutOfRangeException(nameof(liveEvent), liveEvent.GetType().Name, "Unknown live event."),
         };
     }

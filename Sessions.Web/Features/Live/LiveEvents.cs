@@ -36,3 +36,11 @@ public sealed record SessionCancelledMessage(Guid SessionId, int ClassId, string
 /// <summary>The booked duration ran out: the session completes at <see cref="EndsAt"/> unless the educator ends it sooner.</summary>
 public sealed record SessionWrapUpMessage(Guid SessionId, int ClassId, DateTimeOffset EndsAt)
     : LiveEvent(SessionId, ClassId);
+
+/// <summary>A chat message was stored in a session's chat.</summary>
+public sealed record ChatMessagePostedMessage(Guid SessionId, int ClassId, Chat.ChatMessageDto Message)
+    : LiveEvent(SessionId, ClassId);
+
+/// <summary>A chat message was deleted: everyone shows it as removed.</summary>
+public sealed record ChatMessageDeletedMessage(Guid SessionId, int ClassId, long MessageId)
+    : LiveEvent(SessionId, ClassId);

@@ -7,6 +7,7 @@ using Sessions.Web.Features.Accounts.Lockout;
 using Sessions.Web.Features.Accounts.Tokens;
 using Sessions.Web.Features.Administration.Audit;
 using Sessions.Web.Features.Attendance;
+using Sessions.Web.Features.Chat;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Notifications;
 using Sessions.Web.Features.Sessions;
@@ -30,6 +31,8 @@ public abstract class SessionsDbContext(DbContextOptions options)
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ChatMessage> ChatMessages => Set<ChatMessage>();
+    public DbSet<ChatAttachment> ChatAttachments => Set<ChatAttachment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

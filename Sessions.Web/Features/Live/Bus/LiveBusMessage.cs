@@ -31,6 +31,8 @@ public static class LiveBusJson
         [typeof(SessionWrapUpMessage)] = nameof(ILiveClient.SessionWrapUp),
         [typeof(ParticipantJoinedMessage)] = nameof(ILiveClient.ParticipantJoined),
         [typeof(ParticipantLeftMessage)] = nameof(ILiveClient.ParticipantLeft),
+        [typeof(ChatMessagePostedMessage)] = nameof(ILiveClient.ChatMessagePosted),
+        [typeof(ChatMessageDeletedMessage)] = nameof(ILiveClient.ChatMessageDeleted),
     };
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)

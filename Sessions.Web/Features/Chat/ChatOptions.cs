@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Sessions.Web.Features.Chat;
+
+public sealed class ChatOptions
+{
+    public const string Section = "Chat";
+
+    /// <summary>
+    /// The folder attachments are kept in, relative to the content root unless absolute. Never under wwwroot: files are
+    /// served only through the authorized attachment endpoint.
+    /// </summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Chat:StorageRoot must name a folder.")]
+    public string StorageRoot { get; set; } = "App_Data/attachments";
+
+    /// <summary>The thumbnail's longest side, in pixels.</summary>
+    [Range(64, 1024, ErrorMessage = "Chat:ThumbnailSize must be between 64 and 1024.")]
+    public int ThumbnailSize { get; set; } = 320;
+}
