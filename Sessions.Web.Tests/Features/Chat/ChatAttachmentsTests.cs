@@ -124,6 +124,43 @@ public sealed class ChatAttachmentsTests(SessionsAppFactory app)
     }
 
     [Fact]
+    public async Task An_upload_cut_off_midway_leaves_nothing_on_disk_or_in_the_database()
+    {
+        using var room = await ChatRoom.OpenAsync(app);
+        var before = FilesUnder(app.AttachmentRoot);
+        var file = new CutOffContent(ChatFiles.Mp4(length: 4 * 1024 * 1024), breakAfter: 1024 * 1024);
+        file.Headers.ContentType = new MediaTypeHeaderValue("video/mp4");
+
+        await Assert.ThrowsAnyAsync<Exception>(() => room.Student.PostAsync($"/api/sessions/{room.SessionId}/attachments",
+            new MultipartFormDataContent { { file, "file", "experiment.mp4" } }));
+
+        // The server notices the broken connection on its own time: wait for its temporary file to go.
+        await Eventually.MatchesAsync(() => Task.FromResult(FilesUnder(app.AttachmentRoot)), files => files.SequenceEqual(before),
+            "the cut-off upload's temporary file to be deleted");
+        await using var db = await _data.DbAsync();
+        Assert.False(await db.ChatAttachments.AnyAsync(a => a.SessionId == room.SessionId));
+        // The same file, whole, goes through.
+        await room.Student.UploadedAsync(room.SessionId, ChatFiles.Mp4(length: 4 * 1024 * 1024), "experiment.mp4", "video/mp4");
+    }
+
+    [Fact]
+    public async Task A_WebP_image_stays_WebP_with_a_thumbnail()
+    {
+        using var room = await ChatRoom.OpenAsync(app);
+        using var bitmap = new SKBitmap(400, 200);
+        bitmap.Erase(SKColors.SeaGreen);
+        using var webp = bitmap.Encode(SKEncodedImageFormat.Webp, 80);
+
+        var uploaded = await room.Student.UploadedAsync(room.SessionId, webp.ToArray(), "board.webp", "image/webp");
+
+        Assert.Equal("image/webp", uploaded.GetProperty("contentType").GetString());
+        using var thumbnail = await room.Student.GetAsync(uploaded.GetProperty("thumbnailUrl").GetString());
+        Assert.Equal("image/webp", thumbnail.Content.Headers.ContentType?.MediaType);
+        using var small = SKBitmap.Decode(await thumbnail.Content.ReadAsByteArrayAsync());
+        Assert.Equal((320, 160), (small.Width, small.Height));
+    }
+
+    [Fact]
     public async Task Members_read_a_sent_attachment_outsiders_do_not_and_an_unsent_one_is_its_uploader_s_alone()
     {
         using var room = await ChatRoom.OpenAsync(app);
@@ -182,4 +219,21 @@ public sealed class ChatAttachmentsTests(SessionsAppFactory app)
 
     private static string[] FilesUnder(string root) =>
         Directory.Exists(root) ? [.. Directory.GetFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)] : [];
+
+    /// <summary>A request body that sends part of its bytes, then breaks off as a dropped connection does.</summary>
+    private sealed class CutOffContent(byte[] bytes, int breakAfter) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            await stream.WriteAsync(bytes.AsMemory(0, breakAfter));
+            await stream.FlushAsync();
+            throw new IOException("The connection dropped.");
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = bytes.Length;
+            return true;
+        }
+    }
 }
