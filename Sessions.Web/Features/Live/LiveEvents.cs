@@ -1,3 +1,5 @@
+using Sessions.Web.Features.Chat;
+
 namespace Sessions.Web.Features.Live;
 
 /// <summary>An event about a session, delivered to the members of its class and to its educator.</summary>
@@ -38,7 +40,7 @@ public sealed record SessionWrapUpMessage(Guid SessionId, int ClassId, DateTimeO
     : LiveEvent(SessionId, ClassId);
 
 /// <summary>A chat message was stored in a session's chat.</summary>
-public sealed record ChatMessagePostedMessage(Guid SessionId, int ClassId, Chat.ChatMessageDto Message)
+public sealed record ChatMessagePostedMessage(Guid SessionId, int ClassId, ChatMessageDto Message)
     : LiveEvent(SessionId, ClassId);
 
 /// <summary>A chat message was deleted: everyone shows it as removed.</summary>
