@@ -8,7 +8,7 @@ public static class LocalizationSetup
 {
     /// <summary>
     /// Texts from .resx files next to their resource class (one per feature), the cultures of <see cref="CultureOptions"/>,
-    /// and a request's culture from the culture cookie, then <c>Accept-Language</c>, then the default.
+    /// and a request's culture from the signed-in user's choice, then the culture cookie, then <c>Accept-Language</c>, then the default.
     /// </summary>
     public static IHostApplicationBuilder AddSessionsLocalization(this IHostApplicationBuilder builder)
     {
@@ -20,7 +20,7 @@ public static class LocalizationSetup
             localization.DefaultRequestCulture = new RequestCulture(cultures.Default, CultureOptions.LanguageOf(cultures.Default));
             localization.SupportedCultures = [.. cultures.Supported.Select(CultureInfo.GetCultureInfo)];
             localization.SupportedUICultures = [.. cultures.Languages.Select(CultureInfo.GetCultureInfo)];
-            localization.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            localization.RequestCultureProviders = [new AccountCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
         builder.Services.AddSingleton<DisplayFormat>();
         builder.Services.AddSingleton<ErrorText>();
