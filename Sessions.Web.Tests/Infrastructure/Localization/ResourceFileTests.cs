@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Reflection;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Administration.Audit;
+using Sessions.Web.Features.Administration.Components;
 using Sessions.Web.Features.Sessions;
 using Sessions.Web.Features.Video;
 using Sessions.Web.Infrastructure.Http;
@@ -12,7 +15,7 @@ namespace Sessions.Web.Tests.Infrastructure.Localization;
 
 /// <summary>Every text has its Arabic, and every refusal's code its Arabic detail.</summary>
 [Collection(AppFixtureGroup.Name)]
-public sealed class ResourceFileTests(SessionsAppFactory app)
+public sealed partial class ResourceFileTests(SessionsAppFactory app)
 {
     private const string Arabic = "ar";
 
@@ -70,6 +73,43 @@ public sealed class ResourceFileTests(SessionsAppFactory app)
         }
         Assert.True(codes.Count > 40, $"only {codes.Count} codes found");
     }
+
+    [Fact]
+    public void Every_field_message_key_a_service_gives_has_an_Arabic_text_that_names_only_its_facts()
+    {
+        var arabic = Read(Path.Combine(PortalProcess.RepositoryRoot(), "Sessions.Web", "Infrastructure", "Http", "ErrorMessages.ar.resx"));
+        var uses = Directory.EnumerateFiles(Path.Combine(PortalProcess.RepositoryRoot(), "Sessions.Web"), "*.cs", SearchOption.AllDirectories)
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(file => FieldMessageUse().Matches(File.ReadAllText(file)))
+            .Select(use => (Key: use.Groups["key"].Value, Facts: use.Groups["facts"].Captures.Select(c => c.Value).ToHashSet(StringComparer.Ordinal)))
+            .ToList();
+
+        Assert.True(uses.Count >= 30, $"only {uses.Count} field messages found");
+        Assert.Empty(uses.Where(use => !arabic.ContainsKey(use.Key)).Select(use => use.Key));
+        Assert.Empty(uses.Where(use => Placeholder().Matches(arabic[use.Key]).Any(named => !use.Facts.Contains(named.Groups[1].Value)))
+            .Select(use => use.Key));
+    }
+
+    [Fact]
+    public void Every_audited_action_has_a_name_in_both_languages()
+    {
+        var actions = typeof(AuditActions).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!).ToList();
+        var text = app.Services.GetRequiredService<IStringLocalizer<AdministrationText>>();
+        foreach (var language in new[] { "en", Arabic })
+        {
+            using var scope = new CultureScope(language);
+            Assert.DoesNotContain(actions, action => text[$"AuditAction.{action}"].ResourceNotFound);
+        }
+        Assert.True(actions.Count >= 10);
+    }
+
+    /// <summary><c>FieldMessage.Of("key", $"…", ("fact", value), …)</c>: the key and the facts named before the call ends.</summary>
+    [GeneratedRegex("""FieldMessage\.Of\("(?<key>[a-z_]+)",(?:(?:(?!\);)[\s\S])*?\("(?<facts>[a-z]+)",)*""")]
+    private static partial Regex FieldMessageUse();
+
+    [GeneratedRegex(@"\{([A-Za-z]+)\}")]
+    private static partial Regex Placeholder();
 
     /// <summary>The errors declared as static members anywhere in the portal, and one of each error built by a factory method.</summary>
     private static IEnumerable<ServiceError> DeclaredErrors()

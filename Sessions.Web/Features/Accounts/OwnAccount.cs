@@ -17,7 +17,7 @@ public sealed class OwnAccount(UserManager<AppUser> users, UserStandings standin
         var user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("The signed-in account no longer exists.");
         if (!string.Equals(password, confirmation, StringComparison.Ordinal))
         {
-            return ServiceError.Validation("confirmPassword", "The two new passwords are not the same.");
+            return ServiceError.Validation("confirmPassword", FieldMessage.Of("passwords_differ", "The two new passwords are not the same."));
         }
         // Saved with the new password, or not at all.
         user.MustChangePassword = false;
@@ -58,11 +58,11 @@ public sealed class OwnAccount(UserManager<AppUser> users, UserStandings standin
         CheckCulture(errors, preferences.Culture);
         if (preferences.Clock is not null && !ClockPreference.All.Contains(preferences.Clock, StringComparer.Ordinal))
         {
-            errors.Add("clock", $"The clock is one of: {string.Join(", ", ClockPreference.All)}, or null for the language's own.");
+            errors.Add("clock", FieldMessage.Of("clock_unknown", $"The clock is one of: {string.Join(", ", ClockPreference.All)}, or null for the language's own."));
         }
         if (preferences.Digits is not null && !DigitPreference.All.Contains(preferences.Digits, StringComparer.Ordinal))
         {
-            errors.Add("digits", $"The digits are one of: {string.Join(", ", DigitPreference.All)}, or null for the language's own.");
+            errors.Add("digits", FieldMessage.Of("digits_unknown", $"The digits are one of: {string.Join(", ", DigitPreference.All)}, or null for the language's own."));
         }
         if (errors.ToError() is { } invalid)
         {
@@ -93,7 +93,7 @@ public sealed class OwnAccount(UserManager<AppUser> users, UserStandings standin
     {
         if (culture is not null && !cultures.Value.Supports(culture))
         {
-            errors.Add("culture", $"The language is one of: {string.Join(", ", cultures.Value.Supported)}, or null for the browser's.");
+            errors.Add("culture", FieldMessage.Of("culture_unknown", $"The language is one of: {string.Join(", ", cultures.Value.Supported)}, or null for the browser's."));
         }
     }
 

@@ -35,7 +35,7 @@ public static class CultureEndpoints
     {
         if (!options.Value.Supports(culture))
         {
-            return ServiceError.Validation(CultureParameter, $"Choose one of: {string.Join(", ", options.Value.Supported)}.").ToProblem();
+            return ServiceError.Validation(CultureParameter, FieldMessage.Of("culture_unknown", $"Choose one of: {string.Join(", ", options.Value.Supported)}.")).ToProblem();
         }
         var chosen = options.Value.Supported.First(name => name.Equals(culture, StringComparison.OrdinalIgnoreCase));
         if (http.User.Identity?.IsAuthenticated == true && await account.ChooseCultureAsync(SessionActor.From(http.User).UserId, chosen) is { Value: { } user })

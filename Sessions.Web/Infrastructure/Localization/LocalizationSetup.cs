@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
+using Sessions.Web.Infrastructure.Http;
 
 namespace Sessions.Web.Infrastructure.Localization;
 
@@ -24,6 +25,9 @@ public static class LocalizationSetup
         });
         builder.Services.AddSingleton<DisplayFormat>();
         builder.Services.AddSingleton<ErrorText>();
+        // A service's field messages reach the API's JSON (a problem's errors, an import's rows) in the request's language.
+        builder.Services.AddOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>()
+            .Configure<ErrorText>((json, text) => json.SerializerOptions.Converters.Add(new FieldMessageJson(text)));
         return builder;
     }
 }
