@@ -19,14 +19,15 @@ public sealed partial class ResourceFileTests(SessionsAppFactory app)
 {
     private const string Arabic = "ar";
 
-    public static TheoryData<string> EnglishResourceFiles()
+    public static TheoryData<string> EnglishResourceFiles() => [.. EnglishFiles()];
+
+    private static IEnumerable<string> EnglishFiles()
     {
-        var files = Directory.EnumerateFiles(Path.Combine(PortalProcess.RepositoryRoot(), "Sessions.Web"), "*.resx", SearchOption.AllDirectories)
+        return Directory.EnumerateFiles(Path.Combine(PortalProcess.RepositoryRoot(), "Sessions.Web"), "*.resx", SearchOption.AllDirectories)
             .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && Path.GetFileNameWithoutExtension(file).Split('.').Length == 1)
             .Select(file => Path.GetRelativePath(PortalProcess.RepositoryRoot(), file));
-        return [.. files];
     }
 
     [Fact]
@@ -48,9 +49,29 @@ public sealed partial class ResourceFileTests(SessionsAppFactory app)
         // ErrorMessages keeps its English in the *Errors.cs files, so its English file is empty on purpose.
         if (english.Count > 0)
         {
-            Assert.Empty(arabic.Keys.Except(english.Keys));
+            // Arabic writes the plural forms English does not have (Class.Students.few), of words English has (Class.Students.other).
+            Assert.DoesNotContain(arabic.Keys.Except(english.Keys), key => !IsPluralFormOf(key, english));
         }
     }
+
+    [Fact]
+    public void Every_plural_word_has_its_other_form_in_English_and_all_six_in_Arabic()
+    {
+        foreach (var englishFile in EnglishFiles())
+        {
+            var english = Read(Path.Combine(PortalProcess.RepositoryRoot(), englishFile));
+            var arabic = Read(Path.ChangeExtension(Path.Combine(PortalProcess.RepositoryRoot(), englishFile), $".{Arabic}.resx"));
+            foreach (var word in english.Keys.Where(key => key.EndsWith(".other", StringComparison.Ordinal)).Select(key => key[..^".other".Length]))
+            {
+                Assert.Empty(PluralForms.Where(form => !arabic.ContainsKey($"{word}.{form}")).Select(form => $"{englishFile}: {word}.{form}"));
+            }
+        }
+    }
+
+    private static readonly string[] PluralForms = ["zero", "one", "two", "few", "many", "other"];
+
+    private static bool IsPluralFormOf(string key, Dictionary<string, string> english) =>
+        PluralForms.Any(form => key.EndsWith("." + form, StringComparison.Ordinal) && english.ContainsKey(key[..(key.Length - form.Length)] + "other"));
 
     [Fact]
     public void Every_refusal_code_has_an_Arabic_detail()

@@ -31,6 +31,18 @@ public sealed class DisplayFormat(IStringLocalizer<CommonText> text)
     /// <summary>A count or an amount with the culture's separators and digits.</summary>
     public string Number(double value, string format = "0.#") => Localized(value.ToString(format, CultureInfo.CurrentCulture));
 
+    /// <summary>
+    /// A count with the word its number takes: <c>{key}.{category}</c> of <paramref name="text"/> (<c>Class.Students.few</c>),
+    /// falling back to <c>{key}.other</c>; English writes one and other, Arabic also zero, two, few and many (CLDR,
+    /// <see cref="PluralRules"/>). <c>{0}</c> is the count in the culture's digits.
+    /// </summary>
+    public string Count(IStringLocalizer text, string key, long count)
+    {
+        var category = PluralRules.Of(CultureInfo.CurrentUICulture, count).ToString().ToLowerInvariant();
+        var form = text[$"{key}.{category}"] is { ResourceNotFound: false } found ? found : text[$"{key}.other"];
+        return string.Format(CultureInfo.CurrentCulture, form.Value, Number(count));
+    }
+
     /// <inheritdoc cref="Durations.Clock"/>
     public string Clock(TimeSpan span) => Localized(Durations.Clock(span));
 
