@@ -75,6 +75,21 @@ public sealed partial class AccountPreferencesTests(SessionsAppFactory app)
     }
 
     [Fact]
+    public async Task A_language_link_on_another_site_changes_the_browsers_cookie_but_not_the_account()
+    {
+        var student = await app.Data.StudentAsync();
+        using var browser = await PortalBrowser.SignedInAsync(app, student);
+        using var request = new HttpRequestMessage(HttpMethod.Get, CultureEndpoints.Link("ar", "/student"));
+        request.Headers.Add("Sec-Fetch-Site", "cross-site");
+
+        using var chosen = await browser.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+        Assert.Equal(new AccountPreferences(null, null, null), await PreferencesOfAsync(student));
+        Assert.Contains(browser.SetCookies, c => c.Name == ".AspNetCore.Culture");
+    }
+
+    [Fact]
     public async Task The_account_page_saves_language_clock_and_digits_and_loads_again_in_that_language()
     {
         var student = await app.Data.StudentAsync();

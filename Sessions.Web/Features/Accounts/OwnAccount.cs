@@ -14,7 +14,7 @@ public sealed class OwnAccount(UserManager<AppUser> users, UserStandings standin
 
     public async Task<Result<AppUser>> ChangePasswordAsync(string userId, string current, string password, string confirmation)
     {
-        var user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("The signed-in account no longer exists.");
+        var user = await FindAsync(userId);
         if (!string.Equals(password, confirmation, StringComparison.Ordinal))
         {
             return ServiceError.Validation("confirmPassword", FieldMessage.Of("passwords_differ", "The two new passwords are not the same."));
@@ -41,12 +41,9 @@ public sealed class OwnAccount(UserManager<AppUser> users, UserStandings standin
         {
             return invalid;
         }
-        var user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("The signed-in account no longer exists.");
+        var user = await FindAsync(userId);
         user.TimeZoneId = timeZone!;
-        var updated = await users.UpdateAsync(user);
-        return updated.Succeeded
-            ? user
-            : throw new InvalidOperationException($"Could not save the time zone: {string.Join("; ", updated.Errors.Select(e => e.Description))}");
+        return await SaveAsync(user);
     }
 
     public async Task<AccountPreferences> PreferencesAsync(string userId) => AccountPreferences.Of(await FindAsync(userId));

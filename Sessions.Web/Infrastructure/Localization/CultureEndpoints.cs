@@ -38,7 +38,11 @@ public static class CultureEndpoints
             return ServiceError.Validation(CultureParameter, FieldMessage.Of("culture_unknown", $"Choose one of: {string.Join(", ", options.Value.Supported)}.")).ToProblem();
         }
         var chosen = options.Value.Supported.First(name => name.Equals(culture, StringComparison.OrdinalIgnoreCase));
-        if (http.User.Identity?.IsAuthenticated == true && await account.ChooseCultureAsync(SessionActor.From(http.User).UserId, chosen) is { Value: { } user })
+        // A GET, so a link on another site could make it (the sign-in cookie is SameSite=Lax): such a link changes this
+        // browser's cookie only, never the account.
+        var fromAnotherSite = http.Request.Headers["Sec-Fetch-Site"] == "cross-site";
+        if (http.User.Identity?.IsAuthenticated == true && !fromAnotherSite
+            && await account.ChooseCultureAsync(SessionActor.From(http.User).UserId, chosen) is { Value: { } user })
         {
             await signIn.RefreshSignInAsync(user);
         }
