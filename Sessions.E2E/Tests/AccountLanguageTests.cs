@@ -7,7 +7,7 @@ namespace Sessions.E2E.Tests;
 
 /// <summary>
 /// The language and clock chosen on <c>/account</c> belong to the account: another browser, set to English, signs in and gets
-/// the portal in the language chosen, and the dashboard's cards in the clock chosen.
+/// the portal in the language chosen, and the dashboard's cards in the clock chosen. axe checks the account page in Arabic.
 /// </summary>
 [Collection(ArabicAppGroup.Name)]
 public sealed partial class AccountLanguageTests(LiveServerFixture app, ChromiumFixture chromium) : BrowserTest(app, chromium)
@@ -23,6 +23,7 @@ public sealed partial class AccountLanguageTests(LiveServerFixture app, Chromium
 
         await Expect(firstBrowser.Locator("html")).ToHaveAttributeAsync("lang", "ar");
         await Expect(new AccountPage(firstBrowser).FormatsResult).ToHaveTextAsync("تم حفظ اللغة والتنسيقات.");
+        await AxeAsync(firstBrowser, "account-language-and-formats-arabic");
 
         var otherBrowser = await SignInAsync(SeededData.Teacher2, SeededData.Password, EducatorSessionsPage.Path, "en-US");
         await Expect(otherBrowser.Locator("html")).ToHaveAttributeAsync("lang", "ar");
