@@ -58,7 +58,7 @@ public sealed class VideoRoomTests(LiveServerFixture app, ChromiumFixture chromi
 
         // No Agora here: the join fails with a banner that says what failed, and the rest of the room keeps working.
         await Expect(educator.VideoError).ToBeVisibleAsync(AfterJoinTimeout);
-        await Expect(educator.VideoError).ToContainTextAsync("Could not join the video channel");
+        await Expect(educator.VideoError).ToContainTextAsync("You could not join the video. Check your internet connection, then try again.");
         await Expect(educator.Retry).ToBeEnabledAsync();
         await Expect(educator.EndSession).ToBeEnabledAsync();
         await Screenshot(educatorTab, "educator-room-video-failed");

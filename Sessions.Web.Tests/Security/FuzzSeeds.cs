@@ -18,6 +18,8 @@ public static class FuzzSeeds
             new JsonObject { ["email"] = w.SignInEmail, ["password"] = TestData.Password }),
         ["POST /api/auth/refresh"] = w => new(w.Anonymous, "/api/auth/refresh", new JsonObject { ["refreshToken"] = w.RefreshToken }),
         ["POST /api/auth/revoke"] = w => new(w.Anonymous, "/api/auth/revoke", new JsonObject { ["refreshToken"] = w.RefreshTokenToRevoke }),
+        ["PUT /api/me/preferences/"] = w => new(w.Educator, "/api/me/preferences",
+            new JsonObject { ["culture"] = "en", ["clock"] = "h23", ["digits"] = "latn" }),
         ["POST /sessions/start"] = w => new(w.Educator, "/sessions/start",
             new JsonObject { ["educatorId"] = w.EducatorId, ["sessionId"] = w.SessionToStart }, ApiVersion: "6"),
         ["POST /api/sessions/"] = w => new(w.Educator, "/api/sessions", new JsonObject

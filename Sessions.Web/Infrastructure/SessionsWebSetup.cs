@@ -62,6 +62,7 @@ public static class SessionsWebSetup
         app.UseForwardedHeaders();
         // Before the error handling, so that even an unexpected failure's ProblemDetails speaks the request's language.
         app.UseRequestLocalization();
+        app.UseFormatPreferences();
         app.UseSessionsErrorHandling();
         if (!app.Environment.IsDevelopment())
         {

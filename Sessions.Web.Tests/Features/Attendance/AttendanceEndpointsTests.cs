@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using Sessions.Web.Tests.Infrastructure;
 
 namespace Sessions.Web.Tests.Features.Attendance;
@@ -64,9 +65,11 @@ public sealed class AttendanceEndpointsTests(SessionsAppFactory app)
         using var teacher = await _data.ClientForAsync(educator);
         teacher.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ar");
 
-        var rows = (await (await teacher.GetAsync($"/api/sessions/{session.Id}/attendance.csv")).Content.ReadAsStringAsync())
-            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var bytes = await (await teacher.GetAsync($"/api/sessions/{session.Id}/attendance.csv")).Content.ReadAsByteArrayAsync();
+        var rows = Encoding.UTF8.GetString(bytes.AsSpan(3)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
+        // The byte order mark first: without it Excel reads the file in the machine's ANSI code page and garbles the Arabic.
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         Assert.Equal("الطالب,البريد الإلكتروني,أول دخول (UTC),دقائق الحضور,غائب", rows[0]);
         Assert.Equal($"Salma,{student.Email},,0,yes", rows[1]);
     }

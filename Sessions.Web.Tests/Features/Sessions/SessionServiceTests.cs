@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Live;
 using Sessions.Web.Features.Sessions;
+using Sessions.Web.Infrastructure.Http;
 using Sessions.Web.Tests.Infrastructure;
 
 namespace Sessions.Web.Tests.Features.Sessions;
@@ -101,7 +102,7 @@ public sealed class SessionServiceTests(SessionsAppFactory app)
             CancellationToken.None);
 
         Assert.Equal("validation_failed", result.Error?.Code);
-        var errors = Assert.IsType<Dictionary<string, string[]>>(result.Error!.Details!["errors"]);
+        var errors = Assert.IsType<Dictionary<string, FieldMessage[]>>(result.Error!.Details!["errors"]);
         Assert.Contains(field, errors.Keys);
         await using var db = await _data.DbAsync();
         Assert.False(await db.Sessions.AnyAsync(s => s.ClassId == schoolClass.Id));

@@ -67,6 +67,24 @@ public sealed partial class CultureRequestTests(SessionsAppFactory app)
     }
 
     [Fact]
+    public async Task A_validation_problems_field_messages_speak_the_request_language_with_their_facts_and_the_code_stays()
+    {
+        using var admin = await app.Data.ClientForAsync(await app.Data.AdminAsync());
+        var body = new { email = "not an email", displayName = new string('x', 101), roles = new[] { "Student" }, timeZone = "Nowhere/Land" };
+
+        using var arabic = new HttpRequestMessage(HttpMethod.Post, "/api/admin/users") { Content = JsonContent.Create(body) };
+        arabic.Headers.AcceptLanguage.ParseAdd("ar");
+        var inArabic = (await (await admin.SendAsync(arabic)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed")).GetProperty("errors");
+        var inEnglish = (await (await admin.PostAsJsonAsync("/api/admin/users", body)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed"))
+            .GetProperty("errors");
+
+        Assert.Equal("يجب أن يكون البريد الإلكتروني عنوانًا واحدًا، مثل teacher@example.com.", inArabic.GetProperty("email")[0].GetString());
+        Assert.Equal("لا يزيد هذا الحقل على ١٠٠ حرفًا.", inArabic.GetProperty("displayName")[0].GetString());
+        Assert.Equal("The display name may have at most 100 characters.", inEnglish.GetProperty("displayName")[0].GetString());
+        Assert.Equal("The time zone must be an IANA time zone id, such as Europe/Paris.", inEnglish.GetProperty("timeZone")[0].GetString());
+    }
+
+    [Fact]
     public async Task The_language_switch_remembers_the_choice_in_the_culture_cookie_which_wins_over_the_browser()
     {
         using var client = Client();

@@ -9,9 +9,15 @@ public sealed class CultureScope : IDisposable
     private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
 
     public CultureScope(string culture, string? uiCulture = null)
+        : this(CultureInfo.GetCultureInfo(culture), uiCulture ?? culture)
     {
-        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(uiCulture ?? culture);
+    }
+
+    /// <summary>A culture made for a user's choices (<c>PreferredCulture.Of</c>), with the texts of <paramref name="uiCulture"/>.</summary>
+    public CultureScope(CultureInfo culture, string uiCulture)
+    {
+        CultureInfo.CurrentCulture = culture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(uiCulture);
     }
 
     public void Dispose()

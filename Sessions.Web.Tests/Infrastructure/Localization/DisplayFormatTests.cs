@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Sessions.Web.Features.Accounts;
 using Sessions.Web.Infrastructure.Localization;
 
 namespace Sessions.Web.Tests.Infrastructure.Localization;
@@ -35,7 +36,7 @@ public sealed class DisplayFormatTests(SessionsAppFactory app)
 
         Assert.Equal("الثلاثاء ١ ديسمبر، ٢:٠٥ م", Format.DayAndTime(Moment));
         Assert.Equal("الثلاثاء ١ ديسمبر", Format.Day(Moment));
-        Assert.Equal("١ ديسمبر ٢٠٢٦، ١٤:٠٥:٠٩", Format.Timestamp(Moment));
+        Assert.Equal("١ ديسمبر ٢٠٢٦، ٢:٠٥:٠٩ م", Format.Timestamp(Moment));
         Assert.Equal("٢:٠٥ م", Format.Time(Moment));
         Assert.Equal("١٢" + CultureInfo.CurrentCulture.NumberFormat.NumberDecimalSeparator + "٥", Format.Number(12.5));
         Assert.Equal("١:٠٤:٠٥", Format.Clock(new TimeSpan(1, 4, 5)));
@@ -48,5 +49,37 @@ public sealed class DisplayFormatTests(SessionsAppFactory app)
         using var latin = new CultureScope("ar-u-nu-latn", "ar");
 
         Assert.Equal("الثلاثاء 1 ديسمبر، 2:05 م", Format.DayAndTime(Moment));
+    }
+
+    [Fact]
+    public void A_users_own_clock_and_digits_come_before_the_languages()
+    {
+        using (new CultureScope(PreferredCulture.Of(CultureInfo.GetCultureInfo("en"), ClockPreference.TwelveHour, null), "en"))
+        {
+            Assert.Equal("Tue 1 Dec, 2:05 PM", Format.DayAndTime(Moment));
+            Assert.Equal("2:05 PM", Format.Time(Moment));
+            Assert.Equal("2026-12-01 2:05:09 PM", Format.Timestamp(Moment));
+        }
+        using (new CultureScope(PreferredCulture.Of(CultureInfo.GetCultureInfo("en"), null, DigitPreference.ArabicIndic), "en"))
+        {
+            Assert.Equal("Tue ١ Dec, ١٤:٠٥", Format.DayAndTime(Moment));
+            Assert.Equal("in ١ d ٢ h", Format.Countdown(new TimeSpan(1, 2, 3, 0)));
+            Assert.Equal("١٢.٥", Format.Number(12.5));
+        }
+        using (new CultureScope(PreferredCulture.Of(CultureInfo.GetCultureInfo("ar"), ClockPreference.TwentyFourHour, DigitPreference.Latin), "ar"))
+        {
+            Assert.Equal("الثلاثاء 1 ديسمبر، 14:05", Format.DayAndTime(Moment));
+            Assert.Equal("1 ديسمبر 2026، 14:05", Format.DateAndTime(Moment));
+        }
+    }
+
+    [Fact]
+    public void No_choice_or_an_unknown_one_leaves_the_culture_as_it_is()
+    {
+        var english = CultureInfo.GetCultureInfo("en");
+
+        Assert.Same(english, PreferredCulture.Of(english, null, null));
+        Assert.Same(english, PreferredCulture.Of(english, "h25", "roman"));
+        Assert.Same(PreferredCulture.Of(english, ClockPreference.TwelveHour, null), PreferredCulture.Of(english, ClockPreference.TwelveHour, null));
     }
 }

@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Reflection;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Administration.Audit;
+using Sessions.Web.Features.Administration.Components;
 using Sessions.Web.Features.Sessions;
 using Sessions.Web.Features.Video;
 using Sessions.Web.Infrastructure.Http;
@@ -12,18 +15,19 @@ namespace Sessions.Web.Tests.Infrastructure.Localization;
 
 /// <summary>Every text has its Arabic, and every refusal's code its Arabic detail.</summary>
 [Collection(AppFixtureGroup.Name)]
-public sealed class ResourceFileTests(SessionsAppFactory app)
+public sealed partial class ResourceFileTests(SessionsAppFactory app)
 {
     private const string Arabic = "ar";
 
-    public static TheoryData<string> EnglishResourceFiles()
+    public static TheoryData<string> EnglishResourceFiles() => [.. EnglishFiles()];
+
+    private static IEnumerable<string> EnglishFiles()
     {
-        var files = Directory.EnumerateFiles(Path.Combine(PortalProcess.RepositoryRoot(), "Sessions.Web"), "*.resx", SearchOption.AllDirectories)
+        return Directory.EnumerateFiles(Path.Combine(PortalProcess.RepositoryRoot(), "Sessions.Web"), "*.resx", SearchOption.AllDirectories)
             .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && Path.GetFileNameWithoutExtension(file).Split('.').Length == 1)
             .Select(file => Path.GetRelativePath(PortalProcess.RepositoryRoot(), file));
-        return [.. files];
     }
 
     [Fact]
@@ -45,9 +49,29 @@ public sealed class ResourceFileTests(SessionsAppFactory app)
         // ErrorMessages keeps its English in the *Errors.cs files, so its English file is empty on purpose.
         if (english.Count > 0)
         {
-            Assert.Empty(arabic.Keys.Except(english.Keys));
+            // Arabic writes the plural forms English does not have (Class.Students.few), of words English has (Class.Students.other).
+            Assert.DoesNotContain(arabic.Keys.Except(english.Keys), key => !IsPluralFormOf(key, english));
         }
     }
+
+    [Fact]
+    public void Every_plural_word_has_its_other_form_in_English_and_all_six_in_Arabic()
+    {
+        foreach (var englishFile in EnglishFiles())
+        {
+            var english = Read(Path.Combine(PortalProcess.RepositoryRoot(), englishFile));
+            var arabic = Read(Path.ChangeExtension(Path.Combine(PortalProcess.RepositoryRoot(), englishFile), $".{Arabic}.resx"));
+            foreach (var word in english.Keys.Where(key => key.EndsWith(".other", StringComparison.Ordinal)).Select(key => key[..^".other".Length]))
+            {
+                Assert.Empty(PluralForms.Where(form => !arabic.ContainsKey($"{word}.{form}")).Select(form => $"{englishFile}: {word}.{form}"));
+            }
+        }
+    }
+
+    private static readonly string[] PluralForms = ["zero", "one", "two", "few", "many", "other"];
+
+    private static bool IsPluralFormOf(string key, Dictionary<string, string> english) =>
+        PluralForms.Any(form => key.EndsWith("." + form, StringComparison.Ordinal) && english.ContainsKey(key[..(key.Length - form.Length)] + "other"));
 
     [Fact]
     public void Every_refusal_code_has_an_Arabic_detail()
@@ -70,6 +94,43 @@ public sealed class ResourceFileTests(SessionsAppFactory app)
         }
         Assert.True(codes.Count > 40, $"only {codes.Count} codes found");
     }
+
+    [Fact]
+    public void Every_field_message_key_a_service_gives_has_an_Arabic_text_that_names_only_its_facts()
+    {
+        var arabic = Read(Path.Combine(PortalProcess.RepositoryRoot(), "Sessions.Web", "Infrastructure", "Http", "ErrorMessages.ar.resx"));
+        var uses = Directory.EnumerateFiles(Path.Combine(PortalProcess.RepositoryRoot(), "Sessions.Web"), "*.cs", SearchOption.AllDirectories)
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(file => FieldMessageUse().Matches(File.ReadAllText(file)))
+            .Select(use => (Key: use.Groups["key"].Value, Facts: use.Groups["facts"].Captures.Select(c => c.Value).ToHashSet(StringComparer.Ordinal)))
+            .ToList();
+
+        Assert.True(uses.Count >= 30, $"only {uses.Count} field messages found");
+        Assert.Empty(uses.Where(use => !arabic.ContainsKey(use.Key)).Select(use => use.Key));
+        Assert.Empty(uses.Where(use => Placeholder().Matches(arabic[use.Key]).Any(named => !use.Facts.Contains(named.Groups[1].Value)))
+            .Select(use => use.Key));
+    }
+
+    [Fact]
+    public void Every_audited_action_has_a_name_in_both_languages()
+    {
+        var actions = typeof(AuditActions).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!).ToList();
+        var text = app.Services.GetRequiredService<IStringLocalizer<AdministrationText>>();
+        foreach (var language in new[] { "en", Arabic })
+        {
+            using var scope = new CultureScope(language);
+            Assert.DoesNotContain(actions, action => text[$"AuditAction.{action}"].ResourceNotFound);
+        }
+        Assert.True(actions.Count >= 10);
+    }
+
+    /// <summary><c>FieldMessage.Of("key", $"…", ("fact", value), …)</c>: the key and the facts named before the call ends.</summary>
+    [GeneratedRegex("""FieldMessage\.Of\("(?<key>[a-z_]+)",(?:(?:(?!\);)[\s\S])*?\("(?<facts>[a-z]+)",)*""")]
+    private static partial Regex FieldMessageUse();
+
+    [GeneratedRegex(@"\{([A-Za-z]+)\}")]
+    private static partial Regex Placeholder();
 
     /// <summary>The errors declared as static members anywhere in the portal, and one of each error built by a factory method.</summary>
     private static IEnumerable<ServiceError> DeclaredErrors()

@@ -125,6 +125,6 @@ public sealed class TextRuleTests
     {
         var errors = new FieldErrors();
         rule.Check(errors, text);
-        return errors.ToError() is { } error ? Assert.Single(((IReadOnlyDictionary<string, string[]>)error.Details!["errors"]!)[rule.Field]) : null;
+        return errors.ToError() is { } error ? Assert.Single(((IReadOnlyDictionary<string, FieldMessage[]>)error.Details!["errors"]!)[rule.Field]).English : null;
     }
 }

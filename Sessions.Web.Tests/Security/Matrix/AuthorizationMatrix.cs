@@ -21,6 +21,10 @@ public static class AuthorizationMatrix
             Everyone("401 invalid_refresh_token")),
         new("POST /api/auth/revoke", new("POST", _ => "/api/auth/revoke", Body: _ => new { refreshToken = "not-a-token" }), Everyone("204")),
         new("GET /api/me", new("GET", _ => "/api/me"), SignedIn("200")),
+        // Each caller reads and sets only their own language and formats (all null here: the browser's and the language's).
+        new("GET /api/me/preferences/", new("GET", _ => "/api/me/preferences"), SignedIn("200")),
+        new("PUT /api/me/preferences/", new("PUT", _ => "/api/me/preferences", Body: _ => new { culture = (string?)null, clock = (string?)null, digits = (string?)null }),
+            SignedIn("200")),
         // The caller's own: everyone signed in has a list, if an empty one.
         new("GET /api/me/sessions", new("GET", _ => "/api/me/sessions"), SignedIn("200")),
         new("GET /api/me/classes", new("GET", _ => "/api/me/classes"), SignedIn("200")),

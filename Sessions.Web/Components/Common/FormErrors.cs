@@ -1,4 +1,5 @@
 using Sessions.Web.Infrastructure.Http;
+using Sessions.Web.Infrastructure.Localization;
 
 namespace Sessions.Web.Components.Common;
 
@@ -20,17 +21,19 @@ public sealed class FormErrors
 
     public IReadOnlyList<string> Summary { get; }
 
-    public static FormErrors Of(ServiceError? error)
+    /// <summary>The refusal in the current language: each field's messages through <paramref name="text"/>, as the API writes them.</summary>
+    public static FormErrors Of(ServiceError? error, ErrorText text)
     {
         if (error is null)
         {
             return None;
         }
-        if (error.Details?.GetValueOrDefault("errors") is IReadOnlyDictionary<string, string[]> byField)
+        if (error.Details?.GetValueOrDefault("errors") is IReadOnlyDictionary<string, FieldMessage[]> byField)
         {
-            return new(byField, [.. byField.Values.SelectMany(messages => messages)]);
+            var localized = byField.ToDictionary(field => field.Key, field => field.Value.Select(text.Field).ToArray(), StringComparer.Ordinal);
+            return new(localized, [.. localized.Values.SelectMany(messages => messages)]);
         }
-        return new(new Dictionary<string, string[]>(), [error.Message]);
+        return new(new Dictionary<string, string[]>(), [text.Detail(error)]);
     }
 
     public bool Has(string field) => _byField.ContainsKey(field);

@@ -33,6 +33,11 @@ public static class TestIds
     public const string OwnTimeZone = "own-time-zone";
     public const string ChangeTimeZoneSubmit = "change-time-zone-submit";
     public const string ChangeTimeZoneResult = "change-time-zone-result";
+    public const string OwnCulture = "own-culture";
+    public const string OwnClock = "own-clock";
+    public const string OwnDigits = "own-digits";
+    public const string ChangeFormatsSubmit = "change-formats-submit";
+    public const string ChangeFormatsResult = "change-formats-result";
 
     // Administration: the accounts list, its dialogs, and the audit trail.
     public const string AdminNav = "admin-nav";

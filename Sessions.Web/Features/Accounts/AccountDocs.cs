@@ -14,4 +14,6 @@ internal static class AccountDocs
 
     public static readonly TokenResponse Tokens = new("Bearer", "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIuLi4ifQ.c2lnbmF0dXJl", 900,
         RefreshRequest.RefreshToken!);
+
+    public static readonly AccountPreferences Preferences = new("ar", ClockPreference.TwelveHour, DigitPreference.Latin);
 }

@@ -15,6 +15,7 @@ public static class AccountEndpoints
     public const string LoginPath = "/login";
     public const string LogoutPath = "/account/logout";
     public const string ForbiddenPath = "/forbidden";
+    public const string PreferencesPath = "/api/me/preferences";
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
@@ -38,6 +39,18 @@ public static class AccountEndpoints
         app.MapGet("/api/me", MeAsync).WithTags("Accounts").RequireAuthorization()
             .WithSummary("Who am I")
             .WithDescription("The caller's account: id, email, display name, roles, Agora uid and IANA time zone.");
+        var preferences = app.MapGroup(PreferencesPath).WithTags("Accounts").RequireAuthorization();
+        preferences.MapGet("", PreferencesAsync)
+            .WithSummary("My language and formats")
+            .WithDescription("The caller's language (`culture`: null follows the browser's `Accept-Language`), clock (`h12`, `h23`, or null "
+                + "for the language's) and digits (`latn`, `arab`, or null for the language's). The portal's pages and this API's problems "
+                + "speak the chosen language.")
+            .WithExamples(response: AccountDocs.Preferences);
+        preferences.MapPut("", ChangePreferencesAsync)
+            .WithSummary("Choose my language and formats")
+            .WithDescription("Replaces all three choices; null in one follows the browser or the language. The next request and the "
+                + "next sign-in follow them; a page already open follows after a reload.")
+            .WithExamples(AccountDocs.Preferences, AccountDocs.Preferences);
         app.MapPost(LogoutPath, LogoutAsync).RequireAuthorization().RequireAntiforgeryToken().ExcludeFromDescription();
         return app;
     }
@@ -84,6 +97,16 @@ public static class AccountEndpoints
         }
         var roles = await users.GetRolesAsync(user);
         return TypedResults.Ok(new MeResponse(user.Id, user.Email!, user.DisplayName, [.. roles], (uint)user.RtcUid, user.TimeZoneId));
+    }
+
+    private static async Task<Ok<AccountPreferences>> PreferencesAsync(ClaimsPrincipal principal, OwnAccount account) =>
+        TypedResults.Ok(await account.PreferencesAsync(SessionActor.From(principal).UserId));
+
+    private static async Task<Results<Ok<AccountPreferences>, ProblemHttpResult>> ChangePreferencesAsync(
+        AccountPreferences body, ClaimsPrincipal principal, OwnAccount account)
+    {
+        var changed = await account.ChangePreferencesAsync(SessionActor.From(principal).UserId, body);
+        return changed.Error is { } refused ? refused.ToProblem() : TypedResults.Ok(AccountPreferences.Of(changed.Value!));
     }
 
     private static async Task<RedirectHttpResult> LogoutAsync(SignInManager<AppUser> signIn)

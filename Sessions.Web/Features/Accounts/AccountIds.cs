@@ -10,7 +10,7 @@ public static class AccountIds
 {
     public const int MaxLength = 450;
 
-    public static void Check(FieldErrors errors, string field, string? id, string requiredMessage, string unknownMessage)
+    public static void Check(FieldErrors errors, string field, string? id, FieldMessage requiredMessage, FieldMessage unknownMessage)
     {
         if (string.IsNullOrWhiteSpace(id))
         {

@@ -18,7 +18,7 @@ public static class UserFields
         if (string.IsNullOrWhiteSpace(email) || email.Length > MaxEmailLength || email.Trim() != email || !EmailFormat.IsValid(email)
             || email.Count(c => c == '@') != 1 || email.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
         {
-            errors.Add("email", "The email must be one address, such as teacher@example.com.");
+            errors.Add("email", FieldMessage.Of("email_invalid", "The email must be one address, such as teacher@example.com."));
         }
     }
 
@@ -26,11 +26,11 @@ public static class UserFields
     {
         if (roles is null || roles.Count == 0)
         {
-            errors.Add("roles", $"Give at least one role: {string.Join(", ", AppRoles.All)}.");
+            errors.Add("roles", FieldMessage.Of("roles_missing", $"Give at least one role: {string.Join(", ", AppRoles.All)}."));
         }
         else if (roles.FirstOrDefault(r => !AppRoles.All.Contains(r, StringComparer.Ordinal)) is { } unknown)
         {
-            errors.Add("roles", $"'{unknown}' is not a role; the roles are {string.Join(", ", AppRoles.All)}.");
+            errors.Add("roles", FieldMessage.Of("role_unknown", $"'{unknown}' is not a role; the roles are {string.Join(", ", AppRoles.All)}.", ("role", unknown)));
         }
     }
 
@@ -39,7 +39,7 @@ public static class UserFields
     {
         if (!IsIanaTimeZone(timeZone))
         {
-            errors.Add("timeZone", "The time zone must be an IANA time zone id, such as Europe/Paris.");
+            errors.Add("timeZone", FieldMessage.Of("time_zone_invalid", "The time zone must be an IANA time zone id, such as Europe/Paris."));
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Sessions.Web.Features.Attendance.Components;
@@ -7,6 +6,7 @@ using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Sessions;
 using Sessions.Web.Infrastructure.Http;
 using Sessions.Web.Infrastructure.OpenApi;
+using Sessions.Web.Infrastructure.Text;
 
 namespace Sessions.Web.Features.Attendance;
 
@@ -41,7 +41,7 @@ public static class AttendanceEndpoints
         var result = await attendance.ReportAsync(SessionActor.From(user), id, ct);
         return result.Error is { } error
             ? error.ToProblem()
-            : TypedResults.File(Encoding.UTF8.GetBytes(result.Value!.ToCsv(AttendanceReport.CsvHeaderKeys.Select(key => text[key].Value))), "text/csv; charset=utf-8", $"attendance-{id}.csv");
+            : TypedResults.File(CsvText.Utf8WithBom(result.Value!.ToCsv(AttendanceReport.CsvHeaderKeys.Select(key => text[key].Value))), "text/csv; charset=utf-8", $"attendance-{id}.csv");
     }
 }
 

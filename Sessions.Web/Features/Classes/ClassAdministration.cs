@@ -21,7 +21,7 @@ public static partial class ClassCode
     {
         if (code is null || !Shape().IsMatch(code))
         {
-            errors.Add("code", $"The code must be {MinLength} to {MaxLength} letters, digits or '-'.");
+            errors.Add("code", FieldMessage.Of("class_code_invalid", $"The code must be {MinLength} to {MaxLength} letters, digits or '-'.", ("min", MinLength), ("max", MaxLength)));
         }
     }
 
@@ -241,7 +241,8 @@ public sealed class ClassAdministration(IDbContextFactory<SessionsDbContext> dbF
         }, keep: outcome => outcome.Error is null, afterCommit: null, ct);
 
     private static void CheckEducatorId(FieldErrors errors, string? educatorId) =>
-        AccountIds.Check(errors, "educatorId", educatorId, "The educator is required.", "There is no educator account with this id.");
+        AccountIds.Check(errors, "educatorId", educatorId, FieldMessage.Of("educator_required", "The educator is required."),
+            FieldMessage.Of("educator_unknown", "There is no educator account with this id."));
 
     /// <summary>A refusal unless the account exists and has the Educator role: a field error on <c>educatorId</c>.</summary>
     private static async Task<ServiceError?> EducatorRefusalAsync(SessionsDbContext db, string educatorId, CancellationToken ct) =>

@@ -24,7 +24,7 @@ public sealed partial class ClassEducators(
     public async Task<Result<CoEducatorChange>> AddAsync(SessionActor actor, int classId, string? userId, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        AccountIds.Check(errors, UserIdField, userId, "The co-educator is required.", NotAnEducator);
+        AccountIds.Check(errors, UserIdField, userId, FieldMessage.Of("co_educator_required", "The co-educator is required."), NotAnEducator);
         if (errors.ToError() is { } invalid)
         {
             return invalid;
@@ -103,7 +103,7 @@ public sealed partial class ClassEducators(
             .ToListAsync(ct))
         .ToLookup(c => c.ClassId, c => new SessionHostDto(c.EducatorId, c.DisplayName));
 
-    private const string NotAnEducator = "There is no active educator account with this id.";
+    private static readonly FieldMessage NotAnEducator = FieldMessage.Of("co_educator_unknown", "There is no active educator account with this id.");
 
     private static bool Changed(Result<CoEducatorChange> outcome) => outcome.Error is null && outcome.Value!.Changed;
 

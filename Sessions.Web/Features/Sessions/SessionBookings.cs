@@ -133,13 +133,13 @@ public sealed partial class SessionBookings(
         switch (request.Type)
         {
             case SessionType.Scheduled when request.StartUtc is null:
-                errors.Add(SessionFields.Start, "A scheduled session needs its start time.");
+                errors.Add(SessionFields.Start, FieldMessage.Of("start_required", "A scheduled session needs its start time."));
                 break;
             case SessionType.Scheduled:
                 SessionRules.CheckStart(errors, request.StartUtc.Value, now, options.Value);
                 break;
             case SessionType.Instant when request.StartUtc is not null:
-                errors.Add(SessionFields.Start, "An instant session starts now; leave the start time out.");
+                errors.Add(SessionFields.Start, FieldMessage.Of("start_not_for_instant", "An instant session starts now; leave the start time out."));
                 break;
         }
         return errors.ToError();
@@ -164,7 +164,7 @@ public sealed partial class SessionBookings(
         SessionRules.CheckSettings(errors, changes.Settings);
         if (updated.Type == SessionType.Instant && changes.StartUtc is not null)
         {
-            errors.Add(SessionFields.Start, "An instant session cannot be rescheduled.");
+            errors.Add(SessionFields.Start, FieldMessage.Of("instant_not_reschedulable", "An instant session cannot be rescheduled."));
         }
         return errors.ToError();
     }

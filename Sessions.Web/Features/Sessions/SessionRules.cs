@@ -16,8 +16,9 @@ public static class SessionRules
     {
         if (durationMinutes is < Session.MinDurationMinutes or > Session.MaxDurationMinutes)
         {
-            errors.Add(SessionFields.Duration,
-                $"The duration must be between {Session.MinDurationMinutes} and {Session.MaxDurationMinutes} minutes.");
+            errors.Add(SessionFields.Duration, FieldMessage.Of("duration_out_of_range",
+                $"The duration must be between {Session.MinDurationMinutes} and {Session.MaxDurationMinutes} minutes.",
+                ("min", Session.MinDurationMinutes), ("max", Session.MaxDurationMinutes)));
         }
     }
 
@@ -29,16 +30,17 @@ public static class SessionRules
     {
         if (startUtc < utcNow.AddDays(-options.HorizonPastDays) || startUtc > utcNow.AddDays(options.HorizonFutureDays))
         {
-            errors.Add(SessionFields.Start,
-                $"The start time must be at most {Days(options.HorizonPastDays)} ago and at most {Days(options.HorizonFutureDays)} ahead.");
+            errors.Add(SessionFields.Start, FieldMessage.Of("start_beyond_horizon",
+                $"The start time must be at most {Days(options.HorizonPastDays)} ago and at most {Days(options.HorizonFutureDays)} ahead.",
+                ("past", options.HorizonPastDays), ("future", options.HorizonFutureDays)));
             return;
         }
         var minLead = options.MinLeadMinutes;
         if (startUtc < utcNow.AddTicks(-(utcNow.Ticks % TimeSpan.TicksPerMinute)).AddMinutes(minLead))
         {
             errors.Add(SessionFields.Start, minLead == 0
-                ? "The start time must not be in the past."
-                : $"Sessions must be booked at least {minLead} minutes ahead.");
+                ? FieldMessage.Of("start_in_past", "The start time must not be in the past.")
+                : FieldMessage.Of("start_too_soon", $"Sessions must be booked at least {minLead} minutes ahead.", ("minutes", minLead)));
         }
     }
 
@@ -49,8 +51,9 @@ public static class SessionRules
     {
         if (maxParticipants is < SessionSettings.MinParticipants or > SessionSettings.MaxParticipantsLimit)
         {
-            errors.Add(field,
-                $"The maximum number of students must be between {SessionSettings.MinParticipants} and {SessionSettings.MaxParticipantsLimit}.");
+            errors.Add(field, FieldMessage.Of("max_participants_out_of_range",
+                $"The maximum number of students must be between {SessionSettings.MinParticipants} and {SessionSettings.MaxParticipantsLimit}.",
+                ("min", SessionSettings.MinParticipants), ("max", SessionSettings.MaxParticipantsLimit)));
         }
     }
 

@@ -41,6 +41,9 @@ public abstract class SessionsDbContext(DbContextOptions options)
         {
             user.Property(u => u.DisplayName).HasMaxLength(100);
             user.Property(u => u.TimeZoneId).HasMaxLength(64);
+            user.Property(u => u.Culture).HasMaxLength(32);
+            user.Property(u => u.ClockPreference).HasMaxLength(8);
+            user.Property(u => u.DigitPreference).HasMaxLength(8);
             user.HasIndex(u => u.RtcUid).IsUnique();
         });
         // Roles are part of the schema: every environment has the same three.

@@ -7,13 +7,13 @@ namespace Sessions.Web.Infrastructure.Http;
 public sealed record ServiceError(string Code, string Message, int StatusCode, IReadOnlyDictionary<string, object?>? Details = null)
 {
     /// <summary>A 400 <c>validation_failed</c> naming the field, shaped like ASP.NET Core's validation problems.</summary>
-    public static ServiceError Validation(string field, string message) =>
-        Validation(new Dictionary<string, string[]> { [field] = [message] });
+    public static ServiceError Validation(string field, FieldMessage message) =>
+        Validation(new Dictionary<string, FieldMessage[]> { [field] = [message] });
 
     /// <summary>A 400 <c>validation_failed</c> with every invalid field and its messages.</summary>
-    public static ServiceError Validation(IReadOnlyDictionary<string, string[]> errors) => new(
+    public static ServiceError Validation(IReadOnlyDictionary<string, FieldMessage[]> errors) => new(
         ErrorCodes.ValidationFailed,
-        errors.Count == 1 && errors.Values.Single().Length == 1 ? errors.Values.Single()[0] : "Some fields are not valid; see errors.",
+        errors.Count == 1 && errors.Values.Single().Length == 1 ? errors.Values.Single()[0].English : "Some fields are not valid; see errors.",
         StatusCodes.Status400BadRequest,
         new Dictionary<string, object?> { ["errors"] = errors });
 }

@@ -11,6 +11,9 @@ namespace Sessions.Web.Infrastructure.Localization;
 /// </summary>
 public sealed partial class ErrorText(IStringLocalizer<ErrorMessages> text)
 {
+    /// <summary>A field's or a row's message in the current language; English when it has no key or no translation.</summary>
+    public string Field(FieldMessage message) => Detail(message.Key, message.English, message.Facts) ?? message.English;
+
     public string Detail(ServiceError error) => Detail(error.Code, error.Message, error.Details) ?? error.Message;
 
     public string? Detail(string? code, string? english, IReadOnlyDictionary<string, object?>? facts)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Sessions.Web.Infrastructure.Http;
 
 namespace Sessions.Web.Infrastructure.OpenApi;
 
@@ -38,6 +39,17 @@ public static class OpenApiSetup
         options.AddDocumentTransformer<ErrorResponses>();
         options.AddDocumentTransformer<BearerSecurity>();
         options.AddOperationTransformer<OperationDetails>();
+        // A field message is written as one string in the request's language (FieldMessageJson), not as its parts.
+        options.AddSchemaTransformer((schema, context, _) =>
+        {
+            if (context.JsonTypeInfo.Type == typeof(FieldMessage))
+            {
+                schema.Type = JsonSchemaType.String;
+                schema.Properties?.Clear();
+                schema.Required?.Clear();
+            }
+            return Task.CompletedTask;
+        });
         options.AddOperationTransformer<ErrorResponses>();
         options.AddOperationTransformer<BearerSecurity>();
     });

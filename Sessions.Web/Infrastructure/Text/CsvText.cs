@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Sessions.Web.Infrastructure.Text;
 
 /// <summary>Writing RFC 4180 CSV for spreadsheets: the one place fields are quoted and formulas defused.</summary>
@@ -20,4 +22,10 @@ public static class CsvText
 
     /// <summary>One record: the fields quoted as needed, comma-separated, ended by CR LF.</summary>
     public static string Line(params IEnumerable<string> fields) => string.Join(',', fields.Select(Field)) + LineEnd;
+
+    /// <summary>
+    /// The file's bytes: UTF-8 with its byte order mark, without which Excel reads a CSV in the machine's ANSI code page and
+    /// turns Arabic (or any non-Latin) names and headers into mojibake. Other readers skip the mark.
+    /// </summary>
+    public static byte[] Utf8WithBom(string csv) => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)];
 }

@@ -34,11 +34,11 @@ public sealed record TextRule(string Field, string Label, int MaxLength, bool Re
         }
     }
 
-    private string? Problem(string? text)
+    private FieldMessage? Problem(string? text)
     {
         if (text is null)
         {
-            return Required ? $"{Label} is required." : null;
+            return Required ? FieldMessage.Of("text_required", $"{Label} is required.") : null;
         }
         var visible = false;
         var rest = text.AsSpan();
@@ -46,7 +46,7 @@ public sealed record TextRule(string Field, string Label, int MaxLength, bool Re
         {
             if (elements == MaxLength)
             {
-                return $"{Label} may have at most {MaxLength} characters.";
+                return FieldMessage.Of("text_too_long", $"{Label} may have at most {MaxLength} characters.", ("max", MaxLength));
             }
             var element = rest[..StringInfo.GetNextTextElementLength(rest)];
             rest = rest[element.Length..];
@@ -55,14 +55,14 @@ public sealed record TextRule(string Field, string Label, int MaxLength, bool Re
                 return problem;
             }
         }
-        return visible ? null : $"{Label} has no visible characters.";
+        return visible ? null : FieldMessage.Of("text_invisible", $"{Label} has no visible characters.");
     }
 
-    private string? ElementProblem(ReadOnlySpan<char> element, ref bool visible)
+    private FieldMessage? ElementProblem(ReadOnlySpan<char> element, ref bool visible)
     {
         if (element.Length > MaxTextElementLength)
         {
-            return $"{Label} has a character with too many marks on it.";
+            return FieldMessage.Of("text_too_many_marks", $"{Label} has a character with too many marks on it.");
         }
         var inTagSequence = false;
         while (!element.IsEmpty)
@@ -81,12 +81,12 @@ public sealed record TextRule(string Field, string Label, int MaxLength, bool Re
         return null;
     }
 
-    private string? Refusal(CharacterKind kind) => kind switch
+    private FieldMessage? Refusal(CharacterKind kind) => kind switch
     {
-        CharacterKind.LineBreak when !MultiLine => $"{Label} must be on one line.",
-        CharacterKind.Control => $"{Label} must not contain control characters (such as NUL or tab).",
-        CharacterKind.Reordering => $"{Label} must not contain characters that reorder text (bidirectional overrides, embeddings or isolates).",
-        CharacterKind.Hidden or CharacterKind.Invalid => $"{Label} must not contain hidden or invalid characters.",
+        CharacterKind.LineBreak when !MultiLine => FieldMessage.Of("text_line_break", $"{Label} must be on one line."),
+        CharacterKind.Control => FieldMessage.Of("text_control", $"{Label} must not contain control characters (such as NUL or tab)."),
+        CharacterKind.Reordering => FieldMessage.Of("text_reordering", $"{Label} must not contain characters that reorder text (bidirectional overrides, embeddings or isolates)."),
+        CharacterKind.Hidden or CharacterKind.Invalid => FieldMessage.Of("text_hidden", $"{Label} must not contain hidden or invalid characters."),
         _ => null,
     };
 }

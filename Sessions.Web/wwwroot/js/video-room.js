@@ -56,7 +56,7 @@ export async function createRoom(dotNet, grid, mayPublish) {
 }
 
 /**
- * Joins the channel; hosts publish microphone and camera at once. Answers { joined, error }.
+ * Joins the channel; hosts publish microphone and camera at once. Answers { joined, problems, microphone, camera }.
  * The SDK retries an unreachable service for ever, so the join gives up after <paramref name="timeoutMs"/>.
  */
 export async function join(room, appId, channel, token, uid, names, publish, timeoutMs) {
@@ -72,42 +72,42 @@ export async function join(room, appId, channel, token, uid, names, publish, tim
                 joined: false,
                 microphone: false,
                 camera: false,
-                error: `Could not join the video channel: the video service did not answer within ${Math.round(timeoutMs / 1000)} seconds (check the internet connection and the Agora App ID).`,
+                problems: [{ what: "join", code: "JOIN_TIMEOUT", detail: `the video service did not answer within ${Math.round(timeoutMs / 1000)} seconds (check the internet connection and the Agora App ID)`, name: null }],
             };
         }
         room.joined = true;
     } catch (error) {
-        return { joined: false, error: describe(error, "Could not join the video channel"), microphone: false, camera: false };
+        return { joined: false, problems: [describe(error, "join")], microphone: false, camera: false };
     } finally {
         clearTimeout(timer);
     }
     if (room.left) {
         await leave(room);
-        return { joined: false, error: null, microphone: false, camera: false };
+        return { joined: false, problems: null, microphone: false, camera: false };
     }
     const warnings = [];
     if (publish && room.mayPublish) {
         for (const kind of ["microphone", "camera"]) {
             const result = await setDevice(room, kind, true);
-            if (result.error) {
-                warnings.push(result.error);
+            if (result.problem) {
+                warnings.push(result.problem);
             }
         }
     }
     return {
         joined: true,
-        error: warnings.length ? warnings.join(" ") : null,
+        problems: warnings.length ? warnings : null,
         microphone: room.microphone !== null,
         camera: room.camera !== null,
     };
 }
 
-/** Turns the microphone on or off. Answers { on, error }; a refusal leaves it off and the room running. */
+/** Turns the microphone on or off. Answers { on, problem }; a refusal leaves it off and the room running. */
 export function setMicrophone(room, on) {
     return setDevice(room, "microphone", on);
 }
 
-/** Turns the camera on or off. Answers { on, error }. */
+/** Turns the camera on or off. Answers { on, problem }. */
 export function setCamera(room, on) {
     return setDevice(room, "camera", on);
 }
@@ -169,7 +169,7 @@ function listen(room) {
         try {
             await client.subscribe(user, mediaType);
         } catch (error) {
-            notify(room, "OnError", describe(error, `Could not receive ${nameOf(room, user.uid)}'s ${mediaType}`));
+            notify(room, "OnError", describe(error, "receive", nameOf(room, user.uid)));
             return;
         }
         if (mediaType === "video") {
@@ -193,7 +193,7 @@ function listen(room) {
                 await client.renewToken(token);
             }
         } catch (error) {
-            notify(room, "OnError", describe(error, "Could not renew the video token"));
+            notify(room, "OnError", describe(error, "renew"));
         }
     });
     client.on("exception", event => {
@@ -215,13 +215,13 @@ async function setDevice(room, kind, on) {
         if (kind === "camera") {
             removeTile(room, room.uid);
         }
-        return { on: false, error: null };
+        return { on: false, problem: null };
     }
     if (current) {
-        return { on: true, error: null };
+        return { on: true, problem: null };
     }
     if (!room.mayPublish) {
-        return { on: false, error: `Your ${kind} stays off: this session does not let students send camera or microphone.` };
+        return { on: false, problem: { what: kind, code: "STUDENT_MEDIA_OFF", detail: "this session does not let students send camera or microphone", name: null } };
     }
     const AgoraRTC = await sdk;
     let track;
@@ -230,11 +230,11 @@ async function setDevice(room, kind, on) {
             ? await AgoraRTC.createCameraVideoTrack()
             : await AgoraRTC.createMicrophoneAudioTrack();
     } catch (error) {
-        return { on: false, error: describe(error, kind === "camera" ? "The camera could not be started" : "The microphone could not be started") };
+        return { on: false, problem: describe(error, kind) };
     }
     if (room.left) {
         track.close();
-        return { on: false, error: null };
+        return { on: false, problem: null };
     }
     room[kind] = track;
     if (kind === "camera") {
@@ -244,10 +244,10 @@ async function setDevice(room, kind, on) {
         try {
             await room.client.publish(track);
         } catch (error) {
-            return { on: true, error: describe(error, `Your ${kind} is on but could not be sent to the room`) };
+            return { on: true, problem: describe(error, `${kind}-send`) };
         }
     }
-    return { on: true, error: null };
+    return { on: true, problem: null };
 }
 
 async function unpublish(room, track) {
@@ -300,28 +300,10 @@ function notify(room, method, ...args) {
     room.dotNet.invokeMethodAsync(method, ...args).catch(error => console.warn(`${method} did not reach the server`, error));
 }
 
-const readable = {
-    PERMISSION_DENIED: "the browser was not allowed to use it. Allow camera and microphone for this site, then try again",
-    NOT_READABLE: "the device is busy or unavailable (another application may be using it)",
-    DEVICE_NOT_FOUND: "no such device was found",
-    CAN_NOT_GET_GATEWAY_SERVER: "the video service could not be reached or refused this App ID",
-    NETWORK_ERROR: "the network failed",
-    NETWORK_TIMEOUT: "the video service did not answer in time",
-    NETWORK_RESPONSE_ERROR: "the video service answered with an error",
-    INVALID_PARAMS: "the App ID, channel or token is not valid",
-    TOKEN_EXPIRE: "the access token has expired",
-    OPERATION_ABORTED: "the operation was cancelled",
-    WS_ABORT: "the connection was aborted",
-    NOT_SUPPORTED: "this browser does not support it",
-    WEB_SECURITY_RESTRICT: "the page is not served over HTTPS or localhost",
-};
-
-/** A sentence for people, with the SDK's code for support: "Could not join the video channel: … (CAN_NOT_GET_GATEWAY_SERVER)". */
-function describe(error, what) {
-    const code = error?.code;
-    if (code && readable[code]) {
-        return `${what}: ${readable[code]} (${code}).`;
-    }
-    const message = error?.message ?? String(error);
-    return `${what}: ${message}`;
+/**
+ * What failed, for .NET to put into the user's words (VideoProblems): <c>what</c> (join, microphone, camera, receive, renew),
+ * the SDK's error code (PERMISSION_DENIED, CAN_NOT_GET_GATEWAY_SERVER, …) and its message, which only the log shows.
+ */
+function describe(error, what, name = null) {
+    return { what, code: error?.code ?? null, detail: error?.message ?? String(error), name };
 }

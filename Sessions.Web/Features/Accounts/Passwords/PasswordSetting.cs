@@ -28,7 +28,7 @@ public sealed class PasswordSetting(UserManager<AppUser> users, SetPasswordLinks
         }
         if (!string.Equals(password, confirmation, StringComparison.Ordinal))
         {
-            return ServiceError.Validation("confirmPassword", "The two passwords are not the same.");
+            return ServiceError.Validation("confirmPassword", FieldMessage.Of("passwords_differ", "The two passwords are not the same."));
         }
         var user = link.Value!;
         // Identity's reset does in one save, guarded by the account's concurrency stamp, all a link's use needs: it checks

@@ -5,6 +5,7 @@ using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Sessions;
 using Sessions.Web.Infrastructure.Http;
+using Sessions.Web.Infrastructure.Localization;
 
 namespace Sessions.Web.Features.Administration.Components;
 
@@ -19,6 +20,7 @@ public sealed partial class CoEducatorsField
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
     [Inject] private ClassEducators Educators { get; set; } = default!;
     [Inject] private UserAdministration Users { get; set; } = default!;
+    [Inject] private ErrorText Errors { get; set; } = default!;
 
     [Parameter, EditorRequired] public int ClassId { get; set; }
 
@@ -48,7 +50,7 @@ public sealed partial class CoEducatorsField
         try
         {
             var result = await change(SessionActor.From((await AuthenticationState).User));
-            _error = FormErrors.Of(result.Error) is { Summary.Count: > 0 } refused ? string.Join(" ", refused.Summary) : null;
+            _error = FormErrors.Of(result.Error, Errors) is { Summary.Count: > 0 } refused ? string.Join(" ", refused.Summary) : null;
             if (result.Error is null)
             {
                 _coEducators = result.Value!.Educators.CoEducators;

@@ -1,4 +1,5 @@
 using Sessions.Web.Features.Accounts.Passwords;
+using Sessions.Web.Infrastructure.Http;
 
 namespace Sessions.Web.Features.Administration.Importing;
 
@@ -31,7 +32,7 @@ public static class ImportAccounts
 /// </summary>
 public sealed record ImportRow(
     int Row, string Email, string DisplayName, string Role, string ClassCode, string TimeZone, string? Account, string? Action,
-    IReadOnlyList<string> Errors);
+    IReadOnlyList<FieldMessage> Errors);
 
 /// <summary>The counts of an import: rows read, rows with errors, accounts created, enrolments and co-educators added, rows that change nothing.</summary>
 public sealed record ImportSummary(int Rows, int Invalid, int Created, int Enrolled, int CoEducatorsAdded, int Unchanged);

@@ -24,6 +24,7 @@ public static class PasswordLinksCsv
     /// <summary>
     /// The file as a <c>data:</c> URL for a download link: no script and no request (a link in the page cannot carry the
     /// API's bearer token). A download is not governed by the Content-Security-Policy, which keeps <c>data:</c> to images.
+    /// With the byte order mark, so Excel reads Arabic display names.
     /// </summary>
-    public static string DataUrl(string csv) => "data:text/csv;charset=utf-8;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(csv));
+    public static string DataUrl(string csv) => "data:text/csv;charset=utf-8;base64," + Convert.ToBase64String(CsvText.Utf8WithBom(csv));
 }

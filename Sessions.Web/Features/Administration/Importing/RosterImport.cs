@@ -144,15 +144,15 @@ public sealed partial class RosterImport(
                 var pair = (email, ClassCode.Normalize(line.ClassCode));
                 if (!firstOfPair.TryAdd(pair, line.Row))
                 {
-                    problems.Add($"Repeats row {firstOfPair[pair]}: the same email and class.");
+                    problems.Add(FieldMessage.Of("import_repeated_row", $"Repeats row {firstOfPair[pair]}: the same email and class.", ("row", firstOfPair[pair])));
                 }
                 if (!firstOfEmail.TryAdd(email, (line, role)) && Difference(firstOfEmail[email], line, role) is { } differs)
                 {
-                    problems.Add($"Row {firstOfEmail[email].Line.Row} gives this email a different {differs}.");
+                    problems.Add(FieldMessage.Of("import_differing_row", $"Row {firstOfEmail[email].Line.Row} gives this email a different {differs}.", ("row", firstOfEmail[email].Line.Row)));
                 }
                 if (existing is not null && role is not null && !existing.RoleIds.Contains(AppRoles.IdOf(role)))
                 {
-                    problems.Add($"An account with this email exists as {Describe(existing.RoleIds)}; an import does not change roles.");
+                    problems.Add(FieldMessage.Of("import_other_role", $"An account with this email exists as {Describe(existing.RoleIds)}; an import does not change roles."));
                 }
             }
             if (problems.Count > 0)
@@ -218,7 +218,7 @@ public sealed partial class RosterImport(
     private string? NormalizedEmail(string email) => normalizer.NormalizeEmail(email);
 
     /// <summary>Students and educators only: administrators are made one at a time, on the accounts page.</summary>
-    private static string? RoleOf(string text, List<string> problems)
+    private static string? RoleOf(string text, List<FieldMessage> problems)
     {
         if (string.Equals(text, AppRoles.Student, StringComparison.OrdinalIgnoreCase))
         {
@@ -229,8 +229,8 @@ public sealed partial class RosterImport(
             return AppRoles.Educator;
         }
         problems.Add(string.Equals(text, AppRoles.Admin, StringComparison.OrdinalIgnoreCase)
-            ? "Administrators are not imported: create them one at a time on the accounts page."
-            : "The role must be Student or Educator.");
+            ? FieldMessage.Of("import_admin_role", "Administrators are not imported: create them one at a time on the accounts page.")
+            : FieldMessage.Of("import_unknown_role", "The role must be Student or Educator."));
         return null;
     }
 
@@ -257,7 +257,7 @@ public sealed partial class RosterImport(
         roleIds.Count == 0 ? "an account without a role"
             : string.Join(" and ", AppRoles.All.Where(r => roleIds.Contains(AppRoles.IdOf(r))));
 
-    private static ImportRow Row(RosterLine line, string? account, string? action, IReadOnlyList<string> errors) =>
+    private static ImportRow Row(RosterLine line, string? account, string? action, IReadOnlyList<FieldMessage> errors) =>
         new(line.Row, line.Email, line.DisplayName, line.Role, line.ClassCode, line.TimeZone, account, action, errors);
 
     [LoggerMessage(Level = LogLevel.Information,
@@ -335,7 +335,7 @@ public sealed partial class RosterImport(
         public AccountFacts? AccountOf(string normalizedEmail) => _accounts.GetValueOrDefault(normalizedEmail);
 
         /// <summary>The class a row names, if it names one that takes members; otherwise adds why not.</summary>
-        public ClassFacts? ClassOf(string code, List<string> problems)
+        public ClassFacts? ClassOf(string code, List<FieldMessage> problems)
         {
             if (code.Length == 0)
             {
@@ -350,12 +350,12 @@ public sealed partial class RosterImport(
             }
             if (!_classes.TryGetValue(ClassCode.Normalize(code), out var found))
             {
-                problems.Add($"There is no class with the code {code}.");
+                problems.Add(FieldMessage.Of("import_unknown_class", $"There is no class with the code {code}.", ("code", code)));
                 return null;
             }
             if (found.Archived)
             {
-                problems.Add($"The class {found.Code} is archived: it takes no new members.");
+                problems.Add(FieldMessage.Of("import_archived_class", $"The class {found.Code} is archived: it takes no new members.", ("code", found.Code)));
                 return null;
             }
             return found;

@@ -4,6 +4,7 @@ using Sessions.Web.Components.Common;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Infrastructure.Http;
+using Sessions.Web.Infrastructure.Localization;
 
 namespace Sessions.Web.Features.Sessions.Components;
 
@@ -29,6 +30,7 @@ public sealed partial class SessionDialog
     [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
     [Inject] private SessionBookings Bookings { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private ErrorText Errors { get; set; } = default!;
 
     [Parameter] public SessionDialogMode Mode { get; set; }
 
@@ -98,7 +100,7 @@ public sealed partial class SessionDialog
         try
         {
             var saved = await SaveAsync();
-            _errors = FormErrors.Of(saved.Error);
+            _errors = FormErrors.Of(saved.Error, Errors);
             if (saved.Error is null)
             {
                 Dialog.Close(DialogResult.Ok(saved.Value!));

@@ -48,11 +48,12 @@ public sealed class SessionForm
     {
         if (LocalStart is not { } localStart)
         {
-            return ServiceError.Validation(SessionFields.Start, "Pick a date and a time.");
+            return ServiceError.Validation(SessionFields.Start, FieldMessage.Of("start_missing", "Pick a date and a time."));
         }
         return userTime.TryToUtc(localStart, out var startUtc)
             ? startUtc
-            : ServiceError.Validation(SessionFields.Start, "That time does not exist on that day (the clocks change). Pick another time.");
+            : ServiceError.Validation(SessionFields.Start,
+                FieldMessage.Of("start_skipped_by_clock_change", "That time does not exist on that day (the clocks change). Pick another time."));
     }
 
     public NewSession ToNewSession(SessionType type, DateTime? startUtc) =>

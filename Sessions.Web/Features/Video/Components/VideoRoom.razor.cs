@@ -172,20 +172,24 @@ public sealed partial class VideoRoom : IAsyncDisposable
             }
             var outcome = await _module.InvokeAsync<JoinOutcome>("join", _room, tokens.AppId, tokens.ChannelName, tokens.RtcToken,
                 tokens.RtcUid, state.NamesByUid, state.IsHost, (int)VideoJoinTimeout.TotalMilliseconds);
+            var problems = outcome.Problems ?? [];
+            foreach (var problem in problems)
+            {
+                VideoRoomLog.VideoFailed(Logger, SessionId, $"{problem.What} {problem.Code}: {problem.Detail}");
+            }
             if (outcome.Joined)
             {
-                state.Connected(outcome.Microphone, outcome.Camera, outcome.Error);
+                state.Connected(outcome.Microphone, outcome.Camera, problems.Count == 0 ? null : string.Join(" ", problems.Select(T.Describe)));
                 VideoRoomLog.Connected(Logger, SessionId, tokens.RtcUid);
             }
-            else if (outcome.Error is not null)
+            else if (problems.Count > 0)
             {
-                state.Failed(outcome.Error);
-                VideoRoomLog.VideoFailed(Logger, SessionId, outcome.Error);
+                state.Failed(string.Join(" ", problems.Select(T.Describe)));
             }
         }
         catch (JSException exception)
         {
-            state.Failed(T["Room.CouldNotStart", exception.Message]);
+            state.Failed(T.Describe(new VideoProblem("start", null)));
             VideoRoomLog.VideoFailed(Logger, SessionId, exception.Message);
         }
         catch (TaskCanceledException) when (!_disposed)
@@ -231,11 +235,16 @@ public sealed partial class VideoRoom : IAsyncDisposable
         {
             var function = device == VideoRoomState.Devices.Microphone ? "setMicrophone" : "setCamera";
             var outcome = await _module.InvokeAsync<DeviceOutcome>(function, _room, on);
-            _state!.DeviceChanged(device, outcome.On, outcome.Error);
+            if (outcome.Problem is { } problem)
+            {
+                VideoRoomLog.VideoFailed(Logger, SessionId, $"{problem.What} {problem.Code}: {problem.Detail}");
+            }
+            _state!.DeviceChanged(device, outcome.On, outcome.Problem is { } refused ? T.Describe(refused) : null);
         }
         catch (JSException exception)
         {
-            _state!.Warn(T[device == VideoRoomState.Devices.Microphone ? "Room.MicrophoneFailed" : "Room.CameraFailed", exception.Message]);
+            _state!.Warn(T.Describe(new VideoProblem(device, null)));
+            VideoRoomLog.VideoFailed(Logger, SessionId, $"{device}: {exception.Message}");
         }
         finally
         {
@@ -351,14 +360,15 @@ public sealed partial class VideoRoom : IAsyncDisposable
     [JSInvokable]
     public Task OnConnectionStateChanged(string state, string? reason) => InvokeAsync(() =>
     {
-        _state?.ConnectionChanged(state, reason);
+        _state?.ConnectionChanged(state, T.Describe(new VideoProblem("disconnected", reason)));
         StateHasChanged();
     });
 
     [JSInvokable]
-    public Task OnError(string message) => InvokeAsync(() =>
+    public Task OnError(VideoProblem problem) => InvokeAsync(() =>
     {
-        _state?.Warn(message);
+        VideoRoomLog.VideoFailed(Logger, SessionId, $"{problem.What} {problem.Code}: {problem.Detail}");
+        _state?.Warn(T.Describe(problem));
         StateHasChanged();
     });
 
@@ -439,10 +449,10 @@ public sealed partial class VideoRoom : IAsyncDisposable
     }
 
     /// <summary>What <c>join</c> in video-room.js answers.</summary>
-    internal sealed record JoinOutcome(bool Joined, string? Error, bool Microphone, bool Camera);
+    internal sealed record JoinOutcome(bool Joined, IReadOnlyList<VideoProblem>? Problems, bool Microphone, bool Camera);
 
     /// <summary>What <c>setMicrophone</c> and <c>setCamera</c> answer.</summary>
-    internal sealed record DeviceOutcome(bool On, string? Error);
+    internal sealed record DeviceOutcome(bool On, VideoProblem? Problem);
 }
 
 internal static partial class VideoRoomLog

@@ -162,7 +162,8 @@ public sealed class VideoRoomState
     }
 
     /// <summary>The SDK's connection states (CONNECTING, CONNECTED, RECONNECTING, DISCONNECTING, DISCONNECTED) once joined.</summary>
-    public void ConnectionChanged(string state, string? reason)
+    /// <param name="lostMessage">What the user reads if the connection is lost (<c>DISCONNECTED</c>).</param>
+    public void ConnectionChanged(string state, string lostMessage)
     {
         if (Phase != RoomPhase.Connected)
         {
@@ -171,9 +172,7 @@ public sealed class VideoRoomState
         Reconnecting = state == "RECONNECTING";
         if (state == "DISCONNECTED")
         {
-            Failed(reason is null
-                ? "The video connection was closed."
-                : $"The video connection was closed ({reason.Replace('_', ' ').ToLowerInvariant()}).");
+            Failed(lostMessage);
         }
     }
 

@@ -205,8 +205,20 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ClockPreference")
+                        .HasMaxLength(8)
+                        .HasColumnType("text");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Culture")
+                        .HasMaxLength(32)
+                        .HasColumnType("text");
+
+                    b.Property<string>("DigitPreference")
+                        .HasMaxLength(8)
                         .HasColumnType("text");
 
                     b.Property<string>("DisplayName")

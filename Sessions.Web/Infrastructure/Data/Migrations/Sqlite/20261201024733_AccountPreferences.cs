@@ -1,0 +1,51 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Sessions.Web.Infrastructure.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AccountPreferences : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ClockPreference",
+                table: "AspNetUsers",
+                type: "TEXT",
+                maxLength: 8,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Culture",
+                table: "AspNetUsers",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DigitPreference",
+                table: "AspNetUsers",
+                type: "TEXT",
+                maxLength: 8,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ClockPreference",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "Culture",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "DigitPreference",
+                table: "AspNetUsers");
+        }
+    }
+}
