@@ -31,9 +31,11 @@ public static class ProblemDetailsSetup
     public static WebApplication UseSessionsErrorHandling(this WebApplication app)
     {
         app.UseExceptionHandler();
+        // Re-executed from the app itself, not from a UseWhen branch: only the app's own pipeline routes the re-executed
+        // request to the /not-found page (from a branch, an unknown page answered a 404 with an empty body). API requests
+        // get their ProblemDetails from the inner middleware first, and the outer one then leaves the response alone.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseWhen(context => ApiPaths.IsApi(context.Request.Path), api => api.UseStatusCodePages());
-        app.UseWhen(context => !ApiPaths.IsApi(context.Request.Path),
-            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         return app;
     }
 }
