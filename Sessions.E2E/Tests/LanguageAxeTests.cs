@@ -44,6 +44,7 @@ public sealed class LanguageAxeTests(LiveServerFixture app, ChromiumFixture chro
     {
         // Mr. Okafor's seeded "The periodic table" gets its Cancel dialog opened and closed; a session started now is ended.
         var periodicTable = await Seed.SessionAsync(SeededData.Teacher2, "The periodic table");
+        await Seed.EnrolAsync(SeededData.Teacher2, periodicTable.ClassId, SeededData.Student(12)); // a session starts with a student
         var page = await SignInAsync(SeededData.Teacher2, SeededData.Password, EducatorSessionsPage.Path, Locale(language));
         var dashboard = new EducatorSessionsPage(page);
         await dashboard.WaitUntilInteractiveAsync();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using System.Diagnostics;
 using Sessions.Web.Infrastructure.Localization;
 
@@ -31,10 +32,20 @@ public static class ProblemDetailsSetup
     public static WebApplication UseSessionsErrorHandling(this WebApplication app)
     {
         app.UseExceptionHandler();
-        // Re-executed from the app itself, not from a UseWhen branch: only the app's own pipeline routes the re-executed
-        // request to the /not-found page (from a branch, an unknown page answered a 404 with an empty body). API requests
-        // get their ProblemDetails from the inner middleware first, and the outer one then leaves the response alone.
+        // An unknown page (a GET that matched no endpoint) gets the not-found page, re-executed from the app itself: from a
+        // UseWhen branch the re-executed request was not routed, and the page answered a 404 with an empty body. Anything
+        // else keeps its bare status (the framework's own endpoints, other methods); API requests get ProblemDetails.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use((context, next) =>
+        {
+            var unknownPage = (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+                && context.GetEndpoint() is null && !ApiPaths.IsApi(context.Request.Path);
+            if (!unknownPage && context.Features.Get<IStatusCodePagesFeature>() is { } notFoundPage)
+            {
+                notFoundPage.Enabled = false;
+            }
+            return next(context);
+        });
         app.UseWhen(context => ApiPaths.IsApi(context.Request.Path), api => api.UseStatusCodePages());
         return app;
     }
