@@ -81,6 +81,10 @@ public sealed class LanguageAxeTests(LiveServerFixture app, ChromiumFixture chro
         await page.GetByTestId(TestIds.RosterAddEmail).PressAsync("Tab"); // the field's value reaches the server on change
         await page.GetByTestId(TestIds.RosterAddEmailSubmit).ClickAsync();
         await tour.AxeAsync("roster-with-refused-email", page.GetByTestId(TestIds.RosterError));
+        // A search typed: the field shows its clear button.
+        await page.GetByTestId(TestIds.RosterSearch).FillAsync("Student");
+        await page.GetByTestId(TestIds.RosterSearch).PressAsync("Tab");
+        await tour.AxeAsync("roster-searched", page.Locator($".mud-input:has(input[data-testid='{TestIds.RosterSearch}']) button"));
 
         var account = new AccountPage(page);
         await tour.GotoAsync(AccountPage.Path, "account", page.GetByTestId(TestIds.ChangePasswordSubmit));
