@@ -54,6 +54,14 @@ public sealed class SeededData(Uri baseUrl)
     /// <summary>Ends a live session as its owner through the API (<c>POST /api/sessions/{id}/end</c>).</summary>
     public Task EndAsync(string email, Guid sessionId) => PostAsync(email, $"/api/sessions/{sessionId}/end");
 
+    /// <summary>Adds a student to a class by email as its educator (<c>POST /api/classes/{id}/students</c>); already enrolled is fine.</summary>
+    public async Task EnrolAsync(string educatorEmail, int classId, string studentEmail)
+    {
+        using var http = await ClientForAsync(educatorEmail);
+        using var response = await http.PostAsJsonAsync(new Uri($"/api/classes/{classId}/students", UriKind.Relative), new { email = studentEmail });
+        Assert.True(response.IsSuccessStatusCode, $"POST /api/classes/{classId}/students as {educatorEmail}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
     private async Task PostAsync(string email, string path)
     {
         using var http = await ClientForAsync(email);

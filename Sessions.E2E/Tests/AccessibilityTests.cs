@@ -166,6 +166,40 @@ public sealed class AccessibilityTests(LiveServerFixture app, ChromiumFixture ch
         await AxeAsync(educator, "schedule-dialog-with-errors");
     }
 
+    [Fact]
+    public async Task A_refused_server_rendered_form_puts_focus_on_its_first_invalid_field_or_its_error()
+    {
+        // Sign-in with the password left empty: focus on Password, not on Email where the page's autofocus would put it.
+        var page = await NewPageAsync();
+        var login = new LoginPage(page);
+        await page.GotoAsync(LoginPage.Path);
+        await login.Email.FillAsync(SeededData.Teacher2);
+        await login.Submit.ClickAsync();
+        await Expect(login.Password).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(login.Password).ToBeFocusedAsync();
+
+        // A wrong password: focus on the alert that says so; the next Tab goes on to Email.
+        await login.Password.FillAsync("not the password");
+        await login.Submit.ClickAsync();
+        var error = page.GetByTestId(TestIds.LoginError);
+        await Expect(error).ToBeVisibleAsync();
+        await Expect(error).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(login.Email).ToBeFocusedAsync();
+
+        // The account page: a wrong current password, and a time zone left empty.
+        var signedIn = await SignInAsync(SeededData.Teacher2, EducatorSessionsPage.Path);
+        await signedIn.GotoAsync(AccountPage.Path);
+        var account = new AccountPage(signedIn);
+        await account.ChangePasswordAsync("not the password", "Another-Passw0rd!");
+        await Expect(account.PasswordResult).ToHaveAttributeAsync("role", "alert");
+        await Expect(account.PasswordResult).ToBeFocusedAsync();
+        await signedIn.GetByTestId(TestIds.OwnTimeZone).FillAsync("");
+        await signedIn.GetByTestId(TestIds.ChangeTimeZoneSubmit).ClickAsync();
+        await Expect(signedIn.GetByTestId(TestIds.OwnTimeZone)).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(signedIn.GetByTestId(TestIds.OwnTimeZone)).ToBeFocusedAsync();
+    }
+
     /// <summary>
     /// The field is marked invalid and names, with aria-describedby, an element that holds <paramref name="message"/> in
     /// the theme's error colour.

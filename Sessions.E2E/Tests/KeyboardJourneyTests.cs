@@ -103,6 +103,108 @@ public sealed class KeyboardJourneyTests(LiveServerFixture app, ChromiumFixture 
         await Screenshot(studentTab, "student-room-ended-announced");
     }
 
+    [Fact]
+    public async Task The_schedule_dialogs_date_and_time_pickers_open_choose_and_close_from_the_keyboard()
+    {
+        var page = await SignInAsync(SeededData.Teacher2, EducatorSessionsPage.Path);
+        await new EducatorSessionsPage(page).WaitUntilInteractiveAsync();
+        var user = new KeyboardUser(page);
+        var schedule = page.GetByTestId(TestIds.ScheduleSession);
+        await user.MoveFocusToAsync(schedule);
+        await user.PressAsync("Enter");
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog).ToBeVisibleAsync();
+        await user.ExpectFocusedAsync(page.GetByTestId(TestIds.SessionFormClass));
+        // An open picker's pop-up (MudBlazor's popover; tooltips are popovers too).
+        var popUp = page.Locator(".mud-popover-open:not(.mud-tooltip)");
+
+        // Date: Enter opens the calendar with focus kept in the field; the arrows move the day (Down: a week later), Enter
+        // chooses it and closes the calendar; Escape closes it again without a change.
+        // The input: a picker gives its test id to its pop-up too.
+        var date = page.Locator($"input[data-testid='{TestIds.SessionFormDate}']");
+        await user.MoveFocusToAsync(date, mostPresses: 5);
+        var day = DateOnly.ParseExact(await date.InputValueAsync(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var weekLater = day.AddDays(7);
+        await user.PressAsync("Enter");
+        await Expect(popUp.Locator(".mud-picker-calendar-day.mud-selected")).ToHaveTextAsync(day.Day.ToString(CultureInfo.InvariantCulture));
+        await user.ExpectFocusedAsync(date);
+        // The calendar hears the arrows once the server has rendered it open, a round trip after Enter.
+        await Repeat.UntilAsync(() => user.PressAsync("ArrowDown"), timeout => Expect(popUp.Locator(".mud-picker-calendar-day.mud-selected"))
+            .ToHaveTextAsync(weekLater.Day.ToString(CultureInfo.InvariantCulture), new() { Timeout = timeout }));
+        await Screenshot(page, "date-picker-by-keyboard");
+        await user.PressAsync("Enter");
+        await Expect(popUp).ToHaveCountAsync(0);
+        await Expect(date).ToHaveValueAsync(weekLater.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await user.ExpectFocusedAsync(date);
+        await user.PressAsync("Enter");
+        await Expect(popUp).ToHaveCountAsync(1);
+        await user.PressAsync("ArrowDown");
+        await user.PressAsync("Escape");
+        await Expect(popUp).ToHaveCountAsync(0);
+        await Expect(dialog).ToBeVisibleAsync(); // Escape closed the calendar only
+        await Expect(date).ToHaveValueAsync(weekLater.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await user.ExpectFocusedAsync(date);
+
+        // Time: the same with the clock; Up is an hour later.
+        var time = page.Locator($"input[data-testid='{TestIds.SessionFormTime}']");
+        await user.PressAndExpectFocusAsync("Tab", time);
+        var hour = TimeOnly.ParseExact(await time.InputValueAsync(), "HH:mm", CultureInfo.InvariantCulture);
+        await user.PressAsync("Enter");
+        await Expect(popUp).ToHaveCountAsync(1);
+        await user.ExpectFocusedAsync(time);
+        await user.PressAsync("ArrowUp");
+        await Screenshot(page, "time-picker-by-keyboard");
+        await user.PressAsync("Enter");
+        await Expect(popUp).ToHaveCountAsync(0);
+        await Expect(time).ToHaveValueAsync(hour.AddHours(1).ToString("HH:mm", CultureInfo.InvariantCulture));
+        await user.ExpectFocusedAsync(time);
+        await user.PressAsync("Enter");
+        await Expect(popUp).ToHaveCountAsync(1);
+        await user.PressAsync("ArrowUp");
+        await user.PressAsync("Escape");
+        await Expect(popUp).ToHaveCountAsync(0);
+        await Expect(time).ToHaveValueAsync(hour.AddHours(1).ToString("HH:mm", CultureInfo.InvariantCulture));
+        await user.ExpectFocusedAsync(time);
+
+        // A second Escape closes the dialog, unsaved, and focus goes back to Schedule session.
+        await user.PressAsync("Escape");
+        await Expect(dialog).ToHaveCountAsync(0);
+        await user.ExpectFocusedAsync(schedule);
+    }
+
+    [Fact]
+    public async Task An_educator_ends_a_live_session_from_its_card_with_the_keyboard_only()
+    {
+        // Mr. Okafor's seeded session, live before he signs in; the other tests of this app use Ms. Rivera's. His class is
+        // empty in the seed, and a session starts with a student enrolled.
+        var periodicTable = await Seed.SessionAsync(SeededData.Teacher2, "The periodic table");
+        await Seed.EnrolAsync(SeededData.Teacher2, periodicTable.ClassId, SeededData.Student(12));
+        await Seed.StartAsync(SeededData.Teacher2, periodicTable.Id);
+        var page = await NewPageAsync();
+        var user = new KeyboardUser(page);
+        await SignInWithKeyboardAsync(page, user, SeededData.Teacher2, EducatorSessionsPage.Path);
+        var sessions = new EducatorSessionsPage(page);
+        await sessions.WaitUntilInteractiveAsync();
+        await Expect(sessions.Status(periodicTable.Id)).ToHaveTextAsync("Live");
+
+        // End on the card by Tab; the question takes focus (its first button, Keep it going), Tab to End, Enter.
+        var end = page.GetByTestId(TestIds.EndSession(periodicTable.Id));
+        await user.MoveFocusToAsync(end);
+        await user.PressAsync("Enter");
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog).ToBeVisibleAsync();
+        await Expect(dialog.Locator("button:focus")).ToHaveCountAsync(1);
+        var confirm = page.GetByTestId(TestIds.ConfirmEnd);
+        await user.MoveFocusToAsync(confirm, mostPresses: 3);
+        await Screenshot(page, "end-dialog-by-keyboard");
+        await user.PressAsync("Enter");
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(sessions.Status(periodicTable.Id)).ToHaveTextAsync("Ended");
+        Assert.Equal("completed", await Seed.StatusAsync(SeededData.Teacher2, periodicTable.Id));
+        // The End button is gone with the live card: focus goes to what the ended card offers next, its attendance.
+        await user.ExpectFocusedAsync(page.GetByTestId(TestIds.SessionAttendance(periodicTable.Id)));
+    }
+
     /// <summary>
     /// The sign-in form from the keyboard: focus starts in the email field; Tab to the password, Tab to the button, Enter.
     /// </summary>

@@ -75,6 +75,47 @@ public sealed class ReflowTests(LiveServerFixture app, ChromiumFixture chromium)
         await ExpectReflowAsync(adminTab, "admin-classes", menu, adminTab.GetByTestId(TestIds.Logout));
     }
 
+    [Fact]
+    public async Task Attendance_the_audit_import_the_roster_and_the_account_page_reflow_at_320_pixels()
+    {
+        // Ms. Rivera's seeded Photosynthesis was held yesterday: its attendance report.
+        var photosynthesis = await Seed.SessionAsync(SeededData.Teacher, "Photosynthesis");
+        var educatorTab = await NarrowAsync(await SignInAsync(SeededData.Teacher, EducatorSessionsPage.Path));
+        await educatorTab.GotoAsync($"/sessions/{photosynthesis.Id}/attendance");
+        await Expect(educatorTab.GetByTestId(TestIds.AttendanceSummary)).ToBeVisibleAsync();
+        await ExpectReflowAsync(educatorTab, "attendance", educatorTab.GetByTestId(TestIds.AttendanceCsv), educatorTab.GetByTestId(TestIds.Logout));
+
+        await educatorTab.GotoAsync($"/classes/{photosynthesis.ClassId}/roster");
+        await new EducatorSessionsPage(educatorTab).WaitUntilInteractiveAsync();
+        var firstRemove = educatorTab.Locator($"[data-testid^='remove-student-']").First;
+        await Expect(firstRemove).ToBeVisibleAsync();
+        await ExpectReflowAsync(educatorTab, "roster", educatorTab.GetByTestId(TestIds.RosterAddEmail), educatorTab.GetByTestId(TestIds.RosterAddEmailSubmit),
+            educatorTab.GetByTestId(TestIds.RosterSearch), firstRemove, educatorTab.GetByTestId(TestIds.Logout));
+
+        await educatorTab.GotoAsync(AccountPage.Path);
+        await ExpectReflowAsync(educatorTab, "account", educatorTab.GetByTestId(TestIds.CurrentPassword), educatorTab.GetByTestId(TestIds.ChangePasswordSubmit),
+            educatorTab.GetByTestId(TestIds.OwnTimeZone), educatorTab.GetByTestId(TestIds.ChangeTimeZoneSubmit), educatorTab.GetByTestId(TestIds.Logout));
+
+        // The import of a roster with long addresses, previewed and applied; the audit then holds its record.
+        var adminTab = await NarrowAsync(await SignInAsync(SeededData.Admin, "/admin"));
+        var import = new AdminImportPage(adminTab);
+        await import.GotoAsync();
+        await import.UploadAsync("reflow.csv", System.Text.Encoding.UTF8.GetBytes(
+            "email,displayName,role,classCode,timeZone\r\n" +
+            "a.very.long.address.for.reflow.one@school-with-a-long-name.example,Reflow One,Student,BIO-1,Etc/UTC\r\n" +
+            "a.very.long.address.for.reflow.two@school-with-a-long-name.example,Reflow Two,Student,BIO-1,Etc/UTC\r\n"));
+        await Expect(import.PreviewRows).ToHaveCountAsync(2);
+        await ExpectReflowAsync(adminTab, "import-preview", adminTab.GetByTestId(TestIds.ImportApply), adminTab.GetByTestId(TestIds.Logout));
+        await import.ApplyAsync();
+        await ExpectReflowAsync(adminTab, "import-result", adminTab.GetByTestId(TestIds.ImportDownloadLinks), adminTab.GetByTestId(TestIds.Logout));
+
+        await adminTab.GotoAsync("/admin/audit");
+        await new EducatorSessionsPage(adminTab).WaitUntilInteractiveAsync();
+        await Expect(adminTab.GetByTestId(TestIds.AuditTable)).ToContainTextAsync("roster.imported");
+        await ExpectReflowAsync(adminTab, "audit", adminTab.GetByTestId(TestIds.AuditTable).Locator("tbody tr").First, adminTab.GetByTestId(TestIds.Logout));
+        await AxeAsync(adminTab, "audit-320");
+    }
+
     private static async Task<IPage> NarrowAsync(IPage page)
     {
         await page.SetViewportSizeAsync(320, 640);

@@ -182,8 +182,10 @@ public static class AuthorizationMatrix
         // Blazor's own endpoints: a circuit carries no rights of its own; the pages it renders check them.
         new("* /_blazor/negotiate", new("POST", _ => "/_blazor/negotiate?negotiateVersion=1", Portal: true), Everyone("200")),
         new("* /_blazor", new("GET", _ => "/_blazor", Portal: true), Everyone("400")),
-        new("* /_blazor/disconnect/", new("POST", _ => "/_blazor/disconnect/", Portal: true), Everyone("404")),
+        // These two answer the framework's own 400 for a request without what they need (they read 404 while a re-execution
+        // to the not-found page, unrouted, turned every 4xx of a page into an empty 404).
+        new("* /_blazor/disconnect/", new("POST", _ => "/_blazor/disconnect/", Portal: true), Everyone("400")),
         new("* /_blazor/initializers/", new("GET", _ => "/_blazor/initializers/", Portal: true), Everyone("200")),
-        new("GET /_framework/opaque-redirect", new("GET", _ => "/_framework/opaque-redirect", Portal: true), Everyone("404")),
+        new("GET /_framework/opaque-redirect", new("GET", _ => "/_framework/opaque-redirect", Portal: true), Everyone("400")),
     ];
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using System.Diagnostics;
 using Sessions.Web.Infrastructure.Localization;
 
@@ -31,9 +32,21 @@ public static class ProblemDetailsSetup
     public static WebApplication UseSessionsErrorHandling(this WebApplication app)
     {
         app.UseExceptionHandler();
+        // An unknown page (a GET that matched no endpoint) gets the not-found page, re-executed from the app itself: from a
+        // UseWhen branch the re-executed request was not routed, and the page answered a 404 with an empty body. Anything
+        // else keeps its bare status (the framework's own endpoints, other methods); API requests get ProblemDetails.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use((context, next) =>
+        {
+            var unknownPage = (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+                && context.GetEndpoint() is null && !ApiPaths.IsApi(context.Request.Path);
+            if (!unknownPage && context.Features.Get<IStatusCodePagesFeature>() is { } notFoundPage)
+            {
+                notFoundPage.Enabled = false;
+            }
+            return next(context);
+        });
         app.UseWhen(context => ApiPaths.IsApi(context.Request.Path), api => api.UseStatusCodePages());
-        app.UseWhen(context => !ApiPaths.IsApi(context.Request.Path),
-            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         return app;
     }
 }

@@ -25,7 +25,12 @@ public sealed partial class ClassRosterPage : IDisposable
     private string? _search;
     private string? _email;
     private string? _error;
+    /// <summary>The shown error is the refusal of the email typed in "Add by email": that field is invalid and described by it.</summary>
+    private bool _emailRefused;
     private bool _busy;
+
+    /// <summary>The id of the alert while it explains the refused email (<see cref="FormErrors.IdOf"/>), named by the field's aria-describedby.</summary>
+    public static readonly string EmailErrorId = FormErrors.IdOf("roster-email");
 
     [Parameter] public int ClassId { get; set; }
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -95,6 +100,16 @@ public sealed partial class ClassRosterPage : IDisposable
         {
             _email = null;
         }
+        else
+        {
+            _emailRefused = true;
+        }
+    }
+
+    private void ClearError()
+    {
+        _error = null;
+        _emailRefused = false;
     }
 
     private Task EmailKeyUpAsync(KeyboardEventArgs key) =>
@@ -103,6 +118,7 @@ public sealed partial class ClassRosterPage : IDisposable
     private async Task<bool> AddAsync(NewRosterStudent request)
     {
         _busy = true;
+        _emailRefused = false;
         try
         {
             var added = await Roster.AddAsync(_actor, ClassId, request, CancellationToken.None);
@@ -133,6 +149,7 @@ public sealed partial class ClassRosterPage : IDisposable
         }
         var removed = await Roster.UnenrollAsync(_actor, ClassId, student.UserId, CancellationToken.None);
         _error = removed.Error is { } refused ? Errors.Detail(refused) : null;
+        _emailRefused = false;
         await RefreshAsync();
     }
 

@@ -21,6 +21,8 @@ public sealed partial class SessionCard : IDisposable
     private ITimer? _timer;
     private MudButton? _enterRoom;
     private bool _gaveFocus;
+    private MudButton? _attendance;
+    private bool _gaveAttendanceFocus;
 
     [Inject] private SessionService Sessions { get; set; } = default!;
     [Inject] private SessionBookings Bookings { get; set; } = default!;
@@ -40,6 +42,12 @@ public sealed partial class SessionCard : IDisposable
     /// Enter room rather than to the page's body (also when the started card moves to "Live now", a new instance).
     /// </summary>
     [Parameter] public bool FocusEnterRoom { get; set; }
+
+    /// <summary>Raised when this card ended its session.</summary>
+    [Parameter] public EventCallback<Guid> Ended { get; set; }
+
+    /// <summary>The session was just ended on this page: its End button is gone, so focus goes to the card's Attendance.</summary>
+    [Parameter] public bool FocusAttendance { get; set; }
 
     private string LocalStart => Format.DayAndTime(UserTime.ToLocal(_session.ScheduledStartUtc));
 
@@ -85,6 +93,11 @@ public sealed partial class SessionCard : IDisposable
             _gaveFocus = true;
             await _enterRoom.FocusAsync();
         }
+        if (FocusAttendance && !_gaveAttendanceFocus && _attendance is not null)
+        {
+            _gaveAttendanceFocus = true;
+            await _attendance.FocusAsync();
+        }
     }
 
     private void Refresh() => _state = SessionCardState.At(_session, Sessions.WindowOf(_session), Time.GetUtcNow().UtcDateTime);
@@ -101,7 +114,10 @@ public sealed partial class SessionCard : IDisposable
     {
         if (await EndSessionQuestion.AskAsync(Dialogs, T, _session.Title))
         {
-            await RunAsync(() => Sessions.EndAsync(Actor, _session.Id, CancellationToken.None), ended => ended.Session);
+            if (await RunAsync(() => Sessions.EndAsync(Actor, _session.Id, CancellationToken.None), ended => ended.Session))
+            {
+                await Ended.InvokeAsync(_session.Id);
+            }
         }
     }
 
