@@ -42,6 +42,7 @@ public sealed partial class VideoRoom : IAsyncDisposable
     private IDisposable? _subscription;
     private ITimer? _timer;
     private ElementReference _grid;
+    private Chat.Components.ChatPanel? _chat;
     private IJSObjectReference? _module;
     private IJSObjectReference? _room;
     private DotNetObjectReference<VideoRoom>? _dotNet;
@@ -302,6 +303,10 @@ public sealed partial class VideoRoom : IAsyncDisposable
                     _state.End();
                     await CloseAsync();
                     break;
+                case ChatMessagePostedMessage or ChatMessageDeletedMessage:
+                    _chat?.Receive(liveEvent);
+                    _state.ChatEvent(liveEvent, _actor.UserId);
+                    break;
                 default:
                     if (_state.Apply(liveEvent))
                     {
@@ -383,6 +388,10 @@ public sealed partial class VideoRoom : IAsyncDisposable
 
     private string? AnnouncementText =>
         _state?.Announcement is { } announcement ? T[$"Room.Announce.{announcement.Kind}", announcement.Who].Value : null;
+
+    private string ChatToggleLabel => !_state!.ChatOpen && _state.ChatUnread > 0
+        ? ChatT["Panel.ToggleUnread", Format.Number(_state.ChatUnread)]
+        : ChatT["Panel.Toggle"];
 
     private string MicrophoneLabel => _state!.MicrophoneOn ? T["Room.Mute"] : T["Room.Unmute"];
 
