@@ -15,6 +15,9 @@ namespace Sessions.Web.Features.Chat.Components;
 /// </summary>
 public sealed partial class ChatPanel
 {
+    /// <summary>The panel's styles: linked by the page that hosts it, since a page has one <c>HeadContent</c> (the last replaces the others).</summary>
+    public const string StylesAsset = "css/chat.css";
+
     private readonly List<ChatMessageDto> _messages = [];
     private readonly List<PendingMessage> _pending = [];
     private long? _nextBefore;

@@ -300,6 +300,11 @@ public sealed partial class VideoRoom : IAsyncDisposable
                     _state.WrapUp(wrapUp.EndsAt.UtcDateTime);
                     break;
                 case SessionEndedMessage:
+                    // Read back, so the closed room knows how it ended (completed: its chat and attendance can be read).
+                    if ((await Queries.GetAsync(_actor, SessionId, CancellationToken.None)).Value is { } ended)
+                    {
+                        _state.Refresh(ended);
+                    }
                     _state.End();
                     await CloseAsync();
                     break;
