@@ -55,6 +55,12 @@ public sealed class SessionsAppFactory : WebApplicationFactory<Program>, IAsyncL
 
     public TestDatabase Database { get; }
 
+    /// <summary>
+    /// Where this app keeps chat attachments (<c>Chat:StorageRoot</c>): a folder of its own, deleted with its database. A
+    /// restarted app over the same database is given the same folder in its settings.
+    /// </summary>
+    public string AttachmentRoot { get; } = Path.Combine(Path.GetTempPath(), $"sessions-attachments-{Guid.NewGuid():N}");
+
     public FakeTimeProvider Time { get; }
 
     public TestData Data => new(this);
@@ -87,6 +93,7 @@ public sealed class SessionsAppFactory : WebApplicationFactory<Program>, IAsyncL
         // Many test classes share one app and all sign in from 127.0.0.1: on a fast machine they outran the production
         // limit per address (429s in unrelated tests). The sign-in limit's own tests set theirs below.
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("Chat:StorageRoot", AttachmentRoot);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -120,6 +127,10 @@ public sealed class SessionsAppFactory : WebApplicationFactory<Program>, IAsyncL
         if (_ownsDatabase)
         {
             Database.Delete();
+        }
+        if (Directory.Exists(AttachmentRoot))
+        {
+            Directory.Delete(AttachmentRoot, recursive: true);
         }
     }
 }

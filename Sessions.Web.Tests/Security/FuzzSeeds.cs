@@ -40,6 +40,13 @@ public static class FuzzSeeds
         }),
         ["POST /api/sessions/{id}/cancel"] = w => new(w.Educator, $"/api/sessions/{w.SessionToCancel}/cancel",
             new JsonObject { ["reason"] = "Teacher training day" }),
+        // The admin (who teaches every class and is never rate limited) writes to a live session's chat.
+        ["POST /api/sessions/{id}/messages"] = w => new(w.Admin, $"/api/sessions/{w.SessionToChatIn}/messages", new JsonObject
+        {
+            ["clientMessageId"] = "3f2504e0-4f89-41d3-9a0c-0305e82c3301",
+            ["text"] = "Question 3, page 12",
+            ["attachmentIds"] = new JsonArray(),
+        }),
         ["PUT /api/classes/{id:int}/session-defaults"] = w => new(w.Educator, $"/api/classes/{w.ClassId}/session-defaults", new JsonObject
         {
             ["chatEnabled"] = false,

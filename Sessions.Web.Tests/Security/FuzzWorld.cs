@@ -1,3 +1,4 @@
+using Sessions.Web.Features.Sessions;
 using Sessions.Web.Tests.Infrastructure;
 
 namespace Sessions.Web.Tests.Security;
@@ -33,6 +34,9 @@ public sealed class FuzzWorld : IDisposable
     public Guid SessionToStart { get; private init; }
     public Guid SessionToEdit { get; private init; }
     public Guid SessionToCancel { get; private init; }
+
+    /// <summary>A live session of another educator's class, whose chat the admin writes to.</summary>
+    public Guid SessionToChatIn { get; private init; }
     public string RefreshToken { get; private init; } = "";
     public string RefreshTokenToRevoke { get; private init; } = "";
 
@@ -57,6 +61,7 @@ public sealed class FuzzWorld : IDisposable
             SessionToEdit = (await data.SessionAsync(schoolClass, startsIn: TimeSpan.FromDays(2))).Id,
             SessionToCancel = (await data.SessionAsync(schoolClass, startsIn: TimeSpan.FromDays(3))).Id,
             Tomorrow = TestData.Iso(app.Time.GetUtcNow().AddDays(1)),
+            SessionToChatIn = (await app.SessionInAsync(SessionStatus.InProgress)).Session.Id,
             RefreshToken = (await data.SignInAsync(student)).RefreshToken,
             RefreshTokenToRevoke = (await data.SignInAsync(student)).RefreshToken,
         };

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Sessions.Web.Tests.Features.Chat;
 using Sessions.Web.Tests.Infrastructure;
 using Sessions.Web.Tests.Security.Matrix;
 
@@ -8,7 +9,8 @@ namespace Sessions.Web.Tests.Security.Dialect;
 
 /// <summary>
 /// The API speaks one JSON dialect: camelCase members, no <c>{ success, data, timestamp }</c> envelope, and every collection a
-/// page <c>{ items, page, pageSize, totalItems, totalPages }</c>. Each API endpoint of the authorization matrix is called as a
+/// page <c>{ items, page, pageSize, totalItems, totalPages }</c>, or, for a feed read newest first while it grows (the chat's
+/// history), a cursor page <c>{ items, nextBefore }</c>: numbered pages would shift under new messages. Each API endpoint of the authorization matrix is called as a
 /// role that succeeds and its answer walked; the matrix fails on an endpoint without a row, so a new one is checked here too.
 /// The two fixed contracts keep their own shape instead (<see cref="FixedContractTests"/>).
 /// </summary>
@@ -16,6 +18,7 @@ public sealed partial class ApiDialectTests(MatrixApp matrix) : IClassFixture<Ma
 {
     private static readonly string[] Envelope = ["success", "data", "timestamp"];
     private static readonly string[] PageMembers = ["items", "page", "pageSize", "totalItems", "totalPages"];
+    private static readonly string[] CursorPageMembers = ["items", "nextBefore"];
 
     private static readonly Dictionary<string, IReadOnlyList<string>> FixedContracts = new()
     {
@@ -37,7 +40,33 @@ public sealed partial class ApiDialectTests(MatrixApp matrix) : IClassFixture<Ma
             using var client = app.App.CreateClient();
             return await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = signedIn.RefreshToken });
         },
+        ["DELETE /api/sessions/{id}/messages/{messageId:long}"] = async app =>
+        {
+            var (client, sessionId) = await ChatAsync(app);
+            using var _ = client;
+            var sent = await client.SentAsync(sessionId, "Probe");
+            return await client.DeleteAsync($"/api/sessions/{sessionId}/messages/{sent.GetProperty("id").GetInt64()}");
+        },
+        ["GET /api/sessions/{id}/attachments/{attachmentId:guid}"] = async app =>
+        {
+            var (client, sessionId) = await ChatAsync(app);
+            using var _ = client;
+            return await client.GetAsync((await client.UploadedAsync(sessionId, ChatFiles.Pdf(), "probe.pdf", "application/pdf")).GetProperty("url").GetString());
+        },
+        ["GET /api/sessions/{id}/attachments/{attachmentId:guid}/thumbnail"] = async app =>
+        {
+            var (client, sessionId) = await ChatAsync(app);
+            using var _ = client;
+            return await client.GetAsync((await client.UploadedAsync(sessionId, ChatFiles.Png(8, 8), "probe.png", "image/png")).GetProperty("thumbnailUrl").GetString());
+        },
     };
+
+    /// <summary>A live session of a fresh scene and its owner's API client, to put a message or a file in.</summary>
+    private static async Task<(HttpClient Client, Guid SessionId)> ChatAsync(MatrixApp app)
+    {
+        var scene = await app.ArrangeAsync(SessionNeed.Live);
+        return (await app.App.Data.ClientForAsync(app.Person(MatrixRole.OwningEducator)), scene.SessionId);
+    }
 
     public static TheoryData<string> ApiEndpoints() =>
         [.. AuthorizationMatrix.Rows.Where(r => !r.Probe.Portal && IsApi(r.Endpoint)).Select(r => r.Endpoint)];
@@ -68,7 +97,8 @@ public sealed partial class ApiDialectTests(MatrixApp matrix) : IClassFixture<Ma
         Assert.Empty(rootMembers.Intersect(Envelope));
         if (rootMembers.Contains("items"))
         {
-            Assert.Equal(PageMembers, rootMembers);
+            Assert.True(rootMembers.SequenceEqual(PageMembers) || rootMembers.SequenceEqual(CursorPageMembers),
+                $"{endpoint}: a collection must be a page ({string.Join(", ", PageMembers)}) or a cursor page ({string.Join(", ", CursorPageMembers)}), not {string.Join(", ", rootMembers)}");
             Assert.Equal(JsonValueKind.Array, root.GetProperty("items").ValueKind);
         }
     }

@@ -103,6 +103,22 @@ public static class AuthorizationMatrix
         // Leaving a room one is not in changes nothing and tells nothing.
         new("POST /api/sessions/{id}/leave", new("POST", s => $"/api/sessions/{s.SessionId}/leave", SessionNeed.Live), SignedIn("204")),
 
+        // Chat: members of the class. Deleting a message that does not exist, and reading an attachment that does not, is how a
+        // member is told apart from an outsider without a message or file in every scene.
+        new("POST /api/sessions/{id}/messages", new("POST", s => $"/api/sessions/{s.SessionId}/messages", SessionNeed.Live,
+                _ => new { clientMessageId = Guid.NewGuid(), text = "Probe" }),
+            Members("201")),
+        new("GET /api/sessions/{id}/messages", new("GET", s => $"/api/sessions/{s.SessionId}/messages?limit=10", SessionNeed.Live), Members("200")),
+        new("DELETE /api/sessions/{id}/messages/{messageId:long}", new("DELETE", s => $"/api/sessions/{s.SessionId}/messages/{long.MaxValue}", SessionNeed.Live),
+            Members("404 message_not_found")),
+        new("POST /api/sessions/{id}/attachments", new("POST", s => $"/api/sessions/{s.SessionId}/attachments", SessionNeed.Live,
+                _ => new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray()), "file", "probe.pdf" } }),
+            Members("201")),
+        new("GET /api/sessions/{id}/attachments/{attachmentId:guid}",
+            new("GET", s => $"/api/sessions/{s.SessionId}/attachments/{Guid.Empty}", SessionNeed.Live), Members("404 attachment_not_found")),
+        new("GET /api/sessions/{id}/attachments/{attachmentId:guid}/thumbnail",
+            new("GET", s => $"/api/sessions/{s.SessionId}/attachments/{Guid.Empty}/thumbnail", SessionNeed.Live), Members("404 attachment_not_found")),
+
         // Attendance
         new("GET /api/sessions/{id}/attendance", new("GET", s => $"/api/sessions/{s.SessionId}/attendance", SessionNeed.Live),
             TeachersOrAdmin("200", "not_session_owner")),

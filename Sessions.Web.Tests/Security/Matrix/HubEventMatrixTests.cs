@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Chat;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Live;
 using Sessions.Web.Features.Live.Contract;
@@ -33,6 +34,11 @@ public sealed class HubEventMatrixTests(MatrixApp matrix) : IClassFixture<Matrix
             (m, s) => Rooms(m).JoinAsync(m.Actor(MatrixRole.EnrolledStudent), s.SessionId, default)),
         [nameof(ILiveClient.ParticipantLeft)] = (SessionNeed.Live, (m, s) => Rooms(m).JoinAsync(m.Actor(MatrixRole.EnrolledStudent), s.SessionId, default),
             (m, s) => Rooms(m).LeaveAsync(m.Actor(MatrixRole.EnrolledStudent), s.SessionId, default)),
+        [nameof(ILiveClient.ChatMessagePosted)] = (SessionNeed.Live, Nothing, (m, s) => Chat(m).SendAsync(m.Actor(MatrixRole.EnrolledStudent), s.SessionId,
+            new SendChatMessageRequest(Guid.NewGuid(), "Probe", null), default)),
+        [nameof(ILiveClient.ChatMessageDeleted)] = (SessionNeed.Live,
+            (m, s) => Chat(m).SendAsync(m.Actor(MatrixRole.EnrolledStudent), s.SessionId, new SendChatMessageRequest(ProbeMessage(s), "Probe", null), default),
+            DeleteProbeMessageAsync),
         // The user it is about is the scene's enrolled student.
         [nameof(ILiveClient.MembershipChanged)] = (SessionNeed.Tomorrow, Nothing,
             (m, s) => m.App.WithScopedAsync((ClassRoster roster) => roster.UnenrollAsync(m.Actor(MatrixRole.OwningEducator), s.ClassId, s.EnrolledStudentId, default))),
@@ -104,7 +110,8 @@ public sealed class HubEventMatrixTests(MatrixApp matrix) : IClassFixture<Matrix
 
             foreach (var role in hear)
             {
-                Assert.Equal(eventName, (await listeners[role].NextAsync()).GetType().Name.Replace("Message", "", StringComparison.Ordinal));
+                // Payload types are the event's name and "Message" (ChatMessagePosted's is ChatMessagePostedMessage).
+                Assert.Equal(eventName + "Message", (await listeners[role].NextAsync()).GetType().Name);
             }
             // Those not concerned hear the sentinel first: had the event reached them, it would have come before it.
             foreach (var role in new[] { MatrixRole.OtherStudent, MatrixRole.OtherEducator }.Except(hear))
@@ -131,6 +138,17 @@ public sealed class HubEventMatrixTests(MatrixApp matrix) : IClassFixture<Matrix
     private static SessionService Sessions(MatrixApp m) => m.App.Services.GetRequiredService<SessionService>();
 
     private static RoomService Rooms(MatrixApp m) => m.App.Services.GetRequiredService<RoomService>();
+
+    private static ChatService Chat(MatrixApp m) => m.App.Services.GetRequiredService<ChatService>();
+
+    /// <summary>The client id of the message the scene's student posts before the deletion (one per scene: the session's id).</summary>
+    private static Guid ProbeMessage(MatrixScene scene) => scene.SessionId;
+
+    private static async Task DeleteProbeMessageAsync(MatrixApp m, MatrixScene scene)
+    {
+        var posted = await Chat(m).SendAsync(m.Actor(MatrixRole.EnrolledStudent), scene.SessionId, new SendChatMessageRequest(ProbeMessage(scene), "Probe", null), default);
+        Assert.Null((await Chat(m).DeleteAsync(m.Actor(MatrixRole.OwningEducator), scene.SessionId, posted.Value!.Id, default)).Error);
+    }
 
     /// <summary>The lifecycle worker's move at the booked end.</summary>
     private static async Task BeginWrapUpAsync(MatrixApp m, MatrixScene scene)

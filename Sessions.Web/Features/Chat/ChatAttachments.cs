@@ -21,9 +21,12 @@ public sealed class ChatAttachments(
     IDbContextFactory<SessionsDbContext> dbFactory,
     IAttachmentStore store,
     IOptions<ChatOptions> options,
-    TimeProvider time)
+    TimeProvider time) : IDisposable
 {
     private const int BufferSize = 81920;
+
+    /// <summary>A decoded image may take 200 MB (<see cref="MediaLimits.MaxImagePixels"/> × 4 bytes): one per core at a time.</summary>
+    private readonly SemaphoreSlim _reencoding = new(Environment.ProcessorCount);
 
     public async Task<Result<ChatAttachmentDto>> UploadAsync(SessionActor actor, Guid sessionId, Stream content, string? fileName, CancellationToken ct)
     {
@@ -144,7 +147,16 @@ public sealed class ChatAttachments(
     {
         using var image = store.CreateIncoming();
         using var thumbnail = store.CreateIncoming();
-        var reencoded = ImageReencoder.Reencode(original.Path, attachment.ContentType, image.Path, thumbnail.Path, options.Value.ThumbnailSize);
+        Result<ReencodedImage> reencoded;
+        await _reencoding.WaitAsync(ct);
+        try
+        {
+            reencoded = ImageReencoder.Reencode(original.Path, attachment.ContentType, image.Path, thumbnail.Path, options.Value.ThumbnailSize);
+        }
+        finally
+        {
+            _reencoding.Release();
+        }
         if (reencoded.Error is { } unreadable)
         {
             return unreadable;
@@ -207,4 +219,6 @@ public sealed class ChatAttachments(
         }
         return clean.Length <= ChatAttachment.FileNameMaxLength ? clean : clean[^ChatAttachment.FileNameMaxLength..];
     }
+
+    public void Dispose() => _reencoding.Dispose();
 }

@@ -15,6 +15,9 @@ public static class ChatEndpoints
     private static readonly ServiceError[] Membership = [SessionErrors.NotFound, SessionErrors.NotMember];
     private static readonly ServiceError[] WriteRefusals = [ChatErrors.NotLive, ChatErrors.Ended, ChatErrors.Disabled];
 
+    /// <summary>What a stored file can be (a GIF is stored as PNG).</summary>
+    private static readonly string[] StoredTypes = ["image/png", "image/jpeg", "image/webp", "video/mp4", "video/webm", "application/pdf"];
+
     public static IEndpointRouteBuilder MapChatEndpoints(this IEndpointRouteBuilder app)
     {
         var chat = app.MapGroup(SessionEndpoints.ApiGroup).WithTags("Chat").RequireAuthorization()
@@ -69,8 +72,8 @@ public static class ChatEndpoints
         // The room page shows images and video with plain <img>/<video> tags, which send the portal's cookie, not a bearer token.
         .AllowCookieDownload()
         .DescribeParameter("attachmentId", "The attachment's id.")
-        .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
-        .Produces(StatusCodes.Status206PartialContent)
+        .Produces<Stream>(StatusCodes.Status200OK, StoredTypes[0], StoredTypes[1..])
+        .Produces<Stream>(StatusCodes.Status206PartialContent, StoredTypes[0], StoredTypes[1..])
         .ProducesErrors([.. Membership, ChatErrors.AttachmentNotFound, ChatErrors.AttachmentRemoved]);
 
     private static async Task<Results<Created<ChatMessageDto>, ProblemHttpResult>> SendAsync(

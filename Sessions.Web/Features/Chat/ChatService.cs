@@ -101,16 +101,16 @@ public sealed partial class ChatService(
     /// <summary>History, newest first: the page of messages older than <paramref name="before"/> (a message id), or the newest page.</summary>
     public async Task<Result<ChatPageDto>> ListAsync(SessionActor actor, Guid sessionId, long? before, int? limit, CancellationToken ct)
     {
-        var pageSize = limit ?? ChatRules.DefaultPageSize;
-        if (pageSize is < 1 or > ChatRules.MaxPageSize)
-        {
-            return ServiceError.Validation("limit", $"limit must be between 1 and {ChatRules.MaxPageSize}.");
-        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var access = await ChatAccess.MemberAsync(db, actor, sessionId, ct);
         if (access.Error is { } refused)
         {
             return refused;
+        }
+        var pageSize = limit ?? ChatRules.DefaultPageSize;
+        if (pageSize is < 1 or > ChatRules.MaxPageSize)
+        {
+            return ServiceError.Validation("limit", $"limit must be between 1 and {ChatRules.MaxPageSize}.");
         }
         var page = db.ChatMessages.Where(m => m.SessionId == sessionId);
         if (before is { } cursor)
