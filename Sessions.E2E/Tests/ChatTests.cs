@@ -41,7 +41,7 @@ public sealed class ChatTests(LiveServerFixture app, ChromiumFixture chromium) :
         await student.AttachAsync(new FilePayload { Name = "worksheet.png", MimeType = "image/png", Buffer = TinyPng });
         await student.Input.FillAsync("Here is my worksheet");
         await student.Input.PressAsync("Shift+Enter");
-        await student.Input.PressSequentiallyAsync("question 3");
+        await studentTab.Keyboard.InsertTextAsync("question 3");
         await Expect(student.Input).ToHaveValueAsync("Here is my worksheet\nquestion 3");
         await student.Input.PressAsync("Enter");
         await Expect(student.Message("Here is my worksheet")).ToBeVisibleAsync();

@@ -53,8 +53,6 @@ public sealed partial class ChatComposer
 
     private string DescribedBy => string.Join(' ', new[] { "chat-hint", ShowCounter ? "chat-counter" : null, Disabled ? DisabledReasonId : null }.OfType<string>());
 
-    private void OnInput(ChangeEventArgs e) => _text = e.Value as string ?? "";
-
     private async Task OnKeyDownAsync(KeyboardEventArgs e)
     {
         if (e.Key == "Enter" && !e.ShiftKey)
