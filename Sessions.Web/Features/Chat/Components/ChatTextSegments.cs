@@ -2,9 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace Sessions.Web.Features.Chat.Components;
 
-/// <summary>A run of a message's text: plain text, or a web address shown as a link to <see cref="Href"/>.</summary>
-public sealed record ChatTextSegment(string Text, Uri? Href);
-
 /// <summary>
 /// Splits a message into plain text and web addresses. The page renders each segment as text (Blazor encodes it) or as
 /// an <c>&lt;a&gt;</c> with that text: user text is never markup. Only absolute http(s) addresses become links, so a
