@@ -39,7 +39,8 @@ public sealed class ReflowTests(LiveServerFixture app, ChromiumFixture chromium)
             await room.GotoAsync(linearEquations.Id);
             await room.WaitUntilInRoomAsync("Ms. Rivera");
             await ExpectReflowAsync(educatorTab, "room", room.EndSession, educatorTab.GetByTestId(TestIds.RoomLeave),
-                room.Participant("Ms. Rivera"), educatorTab.GetByTestId(TestIds.Logout));
+                room.Participant("Ms. Rivera"), educatorTab.GetByTestId(TestIds.ChatInput), educatorTab.GetByTestId(TestIds.ChatSend),
+                educatorTab.GetByTestId(TestIds.ChatAttach), educatorTab.GetByTestId(TestIds.Logout));
         }
         finally
         {

@@ -156,6 +156,9 @@ public static class AuthorizationMatrix
             Answers(SignInPage, ForbiddenPage, ForbiddenPage, "200", "200", "403", "200")),
         new("GET,POST /sessions/{SessionId:guid}/room", new("GET", s => $"/sessions/{s.SessionId}/room", SessionNeed.Live, Portal: true),
             Answers(SignInPage, "200", "403", "200", "200", "403", "200")),
+        // The chat's history, read like the history API: the class's members.
+        new("GET,POST /sessions/{SessionId:guid}/chat", new("GET", s => $"/sessions/{s.SessionId}/chat", SessionNeed.Live, Portal: true),
+            Answers(SignInPage, "200", "403", "200", "200", "403", "200")),
         new("GET,POST /sessions/{SessionId:guid}/attendance", new("GET", s => $"/sessions/{s.SessionId}/attendance", SessionNeed.Live, Portal: true),
             Answers(SignInPage, ForbiddenPage, ForbiddenPage, "200", "200", "403", "200")),
         new("GET,POST /admin", new("GET", _ => "/admin", Portal: true),

@@ -157,6 +157,21 @@ public static class TestIds
     public const string AttendanceSummary = "attendance-summary";
     public const string RoomAttendance = "room-attendance";
 
+    // The chat (room panel and history page).
+    public const string ChatPanel = "chat-panel";
+    public const string ChatToggle = "chat-toggle";
+    public const string ChatUnread = "chat-unread";
+    public const string ChatInput = "chat-input";
+    public const string ChatSend = "chat-send";
+    public const string ChatAttach = "chat-attach";
+    public const string ChatCounter = "chat-counter";
+    public const string ChatState = "chat-state";
+    public const string ChatLoadEarlier = "chat-load-earlier";
+    public const string ChatUpload = "chat-upload";
+    public const string ChatImageDialog = "chat-image-dialog";
+    public const string ChatDeleteConfirm = "chat-delete-confirm";
+    public const string ChatHistoryLink = "chat-history-link";
+
     /// <summary>Every item of a class page's upcoming list, in the order shown: <c>[data-testid^=…]</c>.</summary>
     public const string UpcomingSessionPrefix = "upcoming-session-";
     public const string SessionCardPrefix = "session-card-";
@@ -189,6 +204,12 @@ public static class TestIds
     public static string UpcomingStatus(Guid id) => $"upcoming-status-{id}";
     public static string UpcomingReason(Guid id) => $"upcoming-reason-{id}";
     public static string RoomParticipant(string userId) => $"room-participant-{userId}";
+    public static string ChatMessage(long id) => $"chat-message-{id}";
+    public static string ChatDelete(long id) => $"chat-delete-{id}";
+    /// <summary>A message not stored yet (sending, or failed with a retry): keyed by its client-chosen id.</summary>
+    public static string ChatPending(Guid clientMessageId) => $"chat-pending-{clientMessageId}";
+    public static string ChatRetry(Guid clientMessageId) => $"chat-retry-{clientMessageId}";
+    public static string ChatImage(Guid attachmentId) => $"chat-image-{attachmentId}";
     public static string SessionAttendance(Guid id) => $"session-attendance-{id}";
     public static string OverviewCount(string section) => $"{section}-count";
     public static string OverviewSession(Guid id) => $"overview-session-{id}";

@@ -18,6 +18,12 @@ public static class ChatRules
     /// <summary>A student may delete their own message within this time of sending it; those who teach, any message at any time.</summary>
     public static readonly TimeSpan StudentDeleteWindow = TimeSpan.FromMinutes(5);
 
+    /// <summary>Whether the caller may delete a message: the service's check, and the room's delete button shown only where it holds.</summary>
+    /// <param name="teaches">The caller teaches the class (moderates).</param>
+    /// <param name="ownMessage">The caller sent the message.</param>
+    public static bool MayDelete(bool teaches, bool ownMessage, DateTime sentUtc, DateTime nowUtc) =>
+        teaches || (ownMessage && nowUtc - sentUtc <= StudentDeleteWindow);
+
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 100;
 }

@@ -150,8 +150,7 @@ public sealed partial class ChatService(
             return true;
         }
         var now = time.StoredUtcNow();
-        var mayDelete = member.Teaches || (message.SenderId == actor.UserId && now - message.SentUtc <= ChatRules.StudentDeleteWindow);
-        if (!mayDelete)
+        if (!ChatRules.MayDelete(member.Teaches, message.SenderId == actor.UserId, message.SentUtc, now))
         {
             return ChatErrors.DeleteNotAllowed;
         }

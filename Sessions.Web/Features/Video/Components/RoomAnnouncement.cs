@@ -11,4 +11,6 @@ public enum RoomAnnouncementKind
     WrapUp,
     Ended,
     Cancelled,
+    /// <summary>A chat message from <c>Who</c> while the chat panel is closed.</summary>
+    ChatMessage,
 }

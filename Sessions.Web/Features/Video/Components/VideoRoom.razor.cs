@@ -42,6 +42,7 @@ public sealed partial class VideoRoom : IAsyncDisposable
     private IDisposable? _subscription;
     private ITimer? _timer;
     private ElementReference _grid;
+    private Chat.Components.ChatPanel? _chat;
     private IJSObjectReference? _module;
     private IJSObjectReference? _room;
     private DotNetObjectReference<VideoRoom>? _dotNet;
@@ -308,8 +309,17 @@ public sealed partial class VideoRoom : IAsyncDisposable
                     _state.WrapUp(wrapUp.EndsAt.UtcDateTime);
                     break;
                 case SessionEndedMessage:
+                    // Read back, so the closed room knows how it ended (completed: its chat and attendance can be read).
+                    if ((await Queries.GetAsync(_actor, SessionId, CancellationToken.None)).Value is { } ended)
+                    {
+                        _state.Refresh(ended);
+                    }
                     _state.End();
                     await CloseAsync();
+                    break;
+                case ChatMessagePostedMessage or ChatMessageDeletedMessage:
+                    _chat?.Receive(liveEvent);
+                    _state.ChatEvent(liveEvent, _actor.UserId);
                     break;
                 default:
                     if (_state.Apply(liveEvent))
@@ -393,6 +403,10 @@ public sealed partial class VideoRoom : IAsyncDisposable
 
     private string? AnnouncementText =>
         _state?.Announcement is { } announcement ? T[$"Room.Announce.{announcement.Kind}", announcement.Who].Value : null;
+
+    private string ChatToggleLabel => !_state!.ChatOpen && _state.ChatUnread > 0
+        ? ChatT["Panel.ToggleUnread", Format.Number(_state.ChatUnread)]
+        : ChatT["Panel.Toggle"];
 
     private string MicrophoneLabel => _state!.MicrophoneOn ? T["Room.Mute"] : T["Room.Unmute"];
 

@@ -65,6 +65,12 @@ public sealed class VideoRoomState
     /// <summary>The video connection is being re-established by the SDK.</summary>
     public bool Reconnecting { get; private set; }
 
+    /// <summary>Whether the chat panel is shown beside the video; the reader opens and closes it.</summary>
+    public bool ChatOpen { get; private set; } = true;
+
+    /// <summary>Messages from others that arrived while the chat panel was closed (the toggle's badge).</summary>
+    public int ChatUnread { get; private set; }
+
     public bool MicrophoneOn { get; private set; }
     public bool CameraOn { get; private set; }
 
@@ -236,6 +242,29 @@ public sealed class VideoRoomState
             default:
                 return false;
         }
+    }
+
+    public void ToggleChat()
+    {
+        ChatOpen = !ChatOpen;
+        if (ChatOpen)
+        {
+            ChatUnread = 0;
+        }
+    }
+
+    /// <summary>
+    /// A chat event of this session. While the panel is open the message is on screen, and reading each one aloud would
+    /// drown the room; while it is closed, a message from someone else counts as unread and its sender is announced.
+    /// </summary>
+    public void ChatEvent(LiveEvent liveEvent, string readerId)
+    {
+        if (ChatOpen || liveEvent is not ChatMessagePostedMessage { Message.Sender: var sender } || sender.Id == readerId)
+        {
+            return;
+        }
+        ChatUnread++;
+        Announcement = new(RoomAnnouncementKind.ChatMessage, sender.DisplayName);
     }
 
     public void UserJoinedVideo(uint uid) => _inVideo.Add(uid);
