@@ -4,6 +4,7 @@ using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
+using Sessions.Web.Infrastructure.Localization;
 using Sessions.Web.Features.Accounts;
 
 namespace Sessions.Web.Tests.Infrastructure;
@@ -29,7 +30,7 @@ public abstract class AppBunitContext : BunitContext, IAsyncLifetime
         App = app;
         _circuitScope = app.Services.CreateAsyncScope();
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
+        Services.AddLocalizedMudServices();
         // bUnit brings its own system clock; the components must share the app's fake one.
         Services.AddSingleton<TimeProvider>(app.Time);
         Services.AddFallbackServiceProvider(_circuitScope.ServiceProvider);

@@ -32,7 +32,7 @@ public static class SessionsWebSetup
         builder.Configuration.AddInMemoryCollection([new("DisableStaticAssetNotFoundRuntimeFallback", "true")]);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddMudServices();
+        builder.Services.AddLocalizedMudServices();
         builder.AddSessionsLocalization();
         builder.Services.AddSessionsProblemDetails();
         builder.Services.AddStrictJson();

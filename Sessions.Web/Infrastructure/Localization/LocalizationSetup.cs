@@ -1,12 +1,18 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
+using MudBlazor;
+using MudBlazor.Services;
 using Sessions.Web.Infrastructure.Http;
 
 namespace Sessions.Web.Infrastructure.Localization;
 
 public static class LocalizationSetup
 {
+    /// <summary>MudBlazor's services, with its component texts (pager, pickers, close buttons) in the reader's language.</summary>
+    public static IServiceCollection AddLocalizedMudServices(this IServiceCollection services) =>
+        services.AddMudServices().AddLocalization().AddTransient<MudLocalizer, AppMudLocalizer>();
+
     /// <summary>
     /// Texts from .resx files next to their resource class (one per feature), the cultures of <see cref="CultureOptions"/>,
     /// and a request's culture from the signed-in user's choice, then the culture cookie, then <c>Accept-Language</c>, then the default.
