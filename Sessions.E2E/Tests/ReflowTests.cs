@@ -112,7 +112,7 @@ public sealed class ReflowTests(LiveServerFixture app, ChromiumFixture chromium)
 
         await adminTab.GotoAsync("/admin/audit");
         await new EducatorSessionsPage(adminTab).WaitUntilInteractiveAsync();
-        await Expect(adminTab.GetByTestId(TestIds.AuditTable)).ToContainTextAsync("roster.imported");
+        await Expect(adminTab.GetByTestId(TestIds.AuditTable)).ToContainTextAsync("Roster imported");
         await ExpectReflowAsync(adminTab, "audit", adminTab.GetByTestId(TestIds.AuditTable).Locator("tbody tr").First, adminTab.GetByTestId(TestIds.Logout));
         await AxeAsync(adminTab, "audit-320");
     }
