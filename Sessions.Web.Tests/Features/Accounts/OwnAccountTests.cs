@@ -7,7 +7,9 @@ using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Accounts.Passwords;
 using Sessions.Web.Features.Accounts.Standing;
 using Sessions.Web.Infrastructure.Http;
+using Sessions.Web.Infrastructure.Localization;
 using Sessions.Web.Tests.Infrastructure;
+using Sessions.Web.Tests.Infrastructure.Localization;
 
 namespace Sessions.Web.Tests.Features.Accounts;
 
@@ -62,6 +64,25 @@ public sealed class OwnAccountTests(SessionsAppFactory app)
         Assert.Equal(PasswordErrors.WrongCurrentPassword.Code, wrong.Error?.Code);
         Assert.Equal(ErrorCodes.ValidationFailed, weak.Error?.Code);
         Assert.Equal(ErrorCodes.ValidationFailed, mismatch.Error?.Code);
+    }
+
+    [Fact]
+    public async Task A_weak_password_is_refused_with_every_broken_rule_in_the_readers_language()
+    {
+        var student = await app.Data.StudentAsync();
+
+        var weak = await InScopeAsync(account => account.ChangePasswordAsync(student.Id, TestData.Password, "weak", "weak"));
+
+        var messages = ((IReadOnlyDictionary<string, FieldMessage[]>)weak.Error!.Details!["errors"]!)[PasswordPolicyMessages.Field];
+        var text = app.Services.GetRequiredService<ErrorText>();
+        using var arabic = new CultureScope("ar");
+        Assert.Equal(
+        [
+            "يجب ألا تقل كلمة المرور عن 8 أحرف.",
+            "يجب أن تتضمن كلمة المرور رمزًا ليس حرفًا ولا رقمًا.",
+            "يجب أن تتضمن كلمة المرور رقمًا (0–9).",
+            "يجب أن تتضمن كلمة المرور حرفًا لاتينيًا كبيرًا (A–Z).",
+        ], messages.Select(text.Field));
     }
 
     [Fact]

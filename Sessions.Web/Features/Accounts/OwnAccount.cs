@@ -30,7 +30,7 @@ public sealed class OwnAccount(UserManager<AppUser> users, UserStandings standin
         }
         return changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch))
             ? PasswordErrors.WrongCurrentPassword
-            : ServiceError.Validation("password", string.Join(" ", changed.Errors.Select(e => e.Description)));
+            : PasswordPolicyMessages.Refusal(changed.Errors, users.Options.Password);
     }
 
     public async Task<Result<AppUser>> ChangeTimeZoneAsync(string userId, string? timeZone)

@@ -40,6 +40,6 @@ public sealed class PasswordSetting(UserManager<AppUser> users, SetPasswordLinks
         }
         return reset.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure))
             ? PasswordErrors.LinkUsed
-            : ServiceError.Validation("password", string.Join(" ", reset.Errors.Select(e => e.Description)));
+            : PasswordPolicyMessages.Refusal(reset.Errors, users.Options.Password);
     }
 }
