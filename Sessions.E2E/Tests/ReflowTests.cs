@@ -38,9 +38,22 @@ public sealed class ReflowTests(LiveServerFixture app, ChromiumFixture chromium)
             var room = new VideoRoomPage(educatorTab);
             await room.GotoAsync(linearEquations.Id);
             await room.WaitUntilInRoomAsync("Ms. Rivera");
+            var chatToggle = educatorTab.GetByTestId(TestIds.ChatToggle);
             await ExpectReflowAsync(educatorTab, "room", room.EndSession, educatorTab.GetByTestId(TestIds.RoomLeave),
-                room.Participant("Ms. Rivera"), educatorTab.GetByTestId(TestIds.ChatInput), educatorTab.GetByTestId(TestIds.ChatSend),
-                educatorTab.GetByTestId(TestIds.ChatAttach), educatorTab.GetByTestId(TestIds.Logout));
+                room.Participant("Ms. Rivera"), chatToggle, educatorTab.GetByTestId(TestIds.Logout));
+
+            // On a phone the room opens on the video; the chat is a drawer over the whole window.
+            await Expect(chatToggle).ToHaveAttributeAsync("aria-expanded", "false");
+            await chatToggle.ClickAsync();
+            var drawer = educatorTab.Locator("#room-chat");
+            await Expect(drawer).ToBeVisibleAsync();
+            var box = await drawer.BoundingBoxAsync();
+            Assert.True(box is { X: 0, Y: 0, Width: 320 }, $"the open chat covers the window: {box?.X}, {box?.Y}, {box?.Width}");
+            await ExpectReflowAsync(educatorTab, "room-chat-drawer", educatorTab.GetByTestId(TestIds.ChatInput), educatorTab.GetByTestId(TestIds.ChatSend),
+                educatorTab.GetByTestId(TestIds.ChatAttach));
+            await AxeAsync(educatorTab, "room-chat-drawer-320");
+            await drawer.GetByRole(AriaRole.Button, new() { Name = "Close the chat" }).ClickAsync();
+            await Expect(drawer).ToBeHiddenAsync();
         }
         finally
         {

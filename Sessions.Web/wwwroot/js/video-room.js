@@ -5,6 +5,11 @@
 let sdk;
 
 /** Loads the SDK's UMD bundle once (a <script> that sets window.AgoraRTC) and answers its version. */
+// Kept equal to the drawer's breakpoint in video-room.css.
+export function isPhoneWidth() {
+    return window.matchMedia('(max-width: 600px)').matches;
+}
+
 export async function loadSdk(bundleUrl) {
     sdk ??= new Promise((resolve, reject) => {
         if (window.AgoraRTC) {

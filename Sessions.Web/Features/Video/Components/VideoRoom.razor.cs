@@ -157,7 +157,14 @@ public sealed partial class VideoRoom : IAsyncDisposable
         state.Connecting();
         try
         {
-            _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./" + Assets[ModuleAsset]);
+            if (_module is null)
+            {
+                _module = await JS.InvokeAsync<IJSObjectReference>("import", "./" + Assets[ModuleAsset]);
+                if (await _module.InvokeAsync<bool>("isPhoneWidth"))
+                {
+                    state.FoldChatAway();
+                }
+            }
             state.SdkVersion = await _module.InvokeAsync<string>("loadSdk", Assets[SdkBundlePath]);
             if (_disposed)
             {

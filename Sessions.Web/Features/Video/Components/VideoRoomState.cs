@@ -244,6 +244,9 @@ public sealed class VideoRoomState
         }
     }
 
+    /// <summary>On a phone the chat is a drawer over the video, so the room opens on the video with the drawer closed.</summary>
+    public void FoldChatAway() => ChatOpen = false;
+
     public void ToggleChat()
     {
         ChatOpen = !ChatOpen;
