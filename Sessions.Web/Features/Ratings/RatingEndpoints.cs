@@ -47,8 +47,8 @@ public static class RatingEndpoints
             .DescribeParameter("id", "The rating's id (a GUID).");
         moderation.MapGet("/", ListAsync)
             .WithSummary("List ratings for moderation")
-            .WithDescription("Every rating (or only those with `status`), pending first (the longest waiting first), then the reviewed, newest "
-                + "review first; a page at a time. An anonymous rating has no `student`.")
+            .WithDescription("Every rating (or only those with `status`), pending first, then the reviewed, newest first within each; "
+                + "a page at a time. An anonymous rating has no `student`.")
             .DescribeParameter("status", "Only ratings in this state: pending, approved or rejected.")
             .DescribeParameter("page", "The page, from 1.")
             .DescribeParameter("pageSize", $"Rows per page, 1 to {PageRequest.MaxPageSize}.")

@@ -98,7 +98,7 @@ public sealed class SessionRatings(IDbContextFactory<SessionsDbContext> dbFactor
         return rating is null ? RatingErrors.NotFound : ToDto(rating);
     }
 
-    /// <summary>The moderation list: pending ratings first (oldest first: they have waited longest), then the reviewed, newest first.</summary>
+    /// <summary>The moderation list: pending ratings first, then the reviewed; newest first within each.</summary>
     public async Task<(IReadOnlyList<ModeratedRatingDto> Items, int TotalCount)> ListAsync(RatingStatus? status, PageRequest paging, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -110,9 +110,8 @@ public sealed class SessionRatings(IDbContextFactory<SessionsDbContext> dbFactor
         var total = await ratings.CountAsync(ct);
         var page = await Moderated(db, ratings
                 .OrderBy(r => r.Status == RatingStatus.Pending ? 0 : 1)
-                .ThenBy(r => r.Status == RatingStatus.Pending ? r.SubmittedUtc : DateTime.MinValue)
-                .ThenByDescending(r => r.ReviewedUtc)
-                .ThenBy(r => r.Id)
+                .ThenByDescending(r => r.SubmittedUtc)
+                .ThenByDescending(r => r.Id)
                 .Skip(paging.Skip).Take(paging.PageSize))
             .ToListAsync(ct);
         return ([.. page.Select(ToModeratedDto)], total);
