@@ -17,9 +17,9 @@ public sealed class RatingModerationTests(SessionsAppFactory app)
     public async Task Only_approved_ratings_reach_the_educator_and_make_the_averages()
     {
         var scene = await RatingScene.CompletedAsync(app, attendees: 3);
-        var first = await IdOfAsync(await scene.RateAsync(app, scene.Attendees[0], RatingScene.Body(5, 5, 4, 3, 4)));
-        var second = await IdOfAsync(await scene.RateAsync(app, scene.Attendees[1], RatingScene.Body(2, 4, 3, 2, 3)));
-        var rejected = await IdOfAsync(await scene.RateAsync(app, scene.Attendees[2], RatingScene.Body(1, 1, 1, 1, 1, feedback: "Rude words")));
+        var first = await RatingScene.IdOfAsync(await scene.RateAsync(app, scene.Attendees[0], RatingScene.Body(5, 5, 4, 3, 4)));
+        var second = await RatingScene.IdOfAsync(await scene.RateAsync(app, scene.Attendees[1], RatingScene.Body(2, 4, 3, 2, 3)));
+        var rejected = await RatingScene.IdOfAsync(await scene.RateAsync(app, scene.Attendees[2], RatingScene.Body(1, 1, 1, 1, 1, feedback: "Rude words")));
         var admin = await _data.AdminAsync();
         using var moderator = await _data.ClientForAsync(admin);
         using var educator = await _data.ClientForAsync(scene.Educator);
@@ -69,7 +69,7 @@ public sealed class RatingModerationTests(SessionsAppFactory app)
     public async Task A_reviewed_rating_cannot_be_reviewed_again()
     {
         var scene = await RatingScene.CompletedAsync(app);
-        var id = await IdOfAsync(await scene.RateAsync(app, scene.Attendees[0], RatingScene.Body()));
+        var id = await RatingScene.IdOfAsync(await scene.RateAsync(app, scene.Attendees[0], RatingScene.Body()));
         using var moderator = await _data.ClientForAsync(await _data.AdminAsync());
         await (await moderator.PostAsync($"/api/ratings/{id}/approve", null)).ShouldBeOkAsync();
 
@@ -87,8 +87,8 @@ public sealed class RatingModerationTests(SessionsAppFactory app)
         var scene = await RatingScene.CompletedAsync(app, attendees: 2);
         var hidden = scene.Attendees[0];
         var named = scene.Attendees[1];
-        var anonymousId = await IdOfAsync(await scene.RateAsync(app, hidden, RatingScene.Body(feedback: "Loved it", anonymous: true)));
-        var namedId = await IdOfAsync(await scene.RateAsync(app, named, RatingScene.Body(feedback: "Fine")));
+        var anonymousId = await RatingScene.IdOfAsync(await scene.RateAsync(app, hidden, RatingScene.Body(feedback: "Loved it", anonymous: true)));
+        var namedId = await RatingScene.IdOfAsync(await scene.RateAsync(app, named, RatingScene.Body(feedback: "Fine")));
         using var moderator = await _data.ClientForAsync(await _data.AdminAsync());
         var moderation = await moderator.GetStringAsync("/api/ratings?status=pending&pageSize=100");
         await (await moderator.PostAsync($"/api/ratings/{anonymousId}/approve", null)).ShouldBeOkAsync();
@@ -109,19 +109,20 @@ public sealed class RatingModerationTests(SessionsAppFactory app)
     }
 
     [Fact]
-    public async Task The_moderation_list_pages_and_refuses_an_unknown_status()
+    public async Task The_moderation_list_pages_filters_by_status_and_refuses_an_unknown_one()
     {
+        var scene = await RatingScene.CompletedAsync(app, attendees: 2);
+        var approved = await RatingScene.IdOfAsync(await scene.RateAsync(app, scene.Attendees[0], RatingScene.Body()));
+        await RatingScene.IdOfAsync(await scene.RateAsync(app, scene.Attendees[1], RatingScene.Body()));
         using var moderator = await _data.ClientForAsync(await _data.AdminAsync());
+        await (await moderator.PostAsync($"/api/ratings/{approved}/approve", null)).ShouldBeOkAsync();
 
         await (await moderator.GetAsync("/api/ratings?status=lost")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
-        var page = await (await moderator.GetAsync("/api/ratings?page=1&pageSize=1")).ShouldBeOkAsync();
-        Assert.Equal(1, page.GetProperty("pageSize").GetInt32());
-        Assert.True(page.GetProperty("totalItems").GetInt32() >= page.GetProperty("items").GetArrayLength());
-    }
-
-    private static async Task<Guid> IdOfAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var page = await (await moderator.GetAsync("/api/ratings?page=2&pageSize=1")).ShouldBeOkAsync();
+        Assert.Equal((2, 1), (page.GetProperty("page").GetInt32(), page.GetProperty("items").GetArrayLength()));
+        Assert.Equal(page.GetProperty("totalItems").GetInt32(), page.GetProperty("totalPages").GetInt32());
+        var onlyApproved = await (await moderator.GetAsync("/api/ratings?status=approved&pageSize=100")).ShouldBeOkAsync();
+        Assert.All(onlyApproved.GetProperty("items").EnumerateArray(), i => Assert.Equal("approved", i.GetProperty("status").GetString()));
+        Assert.Contains(approved, onlyApproved.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
     }
 }

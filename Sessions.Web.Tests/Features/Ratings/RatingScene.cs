@@ -46,6 +46,13 @@ public sealed record RatingScene(AppUser Educator, IReadOnlyList<AppUser> Attend
         string? feedback = null, bool anonymous = false) =>
         new { overall, criteria = new { contentClarity = clarity, engagement, audioVideoQuality = audioVideo, pace }, feedback, anonymous };
 
+    /// <summary>The id of the rating a submission stored (asserting that it did).</summary>
+    public static async Task<Guid> IdOfAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+    }
+
     public async Task<HttpResponseMessage> RateAsync(SessionsAppFactory app, AppUser student, object body)
     {
         using var client = await app.Data.ClientForAsync(student);
