@@ -64,6 +64,10 @@ public sealed class AccessibilityTests(LiveServerFixture app, ChromiumFixture ch
         await Expect(page.GetByTestId(TestIds.AuditTable).Locator("tbody tr").First).ToBeVisibleAsync();
         await AxeAsync(page, "admin-audit");
         await Screenshot(page, "admin-audit");
+
+        await admin.GotoAsync("/admin/ratings");
+        await Expect(page.GetByTestId(TestIds.RatingsTable).Locator("tbody tr").First).ToBeVisibleAsync();
+        await AxeAsync(page, "admin-ratings");
     }
 
     [Fact]

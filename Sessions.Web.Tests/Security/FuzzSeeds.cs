@@ -49,6 +49,15 @@ public static class FuzzSeeds
             ["text"] = "Question 3, page 12",
             ["attachmentIds"] = new JsonArray(),
         }),
+        ["POST /api/sessions/{id}/ratings"] = w => new(w.Rater, $"/api/sessions/{w.SessionToRate}/ratings", new JsonObject
+        {
+            ["overall"] = 4,
+            ["criteria"] = new JsonObject { ["contentClarity"] = 5, ["engagement"] = 4, ["audioVideoQuality"] = 3, ["pace"] = 4 },
+            ["feedback"] = "Clear examples; a little fast.",
+            ["anonymous"] = true,
+        }),
+        ["POST /api/ratings/{id}/reject"] = w => new(w.Admin, $"/api/ratings/{w.RatingToReject}/reject",
+            new JsonObject { ["reason"] = "Names a classmate." }),
         ["PUT /api/classes/{id:int}/session-defaults"] = w => new(w.Educator, $"/api/classes/{w.ClassId}/session-defaults", new JsonObject
         {
             ["chatEnabled"] = false,

@@ -1,4 +1,7 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Sessions.Web.Features.Sessions;
+using Sessions.Web.Tests.Features.Ratings;
 using Sessions.Web.Tests.Infrastructure;
 
 namespace Sessions.Web.Tests.Security;
@@ -10,16 +13,20 @@ namespace Sessions.Web.Tests.Security;
 /// </summary>
 public sealed class FuzzWorld : IDisposable
 {
-    private FuzzWorld(HttpClient anonymous, HttpClient educator, HttpClient admin)
+    private FuzzWorld(HttpClient anonymous, HttpClient educator, HttpClient admin, HttpClient rater)
     {
         Anonymous = anonymous;
         Educator = educator;
         Admin = admin;
+        Rater = rater;
     }
 
     public HttpClient Anonymous { get; }
     public HttpClient Educator { get; }
     public HttpClient Admin { get; }
+
+    /// <summary>A student who attended <see cref="SessionToRate"/>, completed, and has not rated it.</summary>
+    public HttpClient Rater { get; }
 
     /// <summary>The account the administrative endpoints are fuzzed on.</summary>
     public string UserToEdit { get; private init; } = "";
@@ -37,6 +44,11 @@ public sealed class FuzzWorld : IDisposable
 
     /// <summary>A live session of another educator's class, whose chat the admin writes to.</summary>
     public Guid SessionToChatIn { get; private init; }
+    public Guid SessionToRate { get; private init; }
+
+    /// <summary>A pending rating of <see cref="SessionToRate"/> by a classmate of the <see cref="Rater"/>, which the admin rejects.</summary>
+    public Guid RatingToReject { get; private init; }
+
     public string RefreshToken { get; private init; } = "";
     public string RefreshTokenToRevoke { get; private init; } = "";
 
@@ -49,8 +61,13 @@ public sealed class FuzzWorld : IDisposable
         var educator = await data.EducatorAsync("Fuzzy Educator");
         var student = await data.StudentAsync();
         var schoolClass = await data.ClassAsync(educator, student);
-        return new FuzzWorld(app.CreateClient(), await data.ClientForAsync(educator), await data.ClientForAsync(await data.AdminAsync()))
+        var rated = await RatingScene.CompletedAsync(app, attendees: 2);
+        using var toReject = await rated.RateAsync(app, rated.Attendees[1], RatingScene.Body());
+        return new FuzzWorld(app.CreateClient(), await data.ClientForAsync(educator), await data.ClientForAsync(await data.AdminAsync()),
+            await data.ClientForAsync(rated.Attendees[0]))
         {
+            SessionToRate = rated.SessionId,
+            RatingToReject = (await toReject.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(),
             UserToEdit = (await data.StudentAsync("Fuzzy Student")).Id,
             EducatorId = educator.Id,
             StudentToEnrol = (await data.StudentAsync("Fuzzy Newcomer")).Id,
@@ -72,5 +89,6 @@ public sealed class FuzzWorld : IDisposable
         Anonymous.Dispose();
         Educator.Dispose();
         Admin.Dispose();
+        Rater.Dispose();
     }
 }

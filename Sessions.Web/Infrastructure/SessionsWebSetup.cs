@@ -9,6 +9,7 @@ using Sessions.Web.Features.Chat;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Live;
 using Sessions.Web.Features.Notifications;
+using Sessions.Web.Features.Ratings;
 using Sessions.Web.Features.Sessions;
 using Sessions.Web.Features.Video;
 using Sessions.Web.Infrastructure.Data;
@@ -52,6 +53,7 @@ public static class SessionsWebSetup
         builder.AddSessionsFeature();
         builder.AddNotificationsFeature();
         builder.Services.AddSingleton<AttendanceService>();
+        builder.Services.AddSingleton<SessionRatings>();
         return builder;
     }
 
@@ -91,6 +93,7 @@ public static class SessionsWebSetup
         app.MapRoomEndpoints();
         app.MapAttendanceEndpoints();
         app.MapChatEndpoints();
+        app.MapRatingEndpoints();
         app.MapLiveHub();
         app.MapSessionsHealthChecks();
         app.MapProcessEndpoints(app.Configuration);

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Sessions.Web.Tests.Features.Chat;
+using Sessions.Web.Tests.Features.Ratings;
 using Sessions.Web.Tests.Infrastructure;
 using Sessions.Web.Tests.Security.Matrix;
 
@@ -59,7 +60,38 @@ public sealed partial class ApiDialectTests(MatrixApp matrix) : IClassFixture<Ma
             using var _ = client;
             return await client.GetAsync((await client.UploadedAsync(sessionId, ChatFiles.Png(8, 8), "probe.png", "image/png")).GetProperty("thumbnailUrl").GetString());
         },
+        ["POST /api/sessions/{id}/ratings"] = async app =>
+        {
+            var scene = await RatingScene.CompletedAsync(app.App);
+            return await scene.RateAsync(app.App, scene.Attendees[0], RatingScene.Body());
+        },
+        ["GET /api/sessions/{id}/ratings/mine"] = async app =>
+        {
+            var (scene, _) = await RatedAsync(app);
+            using var student = await app.App.Data.ClientForAsync(scene.Attendees[0]);
+            return await student.GetAsync($"{scene.RatingsUrl}/mine");
+        },
+        ["POST /api/ratings/{id}/approve"] = async app =>
+        {
+            var (_, ratingId) = await RatedAsync(app);
+            using var admin = await app.App.Data.ClientForAsync(app.Person(MatrixRole.Admin));
+            return await admin.PostAsync($"/api/ratings/{ratingId}/approve", null);
+        },
+        ["POST /api/ratings/{id}/reject"] = async app =>
+        {
+            var (_, ratingId) = await RatedAsync(app);
+            using var admin = await app.App.Data.ClientForAsync(app.Person(MatrixRole.Admin));
+            return await admin.PostAsJsonAsync($"/api/ratings/{ratingId}/reject", new { reason = "Probe" });
+        },
     };
+
+    /// <summary>A completed session of a fresh class, rated by its attendee: the rating waits for review.</summary>
+    private static async Task<(RatingScene Scene, Guid RatingId)> RatedAsync(MatrixApp app)
+    {
+        var scene = await RatingScene.CompletedAsync(app.App);
+        using var rated = await scene.RateAsync(app.App, scene.Attendees[0], RatingScene.Body());
+        return (scene, (await rated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+    }
 
     /// <summary>A live session of a fresh scene and its owner's API client, to put a message or a file in.</summary>
     private static async Task<(HttpClient Client, Guid SessionId)> ChatAsync(MatrixApp app)

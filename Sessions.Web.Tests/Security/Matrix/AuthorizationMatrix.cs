@@ -129,6 +129,22 @@ public static class AuthorizationMatrix
         new("GET /api/sessions/{id}/attendance.csv", new("GET", s => $"/api/sessions/{s.SessionId}/attendance.csv", SessionNeed.Live),
             TeachersOrAdmin("200", "not_session_owner")),
 
+        // Ratings: students of the class rate its completed sessions they attended (the scene's session is not completed: the
+        // enrolled student gets as far as that); those who teach it read the approved ones; admins moderate.
+        new("POST /api/sessions/{id}/ratings", new("POST", s => $"/api/sessions/{s.SessionId}/ratings",
+                Body: _ => new { overall = 4, criteria = new { contentClarity = 4, engagement = 4, audioVideoQuality = 4, pace = 4 }, anonymous = false }),
+            Answers("401 unauthenticated", "409 session_not_completed", "403 not_enrolled", "403 teachers_cannot_rate", "403 teachers_cannot_rate",
+                "403 not_enrolled", "403 teachers_cannot_rate")),
+        new("GET /api/sessions/{id}/ratings/mine", new("GET", s => $"/api/sessions/{s.SessionId}/ratings/mine"), Members("404 rating_not_found")),
+        new("GET /api/sessions/{id}/ratings", new("GET", s => $"/api/sessions/{s.SessionId}/ratings"), TeachersOrAdmin("200", "not_session_owner")),
+        // Each educator's own sessions; students have none to summarize.
+        new("GET /api/me/ratings-summary", new("GET", _ => "/api/me/ratings-summary"),
+            Answers("401 unauthenticated", "403 forbidden", "403 forbidden", "200", "200", "200", "200")),
+        new("GET /api/ratings/", new("GET", _ => "/api/ratings?status=pending&page=1&pageSize=5"), AdminOnly("200")),
+        new("POST /api/ratings/{id}/approve", new("POST", _ => $"/api/ratings/{Guid.Empty}/approve"), AdminOnly("404 rating_not_found")),
+        new("POST /api/ratings/{id}/reject", new("POST", _ => $"/api/ratings/{Guid.Empty}/reject", Body: _ => new { reason = "Probe" }),
+            AdminOnly("404 rating_not_found")),
+
         // The live hub: members of nothing in particular may connect; what they hear is decided by the server.
         new("* /hubs/sessions/negotiate", new("POST", _ => "/hubs/sessions/negotiate?negotiateVersion=1"), SignedIn("200")),
         new("* /hubs/sessions", new("GET", _ => "/hubs/sessions"), SignedIn("400")),
@@ -170,6 +186,8 @@ public static class AuthorizationMatrix
         new("GET,POST /admin/audit", new("GET", _ => "/admin/audit", Portal: true),
             Answers(SignInPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, "200")),
         new("GET,POST /admin/imports", new("GET", _ => "/admin/imports", Portal: true),
+            Answers(SignInPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, "200")),
+        new("GET,POST /admin/ratings", new("GET", _ => "/admin/ratings", Portal: true),
             Answers(SignInPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, "200")),
         new("GET,POST /account", new("GET", _ => "/account", Portal: true), Answers(SignInPage, "200", "200", "200", "200", "200", "200")),
         // Whoever holds a link may use it, signed in or not; the page itself says when a link cannot be used.

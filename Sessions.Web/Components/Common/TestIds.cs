@@ -229,4 +229,32 @@ public static class TestIds
     /// <summary>One choice of a session setting in the session dialog: <c>null</c> is the class default.</summary>
     public static string SessionSettingChoice(string setting, bool? choice) =>
         $"session-setting-{setting}-{choice switch { null => "default", true => "on", false => "off" }}";
+
+    // Ratings: the moderation page, the class page's prompt and form, the educator's card.
+    public const string RatingsTable = "ratings-table";
+    public const string RatingStatusFilter = "rating-status-filter";
+    public const string RejectReason = "reject-reason";
+    public const string ConfirmReject = "confirm-reject";
+    public const string RatingFeedback = "rating-feedback";
+    public const string RatingAnonymous = "rating-anonymous";
+    public const string SubmitRating = "submit-rating";
+    public const string RatingSummary = "rating-summary";
+
+    public static string RatingAuthor(Guid ratingId) => $"rating-author-{ratingId}";
+
+    public static string RatingStatus(Guid ratingId) => $"rating-status-{ratingId}";
+
+    public static string ApproveRating(Guid ratingId) => $"approve-rating-{ratingId}";
+
+    public static string RejectRating(Guid ratingId) => $"reject-rating-{ratingId}";
+
+    public static string RatingPrompt(Guid sessionId) => $"rating-prompt-{sessionId}";
+
+    public static string RateSession(Guid sessionId) => $"rate-session-{sessionId}";
+
+    public static string DismissRatingPrompt(Guid sessionId) => $"dismiss-rating-prompt-{sessionId}";
+
+    public static string RatingPending(Guid sessionId) => $"rating-pending-{sessionId}";
+
+    public static string RatingScore(string criterion, int score) => $"rating-score-{criterion}-{score}";
 }

@@ -10,6 +10,7 @@ using Sessions.Web.Features.Attendance;
 using Sessions.Web.Features.Chat;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Notifications;
+using Sessions.Web.Features.Ratings;
 using Sessions.Web.Features.Sessions;
 
 namespace Sessions.Web.Infrastructure.Data;
@@ -33,6 +34,8 @@ public abstract class SessionsDbContext(DbContextOptions options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ChatMessage> ChatMessages => Set<ChatMessage>();
     public DbSet<ChatAttachment> ChatAttachments => Set<ChatAttachment>();
+    public DbSet<Rating> Ratings => Set<Rating>();
+    public DbSet<RatingPromptDismissal> RatingPromptDismissals => Set<RatingPromptDismissal>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

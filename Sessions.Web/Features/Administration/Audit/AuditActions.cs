@@ -16,4 +16,6 @@ public static class AuditActions
     public const string ClassCoEducatorAdded = "class.co_educator_added";
     public const string ClassCoEducatorRemoved = "class.co_educator_removed";
     public const string RosterImported = "roster.imported";
+    public const string RatingApproved = "rating.approved";
+    public const string RatingRejected = "rating.rejected";
 }
