@@ -33,6 +33,7 @@ public static class ActivityKinds
 }
 
 /// <summary>What an entry of one kind records: its record is the entry's <c>data</c>, camelCase.</summary>
+/// <remarks>Each override repeats <c>[JsonIgnore]</c>: the serializer does not inherit it from the abstract property.</remarks>
 public abstract record ActivityData
 {
     [JsonIgnore]
@@ -41,64 +42,76 @@ public abstract record ActivityData
 
 public sealed record SessionScheduledData(string Title, DateTimeOffset Start, int DurationMinutes) : ActivityData
 {
+    [JsonIgnore]
     public override string Kind => ActivityKinds.SessionScheduled;
 }
 
 public sealed record SessionUpdatedData(string Title, DateTimeOffset Start, int DurationMinutes) : ActivityData
 {
+    [JsonIgnore]
     public override string Kind => ActivityKinds.SessionUpdated;
 }
 
 /// <param name="Reason">As the educator gave it; the worker's reason for a session never started; null for none.</param>
 public sealed record SessionCancelledData(string? Reason) : ActivityData
 {
+    [JsonIgnore]
     public override string Kind => ActivityKinds.SessionCancelled;
 }
 
 public sealed record SessionStartedData : ActivityData
 {
+    [JsonIgnore]
     public override string Kind => ActivityKinds.SessionStarted;
 }
 
 public sealed record WrapUpBegunData(DateTimeOffset EndsAt) : ActivityData
 {
+    [JsonIgnore]
     public override string Kind => ActivityKinds.WrapUpBegun;
 }
 
 public sealed record SessionEndedData : ActivityData
 {
+    [JsonIgnore]
     public override string Kind => ActivityKinds.SessionEnded;
 }
 
 public sealed record ParticipantJoinedData : ActivityData
 {
+    [JsonIgnore]
     public override string Kind => ActivityKinds.ParticipantJoined;
 }
 
 /// <param name="SessionEnded">The stay was closed by the session's end, not by the participant leaving.</param>
 public sealed record ParticipantLeftData(bool SessionEnded) : ActivityData
 {
+    [JsonIgnore]
     public override string Kind => ActivityKinds.ParticipantLeft;
 }
 
 /// <param name="Code">The refusal's stable code, as the join answered it (e.g. <c>session_full</c>).</param>
 public sealed record JoinRefusedData(string Code) : ActivityData
 {
+    [JsonIgnore]
     public override string Kind => ActivityKinds.JoinRefused;
 }
 
 public sealed record TokenRenewedData(DateTimeOffset ExpiresAt) : ActivityData
 {
+    [JsonIgnore]
     public override string Kind => ActivityKinds.TokenRenewed;
 }
 
 public sealed record ChatMessagePostedData(long MessageId) : ActivityData
 {
+    [JsonIgnore]
     public override string Kind => ActivityKinds.ChatMessagePosted;
 }
 
 public sealed record ChatMessageDeletedData(long MessageId, string SenderId) : ActivityData
 {
+    [JsonIgnore]
     public override string Kind => ActivityKinds.ChatMessageDeleted;
 }
 
@@ -108,6 +121,7 @@ public sealed record MediaChangedData(string Device, bool On) : ActivityData
     public const string Camera = "camera";
     public const string Microphone = "microphone";
 
+    [JsonIgnore]
     public override string Kind => (Device, On) switch
     {
         (Camera, true) => ActivityKinds.CameraOn,
@@ -120,5 +134,6 @@ public sealed record MediaChangedData(string Device, bool On) : ActivityData
 /// <summary>A note (those who teach) or an issue (anyone in the class) written while the session is live.</summary>
 public sealed record WrittenEntryData([property: JsonIgnore] bool IsIssue, string Text) : ActivityData
 {
+    [JsonIgnore]
     public override string Kind => IsIssue ? ActivityKinds.Issue : ActivityKinds.Note;
 }
