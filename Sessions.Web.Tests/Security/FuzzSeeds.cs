@@ -49,6 +49,10 @@ public static class FuzzSeeds
             ["text"] = "Question 3, page 12",
             ["attachmentIds"] = new JsonArray(),
         }),
+        ["POST /api/sessions/{id}/logs"] = w => new(w.Admin, $"/api/sessions/{w.SessionToChatIn}/logs",
+            new JsonObject { ["kind"] = "note", ["text"] = "Projector down for five minutes" }),
+        ["POST /api/sessions/{id}/logs/media"] = w => new(w.Admin, $"/api/sessions/{w.SessionToChatIn}/logs/media",
+            new JsonObject { ["camera"] = true, ["microphone"] = false }),
         ["PUT /api/classes/{id:int}/session-defaults"] = w => new(w.Educator, $"/api/classes/{w.ClassId}/session-defaults", new JsonObject
         {
             ["chatEnabled"] = false,

@@ -155,6 +155,9 @@ public static class TestIds
     public const string RoomFullRetry = "room-full-retry";
     public const string AttendanceCsv = "attendance-csv";
     public const string AttendanceSummary = "attendance-summary";
+    public const string ActivityTimeline = "activity-timeline";
+    public const string ActivityEmpty = "activity-empty";
+    public const string ActivityLoadMore = "activity-load-more";
     public const string RoomAttendance = "room-attendance";
 
     /// <summary>Every item of a class page's upcoming list, in the order shown: <c>[data-testid^=…]</c>.</summary>
@@ -190,6 +193,7 @@ public static class TestIds
     public static string UpcomingReason(Guid id) => $"upcoming-reason-{id}";
     public static string RoomParticipant(string userId) => $"room-participant-{userId}";
     public static string SessionAttendance(Guid id) => $"session-attendance-{id}";
+    public static string ActivityEntry(long id) => $"activity-entry-{id}";
     public static string OverviewCount(string section) => $"{section}-count";
     public static string OverviewSession(Guid id) => $"overview-session-{id}";
     public static string OverviewEnd(Guid id) => $"overview-end-{id}";

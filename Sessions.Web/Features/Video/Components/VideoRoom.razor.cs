@@ -1,3 +1,4 @@
+using Sessions.Web.Features.Activity;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
@@ -54,6 +55,7 @@ public sealed partial class VideoRoom : IAsyncDisposable
     [Inject] private SessionQueries Queries { get; set; } = default!;
     [Inject] private SessionService Sessions { get; set; } = default!;
     [Inject] private RoomService Rooms { get; set; } = default!;
+    [Inject] private ActivityLog Activity { get; set; } = default!;
     [Inject] private LiveSubscriptions Live { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
@@ -233,13 +235,20 @@ public sealed partial class VideoRoom : IAsyncDisposable
         _busy = true;
         try
         {
-            var function = device == VideoRoomState.Devices.Microphone ? "setMicrophone" : "setCamera";
-            var outcome = await _module.InvokeAsync<DeviceOutcome>(function, _room, on);
+            var microphone = device == VideoRoomState.Devices.Microphone;
+            var wasOn = microphone ? _state!.MicrophoneOn : _state!.CameraOn;
+            var outcome = await _module.InvokeAsync<DeviceOutcome>(microphone ? "setMicrophone" : "setCamera", _room, on);
             if (outcome.Problem is { } problem)
             {
                 VideoRoomLog.VideoFailed(Logger, SessionId, $"{problem.What} {problem.Code}: {problem.Detail}");
             }
             _state!.DeviceChanged(device, outcome.On, outcome.Problem is { } refused ? T.Describe(refused) : null);
+            if (outcome.On != wasOn)
+            {
+                // On the session's log as the room saw it; a session that ended meanwhile refuses it, which changes nothing here.
+                await Activity.ReportMediaAsync(_actor, SessionId,
+                    microphone ? new MediaReportRequest(null, outcome.On) : new MediaReportRequest(outcome.On, null), CancellationToken.None);
+            }
         }
         catch (JSException exception)
         {
