@@ -123,7 +123,7 @@ public sealed class ActivityLog(IDbContextFactory<SessionsDbContext> dbFactory, 
         var pageSize = limit ?? DefaultPageSize;
         if (pageSize is < 1 or > MaxPageSize)
         {
-            return ServiceError.Validation("limit", FieldMessage.Of("limit_out_of_range", $"limit must be between 1 and {MaxPageSize}."));
+            return ServiceError.Validation("limit", FieldMessage.Of("limit_out_of_range", $"limit must be between 1 and {MaxPageSize}.", ("max", MaxPageSize)));
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var access = await ChatAccess.MemberAsync(db, actor, sessionId, ct);
