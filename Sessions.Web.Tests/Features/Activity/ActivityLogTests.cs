@@ -50,12 +50,12 @@ public sealed class ActivityLogTests(SessionsAppFactory app)
         Assert.Equal("educator", entries[0].GetProperty("actor").GetProperty("role").GetString());
         Assert.Equal("student", entries[1].GetProperty("actor").GetProperty("role").GetString());
         Assert.Equal(room.StudentUser.DisplayName, entries[1].GetProperty("actor").GetProperty("displayName").GetString());
-        Assert.Equal(messageId, entries[5].GetProperty("data").GetProperty("messageId").GetInt64());
-        Assert.Equal(student, entries[6].GetProperty("data").GetProperty("senderId").GetString());
-        Assert.False(entries[7].GetProperty("data").GetProperty("sessionEnded").GetBoolean());
-        Assert.True(entries[9].GetProperty("data").GetProperty("sessionEnded").GetBoolean()); // the end closed the stay
-        Assert.Equal("session_not_live", entries[11].GetProperty("data").GetProperty("code").GetString());
-        Assert.Equal(JsonValueKind.Null, entries[0].GetProperty("data").ValueKind);
+        Assert.Equal(messageId, entries[5].GetProperty("details").GetProperty("messageId").GetInt64());
+        Assert.Equal(student, entries[6].GetProperty("details").GetProperty("senderId").GetString());
+        Assert.False(entries[7].GetProperty("details").GetProperty("sessionEnded").GetBoolean());
+        Assert.True(entries[9].GetProperty("details").GetProperty("sessionEnded").GetBoolean()); // the end closed the stay
+        Assert.Equal("session_not_live", entries[11].GetProperty("details").GetProperty("code").GetString());
+        Assert.Equal(JsonValueKind.Null, entries[0].GetProperty("details").ValueKind);
         Assert.Equal(TimeSpan.Zero, entries[0].GetProperty("at").GetDateTimeOffset().Offset); // UTC, as every time the API answers
     }
 
@@ -77,10 +77,10 @@ public sealed class ActivityLogTests(SessionsAppFactory app)
         var entries = await AllAsync(teacher, id);
 
         Assert.Equal(["session_scheduled", "session_updated", "session_cancelled"], entries.Select(e => e.GetProperty("kind").GetString()));
-        Assert.Equal("Algebra", entries[0].GetProperty("data").GetProperty("title").GetString());
-        Assert.Equal(30, entries[0].GetProperty("data").GetProperty("durationMinutes").GetInt32());
-        Assert.Equal("Algebra II", entries[1].GetProperty("data").GetProperty("title").GetString());
-        Assert.Equal("School trip", entries[2].GetProperty("data").GetProperty("reason").GetString());
+        Assert.Equal("Algebra", entries[0].GetProperty("details").GetProperty("title").GetString());
+        Assert.Equal(30, entries[0].GetProperty("details").GetProperty("durationMinutes").GetInt32());
+        Assert.Equal("Algebra II", entries[1].GetProperty("details").GetProperty("title").GetString());
+        Assert.Equal("School trip", entries[2].GetProperty("details").GetProperty("reason").GetString());
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class ActivityLogTests(SessionsAppFactory app)
         await (await teacher.WriteAsync(session.Id, "issue", "Projector down")).ShouldBeCreatedAsync();
 
         Assert.Equal("issue", issue.GetProperty("kind").GetString());
-        Assert.Equal("I can't hear", issue.GetProperty("data").GetProperty("text").GetString());
+        Assert.Equal("I can't hear", issue.GetProperty("details").GetProperty("text").GetString());
         Assert.Equal(student.Id, issue.GetProperty("actor").GetProperty("id").GetString());
         Assert.Equal("note", note.GetProperty("kind").GetString());
 
@@ -173,7 +173,7 @@ public sealed class ActivityLogTests(SessionsAppFactory app)
         await (await room.Teacher.WriteAsync(room.SessionId, "note", "The teacher's")).ShouldBeCreatedAsync();
 
         var own = await AllAsync(room.Student, room.SessionId);
-        Assert.Equal(["Mine"], own.Select(e => e.GetProperty("data").GetProperty("text").GetString()));
+        Assert.Equal(["Mine"], own.Select(e => e.GetProperty("details").GetProperty("text").GetString()));
         Assert.Equal(4, (await AllAsync(admin, room.SessionId)).Count);
         await (await outsider.GetAsync($"/api/sessions/{room.SessionId}/logs")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "not_enrolled");
 
@@ -182,7 +182,7 @@ public sealed class ActivityLogTests(SessionsAppFactory app)
         Assert.Equal(3, firstItems.Count);
         Assert.Equal(firstItems[2].GetProperty("id").GetInt64(), first.GetProperty("nextAfter").GetInt64());
         var second = await (await room.Teacher.GetAsync($"/api/sessions/{room.SessionId}/logs?limit=3&after={first.GetProperty("nextAfter").GetInt64()}")).ShouldBeOkAsync();
-        Assert.Equal(["The teacher's"], second.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("data").GetProperty("text").GetString()));
+        Assert.Equal(["The teacher's"], second.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("details").GetProperty("text").GetString()));
         Assert.Equal(JsonValueKind.Null, second.GetProperty("nextAfter").ValueKind);
         await (await room.Teacher.GetAsync($"/api/sessions/{room.SessionId}/logs?limit=501")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
     }

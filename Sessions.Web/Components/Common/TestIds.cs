@@ -156,6 +156,7 @@ public static class TestIds
     public const string AttendanceCsv = "attendance-csv";
     public const string AttendanceSummary = "attendance-summary";
     public const string ActivityTimeline = "activity-timeline";
+    public const string RoomIssues = "room-issues";
     public const string ActivityEmpty = "activity-empty";
     public const string ActivityLoadMore = "activity-load-more";
     public const string RoomAttendance = "room-attendance";
@@ -194,6 +195,7 @@ public static class TestIds
     public static string RoomParticipant(string userId) => $"room-participant-{userId}";
     public static string SessionAttendance(Guid id) => $"session-attendance-{id}";
     public static string ActivityEntry(long id) => $"activity-entry-{id}";
+    public static string RoomIssue(long id) => $"room-issue-{id}";
     public static string OverviewCount(string section) => $"{section}-count";
     public static string OverviewSession(Guid id) => $"overview-session-{id}";
     public static string OverviewEnd(Guid id) => $"overview-end-{id}";

@@ -13,8 +13,9 @@ public sealed record MediaReportRequest(bool? Camera, bool? Microphone);
 /// One entry as the API, the hub and the timeline show it. Exactly one of <see cref="Actor"/> and <see cref="System"/>
 /// says who: a person (<c>system: false</c>), or the portal itself (<c>actor: null, system: true</c>: the lifecycle worker).
 /// </summary>
-/// <param name="Data">The kind's details (camelCase), or null for a kind that carries none.</param>
-public sealed record ActivityEntryDto(long Id, DateTimeOffset At, string Kind, ActivityActorDto? Actor, bool System, JsonElement? Data);
+/// <param name="Details">The kind's record (camelCase), or null for a kind that carries none. Not <c>data</c>: the API's
+/// dialect keeps that name out of a body's root, where it would read as an envelope.</param>
+public sealed record ActivityEntryDto(long Id, DateTimeOffset At, string Kind, ActivityActorDto? Actor, bool System, JsonElement? Details);
 
 /// <param name="Role"><c>educator</c> (teaches the class), <c>admin</c> or <c>student</c>, as the class is now.</param>
 public sealed record ActivityActorDto(string Id, string DisplayName, string Role);

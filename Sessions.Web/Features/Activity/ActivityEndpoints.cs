@@ -26,7 +26,7 @@ public static class ActivityEndpoints
                 + "`wrap_up_begun`, `session_ended`, `participant_joined`, `participant_left`, `join_refused`, `token_renewed`, "
                 + "`chat_message_posted`, `chat_message_deleted`, `camera_on`, `camera_off`, `microphone_on`, `microphone_off`, `note`, `issue`), "
                 + "who (`actor` {id, displayName, role} with `system: false`, or `actor: null` with `system: true` for the portal's own "
-                + "lifecycle worker) and `data`, the kind's details (null for kinds without any). Pass `nextAfter` as `after` for the next page.")
+                + "lifecycle worker) and `details`, the kind's record (null for kinds without any). Pass `nextAfter` as `after` for the next page.")
             .DescribeParameter("after", "Only entries after this entry id (the previous page's `nextAfter`).")
             .DescribeParameter("limit", $"Entries per page, 1 to {ActivityLog.MaxPageSize}; {ActivityLog.DefaultPageSize} if absent.")
             .ProducesErrors(Membership)

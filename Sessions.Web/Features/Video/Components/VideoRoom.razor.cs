@@ -37,6 +37,8 @@ public sealed partial class VideoRoom : IAsyncDisposable
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
 
     private VideoRoomState? _state;
+    /// <summary>The issues students reported while this page was open (hosts only): heard live, not read back.</summary>
+    private readonly List<ActivityEntryDto> _issues = [];
     private ServiceError? _refusal;
     private SessionActor _actor = default!;
     private UserTime _userTime = default!;
@@ -90,8 +92,12 @@ public sealed partial class VideoRoom : IAsyncDisposable
         {
             return;
         }
-        // Membership was checked above; only members listen to the class's events.
-        _subscription = Live.Subscribe(_actor.UserId, [LiveGroups.ForClass(_state.Session.ClassId)],
+        // Membership was checked above; only members listen to the class's events, and only hosts to the issues reported
+        // to the session's educator (sent to their group alone, never the class's).
+        string[] groups = _state.IsHost
+            ? [LiveGroups.ForClass(_state.Session.ClassId), LiveGroups.ForEducator(_state.Session.EducatorId)]
+            : [LiveGroups.ForClass(_state.Session.ClassId)];
+        _subscription = Live.Subscribe(_actor.UserId, groups,
             e => _ = InvokeAsync(() => OnLiveEventAsync(e)),
             removedFrom => _ = InvokeAsync(() => RefuseAsync(SessionErrors.NotMember)));
         _timer = Time.CreateTimer(_ => _ = InvokeAsync(StateHasChanged), null, Tick, Tick);
@@ -320,6 +326,12 @@ public sealed partial class VideoRoom : IAsyncDisposable
                     _state.End();
                     await CloseAsync();
                     break;
+                case ActivityLoggedMessage logged:
+                    if (_state.IsHost && logged.Entry.Kind == ActivityKinds.Issue)
+                    {
+                        _issues.Add(logged.Entry);
+                    }
+                    break;
                 default:
                     if (_state.Apply(liveEvent))
                     {
@@ -402,6 +414,9 @@ public sealed partial class VideoRoom : IAsyncDisposable
 
     private string? AnnouncementText =>
         _state?.Announcement is { } announcement ? T[$"Room.Announce.{announcement.Kind}", announcement.Who].Value : null;
+
+    private static string IssueText(ActivityEntryDto issue) =>
+        issue.Details is { } data && data.TryGetProperty("text", out var text) ? text.GetString() ?? "" : "";
 
     private string MicrophoneLabel => _state!.MicrophoneOn ? T["Room.Mute"] : T["Room.Unmute"];
 
