@@ -156,6 +156,7 @@ public static class TestIds
     public const string AttendanceCsv = "attendance-csv";
     public const string AttendanceSummary = "attendance-summary";
     public const string ActivityTimeline = "activity-timeline";
+    public const string ActivityLogLink = "activity-log-link";
     public const string RoomIssues = "room-issues";
     public const string ActivityEmpty = "activity-empty";
     public const string ActivityLoadMore = "activity-load-more";
