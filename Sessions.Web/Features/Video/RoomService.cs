@@ -90,13 +90,15 @@ public sealed class RoomService(
     }
 
     /// <summary>
-    /// A member of the class turned away from the room (not live, full) is on the session's log with the refusal's code; those
-    /// who are not members (or name no session) are not: the log is the class's, not a record of strangers' attempts.
+    /// A member of the class turned away from the room (not live yet, full) is on the session's log with the refusal's code;
+    /// those who are not members (or name no session) are not: the log is the class's, not a record of strangers' attempts.
+    /// Nor is anything after the end: a session's log is closed once it is over.
     /// </summary>
     private async Task<Result<RoomEntry>> RefusedAsync(SessionsDbContext db, SessionActor actor, Guid sessionId, ServiceError refusal,
         CancellationToken ct)
     {
-        if (refusal == SessionErrors.NotFound || refusal == SessionErrors.NotMember)
+        if (refusal == SessionErrors.NotFound || refusal == SessionErrors.NotMember
+            || await db.Sessions.AnyAsync(s => s.Id == sessionId && (s.Status == SessionStatus.Completed || s.Status == SessionStatus.Cancelled), ct))
         {
             return refusal;
         }
