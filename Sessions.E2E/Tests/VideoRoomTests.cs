@@ -97,6 +97,15 @@ public sealed class VideoRoomTests(LiveServerFixture app, ChromiumFixture chromi
         await Expect(educatorTab.GetByTestId(TestIds.AttendanceSummary)).ToContainTextAsync("students attended");
         await Screenshot(educatorTab, "educator-attendance");
         await AxeAsync(educatorTab, "attendance");
+
+        // ... and from there to what happened in it, in order.
+        await educatorTab.GetByTestId(TestIds.ActivityLogLink).ClickAsync();
+        var timeline = educatorTab.GetByTestId(TestIds.ActivityTimeline);
+        await Expect(timeline).ToContainTextAsync("Session started");
+        await Expect(timeline).ToContainTextAsync("Joined the room");
+        await Expect(timeline).ToContainTextAsync("Session ended");
+        await Screenshot(educatorTab, "educator-activity-log");
+        await AxeAsync(educatorTab, "activity-log");
     }
 
     [Fact]

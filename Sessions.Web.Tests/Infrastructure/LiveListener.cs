@@ -32,6 +32,7 @@ public sealed class LiveListener : IAsyncDisposable
         _connection.On<ParticipantLeftMessage>(nameof(ILiveClient.ParticipantLeft), m => _messages.Writer.TryWrite(m));
         _connection.On<ChatMessagePostedMessage>(nameof(ILiveClient.ChatMessagePosted), m => _messages.Writer.TryWrite(m));
         _connection.On<ChatMessageDeletedMessage>(nameof(ILiveClient.ChatMessageDeleted), m => _messages.Writer.TryWrite(m));
+        _connection.On<ActivityLoggedMessage>(nameof(ILiveClient.ActivityLogged), m => _messages.Writer.TryWrite(m));
         _connection.On<MembershipChangedMessage>(nameof(ILiveClient.MembershipChanged), m => _messages.Writer.TryWrite(m));
         _connection.Closed += _ =>
         {

@@ -58,6 +58,10 @@ public static class FuzzSeeds
         }),
         ["POST /api/ratings/{id}/reject"] = w => new(w.Admin, $"/api/ratings/{w.RatingToReject}/reject",
             new JsonObject { ["reason"] = "Names a classmate." }),
+        ["POST /api/sessions/{id}/logs"] = w => new(w.Admin, $"/api/sessions/{w.SessionToChatIn}/logs",
+            new JsonObject { ["kind"] = "note", ["text"] = "Projector down for five minutes" }),
+        ["POST /api/sessions/{id}/logs/media"] = w => new(w.Admin, $"/api/sessions/{w.SessionToChatIn}/logs/media",
+            new JsonObject { ["camera"] = true, ["microphone"] = false }),
         ["PUT /api/classes/{id:int}/session-defaults"] = w => new(w.Educator, $"/api/classes/{w.ClassId}/session-defaults", new JsonObject
         {
             ["chatEnabled"] = false,

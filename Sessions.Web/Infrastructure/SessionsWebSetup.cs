@@ -1,5 +1,6 @@
 using Scalar.AspNetCore;
 using Sessions.Web.Components;
+using Sessions.Web.Features.Activity;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Accounts.Passwords;
 using Sessions.Web.Features.Accounts.Standing;
@@ -49,6 +50,7 @@ public static class SessionsWebSetup
         builder.AddLiveFeature();
         builder.AddVideoFeature();
         builder.AddChatFeature();
+        builder.AddActivityFeature();
         builder.AddClassesFeature();
         builder.AddSessionsFeature();
         builder.AddNotificationsFeature();
@@ -94,6 +96,7 @@ public static class SessionsWebSetup
         app.MapAttendanceEndpoints();
         app.MapChatEndpoints();
         app.MapRatingEndpoints();
+        app.MapActivityEndpoints();
         app.MapLiveHub();
         app.MapSessionsHealthChecks();
         app.MapProcessEndpoints(app.Configuration);

@@ -21,6 +21,9 @@ public sealed partial class ApiDialectTests(MatrixApp matrix) : IClassFixture<Ma
     private static readonly string[] PageMembers = ["items", "page", "pageSize", "totalItems", "totalPages"];
     private static readonly string[] CursorPageMembers = ["items", "nextBefore"];
 
+    /// <summary>A cursor page read forwards (oldest first: the activity log).</summary>
+    private static readonly string[] ForwardCursorPageMembers = ["items", "nextAfter"];
+
     private static readonly Dictionary<string, IReadOnlyList<string>> FixedContracts = new()
     {
         ["POST /sessions/start"] = FixedContractTests.MobileStart,
@@ -129,8 +132,10 @@ public sealed partial class ApiDialectTests(MatrixApp matrix) : IClassFixture<Ma
         Assert.Empty(rootMembers.Intersect(Envelope));
         if (rootMembers.Contains("items"))
         {
-            Assert.True(rootMembers.SequenceEqual(PageMembers) || rootMembers.SequenceEqual(CursorPageMembers),
-                $"{endpoint}: a collection must be a page ({string.Join(", ", PageMembers)}) or a cursor page ({string.Join(", ", CursorPageMembers)}), not {string.Join(", ", rootMembers)}");
+            Assert.True(rootMembers.SequenceEqual(PageMembers) || rootMembers.SequenceEqual(CursorPageMembers)
+                    || rootMembers.SequenceEqual(ForwardCursorPageMembers),
+                $"{endpoint}: a collection must be a page ({string.Join(", ", PageMembers)}) or a cursor page ({string.Join(", ", CursorPageMembers)}, "
+                + $"or {string.Join(", ", ForwardCursorPageMembers)}), not {string.Join(", ", rootMembers)}");
             Assert.Equal(JsonValueKind.Array, root.GetProperty("items").ValueKind);
         }
     }

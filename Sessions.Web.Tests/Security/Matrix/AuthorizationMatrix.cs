@@ -123,6 +123,15 @@ public static class AuthorizationMatrix
         new("GET /api/sessions/{id}/attachments/{attachmentId:guid}/thumbnail",
             new("GET", s => $"/api/sessions/{s.SessionId}/attachments/{Guid.Empty}/thumbnail", SessionNeed.Live), Members("404 attachment_not_found")),
 
+        // Activity log: members of the class (a student reads their own entries, writes issues only).
+        new("POST /api/sessions/{id}/logs", new("POST", s => $"/api/sessions/{s.SessionId}/logs", SessionNeed.Live,
+                _ => new { kind = "issue", text = "Probe" }),
+            Members("201")),
+        new("GET /api/sessions/{id}/logs", new("GET", s => $"/api/sessions/{s.SessionId}/logs?limit=10", SessionNeed.Live), Members("200")),
+        new("POST /api/sessions/{id}/logs/media", new("POST", s => $"/api/sessions/{s.SessionId}/logs/media", SessionNeed.Live,
+                _ => new { camera = true }),
+            Members("204")),
+
         // Attendance
         new("GET /api/sessions/{id}/attendance", new("GET", s => $"/api/sessions/{s.SessionId}/attendance", SessionNeed.Live),
             TeachersOrAdmin("200", "not_session_owner")),
@@ -176,6 +185,8 @@ public static class AuthorizationMatrix
         new("GET,POST /sessions/{SessionId:guid}/chat", new("GET", s => $"/sessions/{s.SessionId}/chat", SessionNeed.Live, Portal: true),
             Answers(SignInPage, "200", "403", "200", "200", "403", "200")),
         new("GET,POST /sessions/{SessionId:guid}/attendance", new("GET", s => $"/sessions/{s.SessionId}/attendance", SessionNeed.Live, Portal: true),
+            Answers(SignInPage, ForbiddenPage, ForbiddenPage, "200", "200", "403", "200")),
+        new("GET,POST /sessions/{SessionId:guid}/activity", new("GET", s => $"/sessions/{s.SessionId}/activity", SessionNeed.Live, Portal: true),
             Answers(SignInPage, ForbiddenPage, ForbiddenPage, "200", "200", "403", "200")),
         new("GET,POST /admin", new("GET", _ => "/admin", Portal: true),
             Answers(SignInPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, "200")),

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Activity;
 using Sessions.Web.Features.Chat;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Live;
@@ -39,6 +40,8 @@ public sealed class HubEventMatrixTests(MatrixApp matrix) : IClassFixture<Matrix
         [nameof(ILiveClient.ChatMessageDeleted)] = (SessionNeed.Live,
             (m, s) => Chat(m).SendAsync(m.Actor(MatrixRole.EnrolledStudent), s.SessionId, new SendChatMessageRequest(ProbeMessage(s), "Probe", null), default),
             DeleteProbeMessageAsync),
+        [nameof(ILiveClient.ActivityLogged)] = (SessionNeed.Live, Nothing, (m, s) => m.App.Services.GetRequiredService<ActivityLog>()
+            .WriteAsync(m.Actor(MatrixRole.EnrolledStudent), s.SessionId, new WriteActivityRequest(ActivityKinds.Issue, "I can't hear"), default)),
         // The user it is about is the scene's enrolled student.
         [nameof(ILiveClient.MembershipChanged)] = (SessionNeed.Tomorrow, Nothing,
             (m, s) => m.App.WithScopedAsync((ClassRoster roster) => roster.UnenrollAsync(m.Actor(MatrixRole.OwningEducator), s.ClassId, s.EnrolledStudentId, default))),
@@ -52,6 +55,7 @@ public sealed class HubEventMatrixTests(MatrixApp matrix) : IClassFixture<Matrix
         // The co-educator's connection is in the class group: they hear what the class hears.
         LiveAudience.ClassAndEducator => [MatrixRole.EnrolledStudent, MatrixRole.OwningEducator, MatrixRole.CoEducator],
         LiveAudience.User => [MatrixRole.EnrolledStudent],
+        LiveAudience.Educator => [MatrixRole.OwningEducator],
         _ => throw new ArgumentOutOfRangeException(nameof(audience), audience, "Not sent to groups or users: no row in this matrix."),
     };
 

@@ -155,6 +155,11 @@ public static class TestIds
     public const string RoomFullRetry = "room-full-retry";
     public const string AttendanceCsv = "attendance-csv";
     public const string AttendanceSummary = "attendance-summary";
+    public const string ActivityTimeline = "activity-timeline";
+    public const string ActivityLogLink = "activity-log-link";
+    public const string RoomIssues = "room-issues";
+    public const string ActivityEmpty = "activity-empty";
+    public const string ActivityLoadMore = "activity-load-more";
     public const string RoomAttendance = "room-attendance";
 
     // The chat (room panel and history page).
@@ -211,6 +216,8 @@ public static class TestIds
     public static string ChatRetry(Guid clientMessageId) => $"chat-retry-{clientMessageId}";
     public static string ChatImage(Guid attachmentId) => $"chat-image-{attachmentId}";
     public static string SessionAttendance(Guid id) => $"session-attendance-{id}";
+    public static string ActivityEntry(long id) => $"activity-entry-{id}";
+    public static string RoomIssue(long id) => $"room-issue-{id}";
     public static string OverviewCount(string section) => $"{section}-count";
     public static string OverviewSession(Guid id) => $"overview-session-{id}";
     public static string OverviewEnd(Guid id) => $"overview-end-{id}";

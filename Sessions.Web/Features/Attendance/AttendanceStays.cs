@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Activity;
 using Sessions.Web.Features.Sessions;
 using Sessions.Web.Features.Video;
 using Sessions.Web.Infrastructure.Data;
@@ -47,6 +48,7 @@ public static class AttendanceStays
                     return RoomErrors.Full(session.Settings.MaxParticipants);
                 }
                 db.Attendance.Add(new AttendanceInterval { SessionId = session.Id, UserId = actor.UserId, JoinedUtc = now });
+                ActivityLog.Record(db, session.Id, actor.UserId, new ParticipantJoinedData(), now);
                 return true;
             }, keep: opened => opened.Error is null && opened.Value, afterCommit: null, ct);
         }
@@ -56,11 +58,21 @@ public static class AttendanceStays
         }
     }
 
-    /// <summary>Closes <paramref name="userId"/>'s open interval while the session is live; the number closed (0 or 1).</summary>
-    public static Task<int> LeaveAsync(SessionsDbContext db, Guid sessionId, string userId, DateTime at, CancellationToken ct)
+    /// <summary>
+    /// Closes <paramref name="userId"/>'s open interval while the session is live, with its activity entry; whether one was closed.
+    /// </summary>
+    public static Task<bool> LeaveAsync(SessionsDbContext db, Guid sessionId, string userId, DateTime at, CancellationToken ct)
     {
         var whileLive = db.Attendance.Where(a => db.Sessions.Where(Session.IsLive).Any(s => s.Id == a.SessionId));
-        return CloseAsync(whileLive, sessionId, at, ct, userId);
+        return ResilientTransaction.ExecuteAsync(db, async () =>
+        {
+            if (await CloseAsync(whileLive, sessionId, at, ct, userId) == 0)
+            {
+                return false;
+            }
+            ActivityLog.Record(db, sessionId, userId, new ParticipantLeftData(SessionEnded: false), at);
+            return true;
+        }, afterCommit: null, ct);
     }
 
     /// <summary>

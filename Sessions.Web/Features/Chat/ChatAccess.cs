@@ -31,11 +31,18 @@ internal static class ChatAccess
     /// Why the member may not post now (a message or an upload), or null: only while the session is live, and for students
     /// only while its chat is on (those who teach may still post announcements).
     /// </summary>
-    public static ServiceError? WriteRefusal(ChatMember member) => member.Session.Status switch
+    public static ServiceError? WriteRefusal(ChatMember member) =>
+        LiveRefusal(member.Session.Status)
+        ?? (!member.Teaches && !member.Session.Settings.ChatEnabled ? ChatErrors.Disabled : null);
+
+    /// <summary>
+    /// Why nothing may be written into the session now, or null while it is live: its chat, and its activity log by hand,
+    /// open when it starts and close for good when it ends.
+    /// </summary>
+    public static ServiceError? LiveRefusal(SessionStatus status) => status switch
     {
         SessionStatus.Scheduled => ChatErrors.NotLive,
         SessionStatus.Completed or SessionStatus.Cancelled => ChatErrors.Ended,
-        _ when !member.Teaches && !member.Session.Settings.ChatEnabled => ChatErrors.Disabled,
         _ => null,
     };
 }

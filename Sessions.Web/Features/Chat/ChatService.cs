@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Activity;
 using Sessions.Web.Features.Live;
 using Sessions.Web.Infrastructure;
 using Sessions.Web.Infrastructure.Data;
@@ -78,7 +79,12 @@ public sealed partial class ChatService(
                 var taken = attachmentIds.Count == 0 ? 0 : await db.ChatAttachments
                     .Where(a => attachmentIds.Contains(a.Id) && a.SessionId == sessionId && a.UploaderId == actor.UserId && a.MessageId == null)
                     .ExecuteUpdateAsync(a => a.SetProperty(x => x.MessageId, message.Id), ct);
-                return taken == attachmentIds.Count;
+                if (taken != attachmentIds.Count)
+                {
+                    return false;
+                }
+                ActivityLog.Record(db, sessionId, actor.UserId, new ChatMessagePostedData(message.Id), now);
+                return true;
             }, afterCommit: null, ct);
         }
         catch (DbUpdateException exception) when (UniqueViolation.Is(exception))
@@ -154,14 +160,22 @@ public sealed partial class ChatService(
         {
             return ChatErrors.DeleteNotAllowed;
         }
-        // Only the first of two racing deletes announces it.
-        var deleted = await db.ChatMessages
-            .Where(m => m.Id == messageId && m.DeletedUtc == null)
-            .ExecuteUpdateAsync(m => m
-                .SetProperty(x => x.Text, (string?)null)
-                .SetProperty(x => x.DeletedUtc, now)
-                .SetProperty(x => x.DeletedById, actor.UserId), ct);
-        if (deleted == 0)
+        // Only the first of two racing deletes announces it (and is on the log).
+        var deleted = await ResilientTransaction.ExecuteAsync(db, async () =>
+        {
+            var changed = await db.ChatMessages
+                .Where(m => m.Id == messageId && m.DeletedUtc == null)
+                .ExecuteUpdateAsync(m => m
+                    .SetProperty(x => x.Text, (string?)null)
+                    .SetProperty(x => x.DeletedUtc, now)
+                    .SetProperty(x => x.DeletedById, actor.UserId), ct) == 1;
+            if (changed)
+            {
+                ActivityLog.Record(db, sessionId, actor.UserId, new ChatMessageDeletedData(messageId, message.SenderId), now);
+            }
+            return changed;
+        }, afterCommit: null, ct);
+        if (!deleted)
         {
             return true;
         }

@@ -49,6 +49,10 @@ public interface ILiveClient
     [LiveEvent(LiveAudience.ClassAndEducator, "A chat message was deleted by its sender or a moderator: show it as removed.")]
     Task ChatMessageDeleted(ChatMessageDeletedMessage message);
 
+    [LiveEvent(LiveAudience.Educator,
+        "A note or an issue (\"I can't hear\") was written into a live session's activity log: its educator sees it at once; `entry` is as the logs API answers it.")]
+    Task ActivityLogged(ActivityLoggedMessage message);
+
     /// <summary>
     /// Sent to the user's own connections when they are enrolled in a class or removed from it: from then on they hear
     /// (or no longer hear) its sessions, without reconnecting.

@@ -18,6 +18,13 @@ public sealed class LiveDelivery(IHubContext<LiveHub, ILiveClient> hub, LiveSubs
 
     private Task SendAsync(LiveEvent liveEvent, string educatorId)
     {
+        if (liveEvent is ActivityLoggedMessage logged)
+        {
+            // A student's issue is for the educator, not for the other students in the class group.
+            var educator = LiveGroups.ForEducator(educatorId);
+            local.Publish([educator], logged);
+            return hub.Clients.Group(educator).ActivityLogged(logged);
+        }
         string[] groups = [LiveGroups.ForClass(liveEvent.ClassId), LiveGroups.ForEducator(educatorId)];
         // Pages also hear it school-wide (the admin overview); hub clients only in the class's and educator's groups.
         local.Publish([.. groups, LiveGroups.School], liveEvent);

@@ -1,3 +1,4 @@
+using Sessions.Web.Features.Activity;
 using Sessions.Web.Features.Chat;
 
 namespace Sessions.Web.Features.Live;
@@ -41,6 +42,10 @@ public sealed record SessionWrapUpMessage(Guid SessionId, int ClassId, DateTimeO
 
 /// <summary>A chat message was stored in a session's chat.</summary>
 public sealed record ChatMessagePostedMessage(Guid SessionId, int ClassId, ChatMessageDto Message)
+    : LiveEvent(SessionId, ClassId);
+
+/// <summary>A note or an issue was written into a session's activity log; <c>entry</c> is as the logs API answers it.</summary>
+public sealed record ActivityLoggedMessage(Guid SessionId, int ClassId, ActivityEntryDto Entry)
     : LiveEvent(SessionId, ClassId);
 
 /// <summary>A chat message was deleted: everyone shows it as removed.</summary>

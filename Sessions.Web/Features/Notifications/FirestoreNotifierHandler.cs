@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
@@ -33,7 +32,7 @@ public sealed partial class FirestoreNotifierHandler : IOutboxHandler
         {
             var notification = SessionNotification.FromPayload(payload);
             // The delivery's activity (the dispatcher's) is the current one: it gets the session it is about.
-            Activity.Current?.SetTag(SessionsTelemetry.SessionIdTag, notification.SessionId.ToString());
+            System.Diagnostics.Activity.Current?.SetTag(SessionsTelemetry.SessionIdTag, notification.SessionId.ToString());
             await WriteAsync(notification, ct);
             return OutboxResult.Delivered;
         }

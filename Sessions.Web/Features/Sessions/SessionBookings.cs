@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Activity;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Live;
 using Sessions.Web.Infrastructure;
@@ -54,6 +55,8 @@ public sealed partial class SessionBookings(
         await ResilientTransaction.ExecuteAsync(db, () =>
         {
             db.Sessions.Add(created);
+            ActivityLog.Record(db, created.Id, actor.UserId,
+                new SessionScheduledData(session.Title, ApiTime.Utc(session.ScheduledStartUtc), session.DurationMinutes), now);
             return Task.FromResult(true);
         }, () => live.PublishAsync(new SessionScheduledMessage(session.Id, session.ClassId, session.Title,
             ApiTime.Utc(session.ScheduledStartUtc), session.DurationMinutes), session.EducatorId), ct);
@@ -85,14 +88,23 @@ public sealed partial class SessionBookings(
         }
 
         // Only while still scheduled: a start that won the race keeps the session as it started.
-        var saved = await ResilientTransaction.ExecuteAsync(db, async () => await db.Sessions
-            .Where(s => s.Id == sessionId && s.Status == SessionStatus.Scheduled)
-            .ExecuteUpdateAsync(u => u
-                .SetProperty(s => s.Title, updated.Title)
-                .SetProperty(s => s.Description, updated.Description)
-                .SetProperty(s => s.ScheduledStartUtc, updated.ScheduledStartUtc)
-                .SetProperty(s => s.DurationMinutes, updated.DurationMinutes)
-                .SetProperty(s => s.Overrides, updated.Overrides), ct) == 1,
+        var saved = await ResilientTransaction.ExecuteAsync(db, async () =>
+            {
+                var changed = await db.Sessions
+                    .Where(s => s.Id == sessionId && s.Status == SessionStatus.Scheduled)
+                    .ExecuteUpdateAsync(u => u
+                        .SetProperty(s => s.Title, updated.Title)
+                        .SetProperty(s => s.Description, updated.Description)
+                        .SetProperty(s => s.ScheduledStartUtc, updated.ScheduledStartUtc)
+                        .SetProperty(s => s.DurationMinutes, updated.DurationMinutes)
+                        .SetProperty(s => s.Overrides, updated.Overrides), ct) == 1;
+                if (changed)
+                {
+                    ActivityLog.Record(db, sessionId, actor.UserId,
+                        new SessionUpdatedData(updated.Title, ApiTime.Utc(updated.ScheduledStartUtc), updated.DurationMinutes), now);
+                }
+                return changed;
+            },
             () => live.PublishAsync(new SessionUpdatedMessage(updated.Id, updated.ClassId, updated.Title, updated.Description,
                 ApiTime.Utc(updated.ScheduledStartUtc), updated.DurationMinutes), updated.EducatorId), ct);
         return saved ? updated : await RefusalNowAsync(db, sessionId, ct);
@@ -115,7 +127,7 @@ public sealed partial class SessionBookings(
         }
         var now = time.StoredUtcNow();
         var tidyReason = TextRule.Tidy(reason);
-        if (!await transitions.CancelAsync(db, owned.Value!, tidyReason, now, ct))
+        if (!await transitions.CancelAsync(db, owned.Value!, actor.UserId, tidyReason, now, ct))
         {
             return await RefusalNowAsync(db, sessionId, ct);
         }

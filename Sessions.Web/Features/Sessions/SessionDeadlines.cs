@@ -21,9 +21,9 @@ public sealed class SessionDeadlines(IDbContextFactory<SessionsDbContext> dbFact
         var now = time.StoredUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Wrap-ups before completions: after a long outage a session goes through both in one pass.
-        return await DrainAsync(db, Session.UnstartedWhenWindowClosedBy(now), s => transitions.CancelAsync(db, s, Session.MissedReason, s.ScheduledEndUtc, ct), ct)
+        return await DrainAsync(db, Session.UnstartedWhenWindowClosedBy(now), s => transitions.CancelAsync(db, s, actorId: null, Session.MissedReason, s.ScheduledEndUtc, ct), ct)
             + await DrainAsync(db, BookedTimeOverBy(now), s => transitions.BeginWrapUpAsync(db, s, s.BookedEndUtc, ct), ct)
-            + await DrainAsync(db, WrapUpOverBy(now), s => transitions.CompleteAsync(db, s, s.WrapUpEndsUtc!.Value, ct, wrapUpOnly: true), ct);
+            + await DrainAsync(db, WrapUpOverBy(now), s => transitions.CompleteAsync(db, s, actorId: null, s.WrapUpEndsUtc!.Value, ct, wrapUpOnly: true), ct);
     }
 
     private static Expression<Func<Session, bool>> BookedTimeOverBy(DateTime now) =>

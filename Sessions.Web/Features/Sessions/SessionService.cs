@@ -58,7 +58,7 @@ public sealed partial class SessionService(
         {
             return notNow;
         }
-        if (!await transitions.StartAsync(db, session, now, ct))
+        if (!await transitions.StartAsync(db, session, actor.UserId, now, ct))
         {
             return await ExplainLostStartAsync(db, actor, sessionId, ct);
         }
@@ -80,7 +80,7 @@ public sealed partial class SessionService(
             now, request.DurationMinutes, now, request.Settings);
         using var activity = SessionsTelemetry.StartSessionActivity("session start", created.Id);
         var session = SessionSummary.OfNew(created, owned);
-        var started = await transitions.StartAsync(db, session, now, ct, createFirst: async () =>
+        var started = await transitions.StartAsync(db, session, actor.UserId, now, ct, createFirst: async () =>
         {
             db.Sessions.Add(created);
             await db.SaveChangesAsync(ct);
@@ -116,7 +116,7 @@ public sealed partial class SessionService(
         }
 
         var now = time.StoredUtcNow();
-        if (!await transitions.CompleteAsync(db, session, now, ct))
+        if (!await transitions.CompleteAsync(db, session, actor.UserId, now, ct))
         {
             // Someone else (another tab, the lifecycle worker) ended it first.
             var current = (await SessionSummary.FindAsync(db, sessionId, ct))!;

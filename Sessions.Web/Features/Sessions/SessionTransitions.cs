@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Sessions.Web.Features.Activity;
 using Sessions.Web.Features.Attendance;
 using Sessions.Web.Features.Live;
 using Sessions.Web.Features.Notifications;
@@ -22,12 +23,13 @@ public sealed class SessionTransitions(SessionNotifications notifications, LiveB
     /// scheduled → in progress, if it is still scheduled, inside its start window and its educator has nothing else
     /// live. <paramref name="createFirst"/> stores a new (instant) session in the same transaction.
     /// </summary>
-    public async Task<bool> StartAsync(SessionsDbContext db, SessionSummary session, DateTime now, CancellationToken ct,
+    /// <param name="actorId">Who starts it, for the session's activity log.</param>
+    public async Task<bool> StartAsync(SessionsDbContext db, SessionSummary session, string actorId, DateTime now, CancellationToken ct,
         Func<Task>? createFirst = null)
     {
         try
         {
-            return await CommitStartAsync(db, session, now, createFirst, ct);
+            return await CommitStartAsync(db, session, actorId, now, createFirst, ct);
         }
         catch (DbException exception) when (UniqueViolation.Is(exception))
         {
@@ -37,7 +39,7 @@ public sealed class SessionTransitions(SessionNotifications notifications, LiveB
         }
     }
 
-    private async Task<bool> CommitStartAsync(SessionsDbContext db, SessionSummary session, DateTime now, Func<Task>? createFirst,
+    private async Task<bool> CommitStartAsync(SessionsDbContext db, SessionSummary session, string actorId, DateTime now, Func<Task>? createFirst,
         CancellationToken ct)
     {
         var started = await CommitAsync(db, async () =>
@@ -61,6 +63,7 @@ public sealed class SessionTransitions(SessionNotifications notifications, LiveB
             {
                 // The notifier document stays keyed by the session's owner, whoever of the class's educators started it.
                 notifications.Add(db, NotificationKind.SessionStarted, session.EducatorId, session.Id, null, now);
+                ActivityLog.Record(db, session.Id, actorId, new SessionStartedData(), now);
             }
             return moved == 1;
         }, () => live.PublishAsync(new SessionStartedMessage(session.Id, session.ClassId, session.Title, session.EducatorName,
@@ -69,15 +72,16 @@ public sealed class SessionTransitions(SessionNotifications notifications, LiveB
     }
 
     /// <summary>scheduled → cancelled. Students are told; the mobile notifier never heard of it, so it is not.</summary>
-    public async Task<bool> CancelAsync(SessionsDbContext db, SessionSummary session, string? reason, DateTime at, CancellationToken ct)
+    /// <param name="actorId">Who cancels it; null for the lifecycle worker (a session never started).</param>
+    public async Task<bool> CancelAsync(SessionsDbContext db, SessionSummary session, string? actorId, string? reason, DateTime at, CancellationToken ct)
     {
-        var cancelled = await CommitAsync(db, async () => await db.Sessions
+        var cancelled = await CommitAsync(db, async () => Recorded(await db.Sessions
             .Where(s => s.Id == session.Id)
             .Where(SessionStateMachine.CanMoveTo(SessionStatus.Cancelled))
             .ExecuteUpdateAsync(u => u
                 .SetProperty(s => s.Status, SessionStatus.Cancelled)
                 .SetProperty(s => s.CancelledUtc, at)
-                .SetProperty(s => s.CancellationReason, reason), ct) == 1,
+                .SetProperty(s => s.CancellationReason, reason), ct) == 1, db, session, actorId, new SessionCancelledData(reason), at),
             () => live.PublishAsync(new SessionCancelledMessage(session.Id, session.ClassId, reason, ApiTime.Utc(at)), session.EducatorId), ct);
         return cancelled;
     }
@@ -86,12 +90,12 @@ public sealed class SessionTransitions(SessionNotifications notifications, LiveB
     public async Task<bool> BeginWrapUpAsync(SessionsDbContext db, SessionSummary session, DateTime at, CancellationToken ct)
     {
         var endsAt = at.AddMinutesClamped(options.Value.WrapUpMinutes);
-        var wrapping = await CommitAsync(db, async () => await db.Sessions
+        var wrapping = await CommitAsync(db, async () => Recorded(await db.Sessions
             .Where(s => s.Id == session.Id)
             .Where(SessionStateMachine.CanMoveTo(SessionStatus.EndRequestPending))
             .ExecuteUpdateAsync(u => u
                 .SetProperty(s => s.Status, SessionStatus.EndRequestPending)
-                .SetProperty(s => s.WrapUpEndsUtc, endsAt), ct) == 1,
+                .SetProperty(s => s.WrapUpEndsUtc, endsAt), ct) == 1, db, session, actorId: null, new WrapUpBegunData(ApiTime.Utc(endsAt)), at),
             () => live.PublishAsync(new SessionWrapUpMessage(session.Id, session.ClassId, ApiTime.Utc(endsAt)), session.EducatorId), ct);
         return wrapping;
     }
@@ -100,7 +104,8 @@ public sealed class SessionTransitions(SessionNotifications notifications, LiveB
     /// in progress or wrapping up → completed, closing every stay still open in its room as of the end. <paramref name="wrapUpOnly"/>
     /// is the worker's end of the countdown, which must not complete a session that is (still or again) merely in progress.
     /// </summary>
-    public async Task<bool> CompleteAsync(SessionsDbContext db, SessionSummary session, DateTime at, CancellationToken ct,
+    /// <param name="actorId">Who ends it; null for the lifecycle worker.</param>
+    public async Task<bool> CompleteAsync(SessionsDbContext db, SessionSummary session, string? actorId, DateTime at, CancellationToken ct,
         bool wrapUpOnly = false)
     {
         var completed = await CommitAsync(db, async () =>
@@ -114,12 +119,28 @@ public sealed class SessionTransitions(SessionNotifications notifications, LiveB
                     .SetProperty(s => s.ActualEndUtc, at), ct);
             if (moved == 1)
             {
+                var inRoom = await db.Attendance.Where(a => a.SessionId == session.Id && a.LeftUtc == null).Select(a => a.UserId).ToListAsync(ct);
                 await AttendanceStays.CloseAsync(db.Attendance, session.Id, at, ct);
+                foreach (var userId in inRoom)
+                {
+                    ActivityLog.Record(db, session.Id, userId, new ParticipantLeftData(SessionEnded: true), at);
+                }
+                ActivityLog.Record(db, session.Id, actorId, new SessionEndedData(), at);
                 notifications.Add(db, NotificationKind.SessionEnded, session.EducatorId, session.Id, at, at);
             }
             return moved == 1;
         }, () => live.PublishAsync(new SessionEndedMessage(session.Id, session.ClassId, ApiTime.Utc(at)), session.EducatorId), ct);
         return completed;
+    }
+
+    /// <summary>The activity entry of a change that happened (the conditional UPDATE changed the row), in its transaction.</summary>
+    private static bool Recorded(bool changed, SessionsDbContext db, SessionSummary session, string? actorId, ActivityData data, DateTime at)
+    {
+        if (changed)
+        {
+            ActivityLog.Record(db, session.Id, actorId, data, at);
+        }
+        return changed;
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Activity;
 using Sessions.Web.Features.Attendance;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Live;
@@ -36,7 +37,7 @@ public sealed class RoomService(
         var access = await AccessAsync(db, actor, sessionId, ct);
         if (access.Error is { } refused)
         {
-            return refused;
+            return await RefusedAsync(db, actor, sessionId, refused, ct);
         }
         var (session, member) = access.Value!;
         var now = time.StoredUtcNow();
@@ -44,7 +45,7 @@ public sealed class RoomService(
         var opened = await AttendanceStays.TryOpenAsync(db, actor, session, member.IsHost, now, ct);
         if (opened.Error is { } full)
         {
-            return full;
+            return await RefusedAsync(db, actor, sessionId, full, ct);
         }
         if (opened.Value)
         {
@@ -63,8 +64,7 @@ public sealed class RoomService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = time.StoredUtcNow();
-        var closed = await AttendanceStays.LeaveAsync(db, sessionId, actor.UserId, now, ct);
-        if (closed == 0)
+        if (!await AttendanceStays.LeaveAsync(db, sessionId, actor.UserId, now, ct))
         {
             return;
         }
@@ -83,7 +83,29 @@ public sealed class RoomService(
             return refused;
         }
         var (session, member) = access.Value!;
-        return Issue(actor, session, member);
+        var renewed = Issue(actor, session, member);
+        ActivityLog.Record(db, sessionId, actor.UserId, new TokenRenewedData(ApiTime.Utc(renewed.ExpiresAtUtc)), time.StoredUtcNow());
+        await db.SaveChangesAsync(ct);
+        return renewed;
+    }
+
+    /// <summary>
+    /// A member of the class turned away from the room (not live yet, full) is on the session's log with the refusal's code;
+    /// those who are not members (or name no session) are not: the log is the class's, not a record of strangers' attempts.
+    /// Nor is anything after the end: a session's log is closed once it is over.
+    /// </summary>
+    private async Task<Result<RoomEntry>> RefusedAsync(SessionsDbContext db, SessionActor actor, Guid sessionId, ServiceError refusal,
+        CancellationToken ct)
+    {
+        if (refusal == SessionErrors.NotFound || refusal == SessionErrors.NotMember
+            || await db.Sessions.AnyAsync(s => s.Id == sessionId && (s.Status == SessionStatus.Completed || s.Status == SessionStatus.Cancelled), ct))
+        {
+            return refusal;
+        }
+        db.ChangeTracker.Clear(); // what the refused join added was rolled back with it
+        ActivityLog.Record(db, sessionId, actor.UserId, new JoinRefusedData(refusal.Code), time.StoredUtcNow());
+        await db.SaveChangesAsync(ct);
+        return refusal;
     }
 
     public async Task<IReadOnlyList<RoomParticipant>> ParticipantsAsync(Guid sessionId, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Sessions.Web.Features.Activity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -36,6 +37,7 @@ public abstract class SessionsDbContext(DbContextOptions options)
     public DbSet<ChatAttachment> ChatAttachments => Set<ChatAttachment>();
     public DbSet<Rating> Ratings => Set<Rating>();
     public DbSet<RatingPromptDismissal> RatingPromptDismissals => Set<RatingPromptDismissal>();
+    public DbSet<ActivityEntry> ActivityEntries => Set<ActivityEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -33,6 +33,7 @@ public static class LiveBusJson
         [typeof(ParticipantLeftMessage)] = nameof(ILiveClient.ParticipantLeft),
         [typeof(ChatMessagePostedMessage)] = nameof(ILiveClient.ChatMessagePosted),
         [typeof(ChatMessageDeletedMessage)] = nameof(ILiveClient.ChatMessageDeleted),
+        [typeof(ActivityLoggedMessage)] = nameof(ILiveClient.ActivityLogged),
     };
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)

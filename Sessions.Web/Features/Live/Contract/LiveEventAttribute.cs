@@ -24,4 +24,7 @@ public enum LiveAudience
 
     /// <summary>The class's group (its enrolled students) and its educator's group; admins are in no group.</summary>
     ClassAndEducator,
+
+    /// <summary>The session's educator's group only: not the class's students (nor its co-educators, who share their group).</summary>
+    Educator,
 }

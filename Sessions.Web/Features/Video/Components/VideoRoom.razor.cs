@@ -1,3 +1,4 @@
+using Sessions.Web.Features.Activity;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
@@ -36,6 +37,8 @@ public sealed partial class VideoRoom : IAsyncDisposable
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
 
     private VideoRoomState? _state;
+    /// <summary>The issues students reported while this page was open (hosts only): heard live, not read back.</summary>
+    private readonly List<ActivityEntryDto> _issues = [];
     private ServiceError? _refusal;
     private SessionActor _actor = default!;
     private UserTime _userTime = default!;
@@ -55,6 +58,7 @@ public sealed partial class VideoRoom : IAsyncDisposable
     [Inject] private SessionQueries Queries { get; set; } = default!;
     [Inject] private SessionService Sessions { get; set; } = default!;
     [Inject] private RoomService Rooms { get; set; } = default!;
+    [Inject] private ActivityLog Activity { get; set; } = default!;
     [Inject] private LiveSubscriptions Live { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
@@ -89,8 +93,12 @@ public sealed partial class VideoRoom : IAsyncDisposable
         {
             return;
         }
-        // Membership was checked above; only members listen to the class's events.
-        _subscription = Live.Subscribe(_actor.UserId, [LiveGroups.ForClass(_state.Session.ClassId)],
+        // Membership was checked above; only members listen to the class's events, and only hosts to the issues reported
+        // to the session's educator (sent to their group alone, never the class's).
+        string[] groups = _state.IsHost
+            ? [LiveGroups.ForClass(_state.Session.ClassId), LiveGroups.ForEducator(_state.Session.EducatorId)]
+            : [LiveGroups.ForClass(_state.Session.ClassId)];
+        _subscription = Live.Subscribe(_actor.UserId, groups,
             e => _ = InvokeAsync(() => OnLiveEventAsync(e)),
             removedFrom => _ = InvokeAsync(() => RefuseAsync(SessionErrors.NotMember)));
         _timer = Time.CreateTimer(_ => _ = InvokeAsync(StateHasChanged), null, Tick, Tick);
@@ -241,13 +249,20 @@ public sealed partial class VideoRoom : IAsyncDisposable
         _busy = true;
         try
         {
-            var function = device == VideoRoomState.Devices.Microphone ? "setMicrophone" : "setCamera";
-            var outcome = await _module.InvokeAsync<DeviceOutcome>(function, _room, on);
+            var microphone = device == VideoRoomState.Devices.Microphone;
+            var wasOn = microphone ? _state!.MicrophoneOn : _state!.CameraOn;
+            var outcome = await _module.InvokeAsync<DeviceOutcome>(microphone ? "setMicrophone" : "setCamera", _room, on);
             if (outcome.Problem is { } problem)
             {
                 VideoRoomLog.VideoFailed(Logger, SessionId, $"{problem.What} {problem.Code}: {problem.Detail}");
             }
             _state!.DeviceChanged(device, outcome.On, outcome.Problem is { } refused ? T.Describe(refused) : null);
+            if (outcome.On != wasOn)
+            {
+                // On the session's log as the room saw it; a session that ended meanwhile refuses it, which changes nothing here.
+                await Activity.ReportMediaAsync(_actor, SessionId,
+                    microphone ? new MediaReportRequest(null, outcome.On) : new MediaReportRequest(outcome.On, null), CancellationToken.None);
+            }
         }
         catch (JSException exception)
         {
@@ -327,6 +342,12 @@ public sealed partial class VideoRoom : IAsyncDisposable
                 case ChatMessagePostedMessage or ChatMessageDeletedMessage:
                     _chat?.Receive(liveEvent);
                     _state.ChatEvent(liveEvent, _actor.UserId);
+                    break;
+                case ActivityLoggedMessage logged:
+                    if (_state.IsHost && logged.Entry.Kind == ActivityKinds.Issue)
+                    {
+                        _issues.Add(logged.Entry);
+                    }
                     break;
                 default:
                     if (_state.Apply(liveEvent))
@@ -414,6 +435,9 @@ public sealed partial class VideoRoom : IAsyncDisposable
     private string ChatToggleLabel => !_state!.ChatOpen && _state.ChatUnread > 0
         ? ChatT["Panel.ToggleUnread", Format.Number(_state.ChatUnread)]
         : ChatT["Panel.Toggle"];
+
+    private static string IssueText(ActivityEntryDto issue) =>
+        issue.Details is { } data && data.TryGetProperty("text", out var text) ? text.GetString() ?? "" : "";
 
     private string MicrophoneLabel => _state!.MicrophoneOn ? T["Room.Mute"] : T["Room.Unmute"];
 

@@ -350,6 +350,37 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("RefreshTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Sessions.Web.Features.Activity.ActivityEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Data")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "Id");
+
+                    b.ToTable("ActivityEntries", (string)null);
+                });
+
             modelBuilder.Entity("Sessions.Web.Features.Administration.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -921,6 +952,15 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Sessions.Web.Features.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sessions.Web.Features.Activity.ActivityEntry", b =>
+                {
+                    b.HasOne("Sessions.Web.Features.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
