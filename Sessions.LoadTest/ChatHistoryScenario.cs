@@ -33,11 +33,13 @@ internal static class ChatHistoryScenario
         using var servers = ServerFigures.From(args, url);
         var warmUp = await ReadAllAsync(portal, [.. Enumerable.Range(0, args.Number("warmup", 200)).Select(i => Read(i % 2 == 1))], limit, concurrency, run.Token);
         var before = await servers.ReadAsync(collect: false);
-        var newest = await ReadAllAsync(portal, [.. Enumerable.Range(0, reads).Select(_ => Read(false))], limit, concurrency, run.Token);
-        var scrolled = await ReadAllAsync(portal, [.. Enumerable.Range(0, reads).Select(_ => Read(true))], limit, concurrency, run.Token);
+        // The two kinds interleaved, so that both meet the same cache and the same neighbours on the machine.
+        var measured = await ReadAllAsync(portal, [.. Enumerable.Range(0, 2 * reads).Select(i => Read(i % 2 == 1))], limit, concurrency, run.Token);
         var after = await servers.ReadAsync(collect: false);
+        var newest = HistoryFigures.Of(measured.Where(r => r.Read.Before is null));
+        var scrolled = HistoryFigures.Of(measured.Where(r => r.Read.Before is not null));
         var serverCpuMsPerRead = ServerFigures.Total(before) is { } b && ServerFigures.Total(after) is { } a
-            ? Math.Round((a.ProcessorSeconds - b.ProcessorSeconds) * 1000 / (2 * reads), 2)
+            ? Math.Round((a.ProcessorSeconds - b.ProcessorSeconds) * 1000 / measured.Count, 2)
             : (double?)null;
         var result = new
         {
@@ -46,10 +48,10 @@ internal static class ChatHistoryScenario
             sessionsWithMessages = sessions.Count,
             limit,
             concurrency,
-            warmUpReads = warmUp.Latency.Count,
+            warmUpReads = warmUp.Count,
             newestPage = newest,
             pageBeforeRandomMessage = scrolled,
-            errors = newest.Errors + scrolled.Errors + warmUp.Errors,
+            errors = newest.Errors + scrolled.Errors + warmUp.Count(r => r.Messages is null),
             serverCpuMsPerRead,
             serverMemory = ServerFigures.Total(after),
         };
@@ -58,30 +60,32 @@ internal static class ChatHistoryScenario
         Console.WriteLine($"page before a random message: {scrolled.Latency}, {scrolled.MessagesPerPage} messages per page, errors {scrolled.Errors}");
     }
 
-    private static async Task<HistoryFigures> ReadAllAsync(PortalClient portal, IReadOnlyList<HistoryRead> plan, int limit, int concurrency, CancellationToken ct)
+    private static async Task<List<TimedRead>> ReadAllAsync(
+        PortalClient portal, IReadOnlyList<HistoryRead> plan, int limit, int concurrency, CancellationToken ct)
     {
-        var latency = new ConcurrentBag<double>();
-        var messages = new ConcurrentBag<int>();
-        var errors = 0;
+        var done = new ConcurrentBag<TimedRead>();
         await Parallel.ForEachAsync(plan, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct }, async (read, token) =>
         {
             var clock = Stopwatch.GetTimestamp();
-            var items = await portal.ReadChatPageAsync(read.SessionId, read.Before, limit, token);
-            latency.Add(Stopwatch.GetElapsedTime(clock).TotalMilliseconds);
-            if (items is { } count)
-            {
-                messages.Add(count);
-            }
-            else
-            {
-                Interlocked.Increment(ref errors);
-            }
+            var messages = await portal.ReadChatPageAsync(read.SessionId, read.Before, limit, token);
+            done.Add(new TimedRead(read, Stopwatch.GetElapsedTime(clock).TotalMilliseconds, messages));
         });
-        return new HistoryFigures(Percentiles.Of(latency), messages.IsEmpty ? 0 : Math.Round(messages.Average(), 1), errors);
+        return [.. done];
     }
 
     private sealed record HistoryRead(Guid SessionId, long? Before);
 
+    /// <param name="Messages">The page's messages; null when the read was refused.</param>
+    private sealed record TimedRead(HistoryRead Read, double Milliseconds, int? Messages);
+
     /// <param name="MessagesPerPage">On average: a page before an early message holds fewer than the limit.</param>
-    private sealed record HistoryFigures(Percentiles Latency, double MessagesPerPage, int Errors);
+    private sealed record HistoryFigures(Percentiles Latency, double MessagesPerPage, int Errors)
+    {
+        public static HistoryFigures Of(IEnumerable<TimedRead> reads)
+        {
+            var all = reads.ToList();
+            var pages = all.Where(r => r.Messages is not null).Select(r => r.Messages!.Value).ToList();
+            return new HistoryFigures(Percentiles.Of([.. all.Select(r => r.Milliseconds)]), pages.Count == 0 ? 0 : Math.Round(pages.Average(), 1), all.Count - pages.Count);
+        }
+    }
 }

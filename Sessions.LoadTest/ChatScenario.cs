@@ -20,7 +20,7 @@ internal static class ChatScenario
         using var run = new CancellationTokenSource(args.Seconds("timeout", 600));
         var rooms = await SeededSessions.NotStartedAsync(LoadDatabase.From(args), args.Number("rooms", 50));
         // Member numbers are positions in this list, as the connections number them: each room's educator, then its students.
-        var members = rooms.SelectMany(room => room.StudentEmails.Prepend(room.EducatorEmail).Select(email => new Member(room, email))).ToList();
+        var members = rooms.SelectMany(room => room.MemberEmails.Select(email => new Member(room, email))).ToList();
         var membersOf = rooms.ToDictionary(room => room.SessionId, room => Enumerable.Range(0, members.Count).Where(m => members[m].Room == room).ToArray());
 
         using var portal = new PortalClient(url);

@@ -19,7 +19,7 @@ if (args.Length == 0)
                             [--listen-urls URL,URL (listener i connects to the i-th, in turn; default --url)]
                             [--server-urls URL,URL (each portal instance, for its memory and CPU; default --url)]
                             [--watch NAME=PID,... (more processes whose CPU is reported: proxies, Redis)] [--idle-seconds 0]
-          sign-in           --url URL --database PATH [--classes 500] [--token-cache PATH] [--login-concurrency 4]
+          sign-in           --url URL --database PATH [--classes 500] [--educators 0|1] [--token-cache PATH] [--login-concurrency 4]
           circuits          --url URL --database PATH [--classes 5] [--pages N] [--open-concurrency 4] [--card-timeout 60]
                             [--idle 0 (seconds the pages sit before the memory is read)] [--chromium /usr/bin/chromium]
                             [--server-pid PID (adds the heap growth per circuit by type)] [--heap-top 40]

@@ -4,7 +4,11 @@ using Sessions.Web.Features.Sessions;
 namespace Sessions.LoadTest;
 
 /// <summary>A seeded session still waiting to be started, with its class and the sign-in emails of its educator and students.</summary>
-internal sealed record SeededSession(Guid SessionId, string EducatorId, string EducatorEmail, int ClassId, IReadOnlyList<string> StudentEmails);
+internal sealed record SeededSession(Guid SessionId, string EducatorId, string EducatorEmail, int ClassId, IReadOnlyList<string> StudentEmails)
+{
+    /// <summary>Everyone in the session's chat: the educator first, then the students.</summary>
+    public IEnumerable<string> MemberEmails => StudentEmails.Prepend(EducatorEmail);
+}
 
 /// <summary>The seeded sessions still waiting to be started, read from the portal's database.</summary>
 internal static class SeededSessions
