@@ -67,19 +67,23 @@ public sealed partial class ChatService(
             Text = TextRule.Tidy(request.Text),
             SentUtc = now,
         };
+        db.ChatMessages.Add(message);
         bool stored;
         try
         {
-            stored = await ResilientTransaction.ExecuteAsync(db, async () =>
-            {
-                db.ChatMessages.Add(message);
-                await db.SaveChangesAsync(ct);
-                // Only the sender's own uploads to this session that no message has taken yet; a race for one is lost by the later message.
-                var taken = attachmentIds.Count == 0 ? 0 : await db.ChatAttachments
-                    .Where(a => attachmentIds.Contains(a.Id) && a.SessionId == sessionId && a.UploaderId == actor.UserId && a.MessageId == null)
-                    .ExecuteUpdateAsync(a => a.SetProperty(x => x.MessageId, message.Id), ct);
-                return taken == attachmentIds.Count;
-            }, afterCommit: null, ct);
+            // A message without attachments is one INSERT, committed on its own: no explicit transaction, whose BEGIN IMMEDIATE
+            // would hold SQLite's single write lock across the awaits until COMMIT while every other room's sends queue for it.
+            stored = attachmentIds.Count == 0
+                ? await db.SaveChangesAsync(ct) > 0
+                : await ResilientTransaction.ExecuteAsync(db, async () =>
+                {
+                    await db.SaveChangesAsync(ct);
+                    // Only the sender's own uploads to this session that no message has taken yet; a race for one is lost by the later message.
+                    var taken = await db.ChatAttachments
+                        .Where(a => attachmentIds.Contains(a.Id) && a.SessionId == sessionId && a.UploaderId == actor.UserId && a.MessageId == null)
+                        .ExecuteUpdateAsync(a => a.SetProperty(x => x.MessageId, message.Id), ct);
+                    return taken == attachmentIds.Count;
+                }, afterCommit: null, ct);
         }
         catch (DbUpdateException exception) when (UniqueViolation.Is(exception))
         {
