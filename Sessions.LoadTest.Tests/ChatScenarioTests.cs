@@ -60,6 +60,7 @@ public sealed class ChatScenarioTests : IAsyncLifetime
         Assert.Equal(20, result.GetProperty("newestPage").GetProperty("latency").GetProperty("count").GetInt32());
         Assert.Equal(50, result.GetProperty("newestPage").GetProperty("messagesPerPage").GetDouble());
         Assert.InRange(result.GetProperty("pageBeforeRandomMessage").GetProperty("messagesPerPage").GetDouble(), 0.1, 50);
+        Assert.Equal(20, result.GetProperty("serviceCallNewestPage").GetProperty("count").GetInt32());
     }
 
     [Fact]

@@ -1,5 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Chat;
 
 namespace Sessions.LoadTest;
 
@@ -41,6 +45,9 @@ internal static class ChatHistoryScenario
         var serverCpuMsPerRead = ServerFigures.Total(before) is { } b && ServerFigures.Total(after) is { } a
             ? Math.Round((a.ProcessorSeconds - b.ProcessorSeconds) * 1000 / measured.Count, 2)
             : (double?)null;
+        var inProcess = args.Number("in-process", 1) == 1 && database.IsSqlite
+            ? await ServiceCallsAsync(database, [.. measured.Select(r => r.Read)], limit, run.Token)
+            : ((Percentiles Newest, Percentiles Scrolled)?)null;
         var result = new
         {
             scenario = "chat-history",
@@ -53,11 +60,51 @@ internal static class ChatHistoryScenario
             pageBeforeRandomMessage = scrolled,
             errors = newest.Errors + scrolled.Errors + warmUp.Count(r => r.Messages is null),
             serverCpuMsPerRead,
+            // The same reads straight through ChatService, in this process over the same file: no HTTP, JSON or authentication.
+            serviceCallNewestPage = inProcess?.Newest,
+            serviceCallPageBeforeRandomMessage = inProcess?.Scrolled,
             serverMemory = ServerFigures.Total(after),
         };
         JsonReport.Write(result.scenario, result, args);
         Console.WriteLine($"newest page:                 {newest.Latency}, {newest.MessagesPerPage} messages per page, errors {newest.Errors}");
         Console.WriteLine($"page before a random message: {scrolled.Latency}, {scrolled.MessagesPerPage} messages per page, errors {scrolled.Errors}");
+        if (inProcess is { } calls)
+        {
+            Console.WriteLine($"ChatService.ListAsync alone: newest {calls.Newest}; before a random message {calls.Scrolled}");
+        }
+    }
+
+    private static async Task<(Percentiles Newest, Percentiles Scrolled)> ServiceCallsAsync(
+        LoadDatabase database, IReadOnlyList<HistoryRead> plan, int limit, CancellationToken ct)
+    {
+        string adminId;
+        await using (var db = database.Open())
+        {
+            adminId = await db.Users.Where(u => u.Email == LargeSeed.AdminEmail).Select(u => u.Id).SingleAsync(ct);
+        }
+        var admin = new SessionActor(adminId, IsAdmin: true, IsEducator: false);
+        await using var portal = InProcessPortal.Over(database.Name);
+        portal.Build();
+        using var scope = portal.App.Services.CreateScope();
+        var chat = scope.ServiceProvider.GetRequiredService<ChatService>();
+        var newest = new List<double>();
+        var scrolled = new List<double>();
+        // The plan's first reads again as a warm-up of this process (query compilation, JIT), then the measured ones.
+        foreach (var (read, index) in plan.Take(200).Concat(plan).Select((read, index) => (read, index)))
+        {
+            var clock = Stopwatch.GetTimestamp();
+            var page = await chat.ListAsync(admin, read.SessionId, read.Before, limit, ct);
+            var milliseconds = Stopwatch.GetElapsedTime(clock).TotalMilliseconds;
+            if (page.Error is { } error)
+            {
+                throw new InvalidOperationException($"ChatService refused a history read: {error}");
+            }
+            if (index >= Math.Min(200, plan.Count))
+            {
+                (read.Before is null ? newest : scrolled).Add(milliseconds);
+            }
+        }
+        return (Percentiles.Of(newest), Percentiles.Of(scrolled));
     }
 
     private static async Task<List<TimedRead>> ReadAllAsync(

@@ -30,6 +30,7 @@ if (args.Length == 0)
                             [--out chat.json]   (seed with --students-per-class 29 for rooms of 30)
           chat-seed         --database PATH [--sessions 1000] [--messages 1000000]   (SQLite; after seed --classes ≥ sessions)
           chat-history      --url URL --database PATH [--reads 2000] [--limit 50] [--warmup 200] [--concurrency 1]
+                            [--in-process 1 (also time ChatService.ListAsync in this process; SQLite)]
                             [--out chat-history.json]
         """);
     return 2;
