@@ -1,24 +1,15 @@
 using System.Text.Json;
-using Sessions.Web.Tests.Infrastructure;
 
 namespace Sessions.LoadTest.Tests;
 
 /// <summary>The chat scenarios on a tiny load, end to end; their figures are for docs/performance.md, never asserted here.</summary>
-public sealed class ChatScenarioTests : IAsyncLifetime
+public sealed class ChatScenarioTests() : SeededLoadTest(classes: 2, studentsPerClass: 3)
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("sessions-loadtest-chat-").FullName;
-
-    private string DatabasePath => Path.Combine(_folder, "sessions.db");
-
-    public Task InitializeAsync() =>
-        LargeSeed.RunAsync(new Arguments(["--database", DatabasePath, "--classes", "2", "--students-per-class", "3"]));
-
     [Fact]
     public async Task Every_message_of_a_chat_run_reaches_every_other_member_of_its_room_once_and_nobody_else()
     {
-        await using var portal = await PortalProcess.StartAsync(PortalProcess.Production, DatabasePath,
-            new Dictionary<string, string?> { ["Diagnostics:ProcessEndpoints"] = "true" });
-        var resultPath = Path.Combine(_folder, "chat.json");
+        await using var portal = await StartPortalAsync();
+        var resultPath = Path.Combine(Folder, "chat.json");
 
         // 2 rooms of 4 members (the educator and 3 students), a message from each member every second for 3 s.
         await ChatScenario.RunAsync(new Arguments(
@@ -44,9 +35,8 @@ public sealed class ChatScenarioTests : IAsyncLifetime
     public async Task Bulk_seeded_messages_are_read_back_by_the_portal_as_its_own_history_pages()
     {
         await ChatHistorySeed.RunAsync(new Arguments(["--database", DatabasePath, "--sessions", "2", "--messages", "300"]));
-        await using var portal = await PortalProcess.StartAsync(PortalProcess.Production, DatabasePath,
-            new Dictionary<string, string?> { ["Diagnostics:ProcessEndpoints"] = "true" });
-        var resultPath = Path.Combine(_folder, "chat-history.json");
+        await using var portal = await StartPortalAsync();
+        var resultPath = Path.Combine(Folder, "chat-history.json");
 
         await ChatHistoryScenario.RunAsync(new Arguments(
         [
@@ -70,11 +60,5 @@ public sealed class ChatScenarioTests : IAsyncLifetime
 
         Assert.Equal([0, 3, 1, 4, 2, 5, 0, 3, 1, 4, 2, 5], plan.Select(s => s.Member));
         Assert.Equal([0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1], plan.Select(s => s.Round));
-    }
-
-    public Task DisposeAsync()
-    {
-        Directory.Delete(_folder, recursive: true);
-        return Task.CompletedTask;
     }
 }
