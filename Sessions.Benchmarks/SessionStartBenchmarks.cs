@@ -19,7 +19,7 @@ public class SessionStartBenchmarks
     private const int Iterations = 5;
     private const int StartsPerIteration = 400;
 
-    private readonly BenchmarkPortal _portal = new();
+    private readonly InProcessPortal _portal = new();
     private SessionService _sessions = default!;
     private List<SeededSession> _seeded = default!;
     private int _next;

@@ -21,7 +21,7 @@ public class SignInTimingBenchmarks
     private const int CallsPerIteration = 40;
     private const int TriesPerEmail = 4;
 
-    private readonly BenchmarkPortal _portal = new();
+    private readonly InProcessPortal _portal = new();
     private List<string> _emails = default!;
     private int _next;
     private int _unexpected;

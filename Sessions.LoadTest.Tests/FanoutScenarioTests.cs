@@ -1,29 +1,19 @@
 using System.Globalization;
 using System.Text.Json;
-using Sessions.Web.Tests.Infrastructure;
 
 namespace Sessions.LoadTest.Tests;
 
 /// <summary>The load tool on a tiny load, end to end; its figures are for docs/performance.md, never asserted here.</summary>
-public sealed class FanoutScenarioTests : IAsyncLifetime
+public sealed class FanoutScenarioTests() : SeededLoadTest(classes: 3, studentsPerClass: 3)
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("sessions-loadtest-").FullName;
-
-    private string DatabasePath => Path.Combine(_folder, "sessions.db");
-
-    public Task InitializeAsync() =>
-        LargeSeed.RunAsync(new Arguments(["--database", DatabasePath, "--classes", "3", "--students-per-class", "3"]));
-
     /// <summary>One listener holds the connections in the tool's own process; two spread them over two listener processes.</summary>
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
     public async Task A_fanout_run_hears_every_enrolled_student_once_and_counts_no_errors(int listeners)
     {
-        // As the measurement scripts run it: Production, with the memory endpoints on.
-        await using var portal = await PortalProcess.StartAsync(PortalProcess.Production, DatabasePath,
-            new Dictionary<string, string?> { ["Diagnostics:ProcessEndpoints"] = "true" });
-        var resultPath = Path.Combine(_folder, "fanout.json");
+        await using var portal = await StartPortalAsync();
+        var resultPath = Path.Combine(Folder, "fanout.json");
 
         await FanoutScenario.RunAsync(new Arguments(
         [
@@ -41,11 +31,5 @@ public sealed class FanoutScenarioTests : IAsyncLifetime
         Assert.Equal(0, result.GetProperty("errors").GetInt32());
         Assert.Equal(listeners, result.GetProperty("listenerProcesses").GetInt32());
         Assert.True(result.GetProperty("serverMemory").GetProperty("connected").GetProperty("residentBytes").GetInt64() > 0, portal.Log);
-    }
-
-    public Task DisposeAsync()
-    {
-        Directory.Delete(_folder, recursive: true);
-        return Task.CompletedTask;
     }
 }

@@ -58,7 +58,7 @@ internal static class FanoutScenario
         {
             var sending = Stopwatch.GetTimestamp();
             sentAt[session.SessionId] = sending;
-            var status = await StartOrFailureAsync(portal, session.SessionId);
+            var status = await HttpOutcome.OfAsync(() => portal.TryStartAsync(session.SessionId));
             startMs.Add(Stopwatch.GetElapsedTime(sending).TotalMilliseconds);
             if (status == nameof(HttpStatusCode.OK))
             {
@@ -174,21 +174,8 @@ internal static class FanoutScenario
         };
     }
 
-    /// <summary>The start's status name, or the exception's type when no answer came.</summary>
-    private static async Task<string> StartOrFailureAsync(PortalClient portal, Guid sessionId)
-    {
-        try
-        {
-            return (await portal.TryStartAsync(sessionId)).ToString();
-        }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
-        {
-            return exception.GetType().Name;
-        }
-    }
-
     /// <summary>Until every expected receipt is in (then a little longer, for duplicates) or the receipt timeout passes.</summary>
-    private static async Task WaitForReceiptsAsync(IStudentListeners connections, int expected, TimeSpan timeout, CancellationToken ct)
+    internal static async Task WaitForReceiptsAsync(IStudentListeners connections, int expected, TimeSpan timeout, CancellationToken ct)
     {
         var waited = Stopwatch.StartNew();
         while (connections.Receipts.Count < expected && waited.Elapsed < timeout)

@@ -7,7 +7,7 @@ namespace Sessions.LoadTest;
 /// </summary>
 internal interface IStudentListeners : IAsyncDisposable
 {
-    /// <summary>Every <c>SessionStarted</c> heard so far, timestamps from <see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>.</summary>
+    /// <summary>Every <c>SessionStarted</c> and <c>ChatMessagePosted</c> heard so far, timestamps from <see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>.</summary>
     IReadOnlyCollection<Receipt> Receipts { get; }
 
     /// <summary>The students whose connection was open when the starts began.</summary>

@@ -28,7 +28,7 @@ internal static class ListenerProtocol
     /// </summary>
     public static string Ready() => Invariant($"{ReadyWord} {Stopwatch.Frequency}");
 
-    public static string Heard(Receipt receipt) => Invariant($"{ReceiptWord} {receipt.Student} {receipt.SessionId:N} {receipt.Timestamp}");
+    public static string Heard(Receipt receipt) => Invariant($"{ReceiptWord} {receipt.Student} {receipt.Subject:N} {receipt.Timestamp}");
 
     public static string ClosedSoFar(int closed) => Invariant($"{ClosedWord} {closed}");
 

@@ -1,12 +1,14 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Sessions.Web.Features.Chat;
 using Sessions.Web.Infrastructure.Diagnostics;
 
 namespace Sessions.LoadTest;
 
-/// <summary>The portal's HTTP API as the load tool uses it: sign in, start sessions, read the health page and memory.</summary>
+/// <summary>The portal's HTTP API as the load tool uses it: sign in, start sessions, chat, read the health page and memory.</summary>
 internal sealed class PortalClient(Uri baseAddress) : IDisposable
 {
     private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256 })
@@ -46,6 +48,36 @@ internal sealed class PortalClient(Uri baseAddress) : IDisposable
 
     private Task<HttpResponseMessage> PostStartAsync(Guid sessionId) =>
         _http.PostAsync(new Uri($"/api/sessions/{sessionId}/start", UriKind.Relative), null);
+
+    /// <summary>
+    /// Posts a chat message as the member whose bearer token is given (not this client's own sign-in), so that one client
+    /// sends for many members: the HTTP status.
+    /// </summary>
+    public async Task<HttpStatusCode> SendChatMessageAsync(string token, Guid sessionId, Guid clientMessageId, string text, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(ChatUrls.Messages(sessionId), UriKind.Relative))
+        {
+            Content = JsonContent.Create(new SendChatMessageRequest(clientMessageId, text, null)),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await _http.SendAsync(request, ct);
+        return response.StatusCode;
+    }
+
+    /// <summary>One page of a session's chat history as the signed-in user reads it, body and all: its messages, or null when refused.</summary>
+    public async Task<int?> ReadChatPageAsync(Guid sessionId, long? before, int limit, CancellationToken ct)
+    {
+        var query = before is { } cursor
+            ? string.Create(CultureInfo.InvariantCulture, $"?before={cursor}&limit={limit}")
+            : string.Create(CultureInfo.InvariantCulture, $"?limit={limit}");
+        using var response = await _http.GetAsync(new Uri(ChatUrls.Messages(sessionId) + query, UriKind.Relative), ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            return null;
+        }
+        var page = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+        return page.GetProperty("items").GetArrayLength();
+    }
 
     /// <summary>
     /// The portal's memory and CPU time (<see cref="ProcessEndpoints"/>), after a full collection when <paramref name="collect"/> is set;

@@ -19,12 +19,19 @@ if (args.Length == 0)
                             [--listen-urls URL,URL (listener i connects to the i-th, in turn; default --url)]
                             [--server-urls URL,URL (each portal instance, for its memory and CPU; default --url)]
                             [--watch NAME=PID,... (more processes whose CPU is reported: proxies, Redis)] [--idle-seconds 0]
-          sign-in           --url URL --database PATH [--classes 500] [--token-cache PATH] [--login-concurrency 4]
+          sign-in           --url URL --database PATH [--classes 500] [--educators 0|1] [--token-cache PATH] [--login-concurrency 4]
           circuits          --url URL --database PATH [--classes 5] [--pages N] [--open-concurrency 4] [--card-timeout 60]
                             [--idle 0 (seconds the pages sit before the memory is read)] [--chromium /usr/bin/chromium]
                             [--server-pid PID (adds the heap growth per circuit by type)] [--heap-top 40]
                             [--out circuits.json]
           heap              --pid PORTAL_PID [--top 60] [--out heap.json]   (the portal's managed heap by type)
+          chat              --url URL --database PATH [--rooms 50] [--interval 2] [--duration 60] [--max-in-flight 256]
+                            [--receipt-timeout 10] [--token-cache PATH] [--listeners 1] [--watch NAME=PID,...] [--timeout 600]
+                            [--out chat.json]   (seed with --students-per-class 29 for rooms of 30)
+          chat-seed         --database PATH [--sessions 1000] [--messages 1000000]   (SQLite; after seed --classes ≥ sessions)
+          chat-history      --url URL --database PATH [--reads 2000] [--limit 50] [--warmup 200] [--concurrency 1]
+                            [--in-process 1 (also time ChatService.ListAsync in this process; SQLite)]
+                            [--out chat-history.json]
         """);
     return 2;
 }
@@ -40,6 +47,9 @@ Func<Arguments, Task> command = args[0] switch
     "sign-in" => StudentTokens.SignInAsync,
     "circuits" => CircuitsScenario.RunAsync,
     "heap" => HeapHistogram.RunAsync,
+    "chat" => ChatScenario.RunAsync,
+    "chat-seed" => ChatHistorySeed.RunAsync,
+    "chat-history" => ChatHistoryScenario.RunAsync,
     ListenCommand.Verb => ListenCommand.RunAsync,
     _ => throw new ArgumentException($"Unknown command '{args[0]}'."),
 };

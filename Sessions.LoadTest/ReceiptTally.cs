@@ -11,22 +11,22 @@ internal sealed record ReceiptTally(int Expected, int Received, int Missing, int
     public static ReceiptTally Of(
         IReadOnlyDictionary<Guid, long> sentAt, IReadOnlyDictionary<Guid, int[]> expectedStudents, IEnumerable<Receipt> receipts)
     {
-        var heard = new HashSet<(int Student, Guid SessionId)>();
+        var heard = new HashSet<(int Student, Guid Subject)>();
         var latencies = new List<double>();
         int duplicates = 0, unexpected = 0;
         foreach (var receipt in receipts)
         {
-            if (!expectedStudents.TryGetValue(receipt.SessionId, out var students) || Array.IndexOf(students, receipt.Student) < 0)
+            if (!expectedStudents.TryGetValue(receipt.Subject, out var students) || Array.IndexOf(students, receipt.Student) < 0)
             {
                 unexpected++;
             }
-            else if (!heard.Add((receipt.Student, receipt.SessionId)))
+            else if (!heard.Add((receipt.Student, receipt.Subject)))
             {
                 duplicates++;
             }
             else
             {
-                latencies.Add(Stopwatch.GetElapsedTime(sentAt[receipt.SessionId], receipt.Timestamp).TotalMilliseconds);
+                latencies.Add(Stopwatch.GetElapsedTime(sentAt[receipt.Subject], receipt.Timestamp).TotalMilliseconds);
             }
         }
         var expected = expectedStudents.Values.Sum(students => students.Length);

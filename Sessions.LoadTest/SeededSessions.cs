@@ -3,8 +3,12 @@ using Sessions.Web.Features.Sessions;
 
 namespace Sessions.LoadTest;
 
-/// <summary>A seeded session still waiting to be started, with its class and the sign-in emails of its students.</summary>
-internal sealed record SeededSession(Guid SessionId, string EducatorId, int ClassId, IReadOnlyList<string> StudentEmails);
+/// <summary>A seeded session still waiting to be started, with its class and the sign-in emails of its educator and students.</summary>
+internal sealed record SeededSession(Guid SessionId, string EducatorId, string EducatorEmail, int ClassId, IReadOnlyList<string> StudentEmails)
+{
+    /// <summary>Everyone in the session's chat: the educator first, then the students.</summary>
+    public IEnumerable<string> MemberEmails => StudentEmails.Prepend(EducatorEmail);
+}
 
 /// <summary>The seeded sessions still waiting to be started, read from the portal's database.</summary>
 internal static class SeededSessions
@@ -14,9 +18,9 @@ internal static class SeededSessions
         await using var db = database.Open();
         var sessions = await db.Sessions.AsNoTracking()
             .Where(s => s.Status == SessionStatus.Scheduled && s.Title.StartsWith("Load session"))
+            .Join(db.Users, s => s.EducatorId, u => u.Id, (s, u) => new { s.Id, s.EducatorId, u.Email, s.ClassId })
             .OrderBy(s => s.ClassId)
             .Take(count)
-            .Select(s => new { s.Id, s.EducatorId, s.ClassId })
             .ToListAsync();
         if (sessions.Count < count)
         {
@@ -28,6 +32,6 @@ internal static class SeededSessions
                 .Select(e => new { e.ClassId, e.Student!.Email })
                 .ToListAsync())
             .ToLookup(e => e.ClassId, e => e.Email!);
-        return sessions.ConvertAll(s => new SeededSession(s.Id, s.EducatorId, s.ClassId, [.. students[s.ClassId].Order(StringComparer.Ordinal)]));
+        return sessions.ConvertAll(s => new SeededSession(s.Id, s.EducatorId, s.Email!, s.ClassId, [.. students[s.ClassId].Order(StringComparer.Ordinal)]));
     }
 }

@@ -19,7 +19,8 @@ internal static class StartPacer
         while (sent < items.Count && clock.Elapsed < duration)
         {
             var due = Math.Min(items.Count, (int)(clock.Elapsed.TotalSeconds * perSecond) + 1);
-            for (; sent < due; sent++)
+            // A server slower than the rate holds the slots; past the duration nothing more is sent, so a run stays bounded.
+            for (; sent < due && clock.Elapsed < duration; sent++)
             {
                 await slots.WaitAsync(ct);
                 running.Add(ReleaseAfterAsync(start(items[sent]), slots));

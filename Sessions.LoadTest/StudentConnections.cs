@@ -7,12 +7,16 @@ using Sessions.Web.Features.Live;
 
 namespace Sessions.LoadTest;
 
-/// <summary>A <c>SessionStarted</c> heard by one student's connection, stamped with <see cref="Stopwatch.GetTimestamp"/> on arrival.</summary>
-internal readonly record struct Receipt(int Student, Guid SessionId, long Timestamp);
+/// <summary>
+/// An event heard by one member's connection, stamped with <see cref="Stopwatch.GetTimestamp"/> on arrival. The subject is
+/// what the scenario matches it on: the started session's id (<c>SessionStarted</c>) or the chat message's
+/// <c>clientMessageId</c> (<c>ChatMessagePosted</c>); no scenario provokes both.
+/// </summary>
+internal readonly record struct Receipt(int Student, Guid Subject, long Timestamp);
 
 /// <summary>
-/// One authenticated hub connection per student, as a phone or a browser tab holds it, each recording the
-/// <c>SessionStarted</c> events it hears. Students are numbered by their position in the list given to <see cref="OpenAsync"/>.
+/// One authenticated hub connection per student (or educator), as a phone or a browser tab holds it, each recording the
+/// <c>SessionStarted</c> and <c>ChatMessagePosted</c> events it hears. Students are numbered by their position in the list given to <see cref="OpenAsync"/>.
 /// </summary>
 internal sealed class StudentConnections : IStudentListeners
 {
@@ -81,6 +85,8 @@ internal sealed class StudentConnections : IStudentListeners
         connection.On<LiveSubscribedMessage>(nameof(ILiveClient.Subscribed), _ => subscribed.TrySetResult());
         connection.On<StartedReceipt>(nameof(ILiveClient.SessionStarted),
             started => _receipts.Enqueue(new Receipt(student, started.SessionId, Stopwatch.GetTimestamp())));
+        connection.On<PostedReceipt>(nameof(ILiveClient.ChatMessagePosted),
+            posted => _receipts.Enqueue(new Receipt(student, posted.Message.ClientMessageId, Stopwatch.GetTimestamp())));
         connection.Closed += _ =>
         {
             Interlocked.Increment(ref _closed);
@@ -110,4 +116,8 @@ internal sealed class StudentConnections : IStudentListeners
 
     /// <summary>Only the field the measurement matches on; the rest of the join card's payload is not read.</summary>
     private sealed record StartedReceipt(Guid SessionId);
+
+    private sealed record PostedReceipt(PostedMessage Message);
+
+    private sealed record PostedMessage(Guid ClientMessageId);
 }

@@ -13,14 +13,16 @@ internal static class StudentTokens
     private static readonly TimeSpan ReuseFor = TimeSpan.FromMinutes(45);
 
     /// <summary>
-    /// The <c>sign-in</c> command: fills the token cache for the students of the first <c>--classes</c> seeded sessions,
-    /// so that the CPU this takes is spent before a measurement rather than during it.
+    /// The <c>sign-in</c> command: fills the token cache for the students of the first <c>--classes</c> seeded sessions
+    /// (and their educators with <c>--educators 1</c>, as the chat scenario needs), so that the CPU this takes is spent
+    /// before a measurement rather than during it.
     /// </summary>
     public static async Task SignInAsync(Arguments args)
     {
         var sessions = await SeededSessions.NotStartedAsync(LoadDatabase.From(args), args.Number("classes", 500));
+        var withEducators = args.Number("educators", 0) == 1;
         using var portal = new PortalClient(new Uri(args.Text("url")));
-        await ForStudentsAsync(portal, sessions.SelectMany(s => s.StudentEmails).ToList(), args, CancellationToken.None);
+        await ForStudentsAsync(portal, sessions.SelectMany(s => withEducators ? s.MemberEmails : s.StudentEmails).ToList(), args, CancellationToken.None);
     }
 
     /// <summary>Tokens from <c>--token-cache</c> (default: beside a SQLite database), signing in whoever is missing.</summary>

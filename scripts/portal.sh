@@ -73,10 +73,10 @@ stop_started_apps() {
   for name in "${!started_pids[@]}"; do stop_app "$name"; done
 }
 
-# The machine is shared (2 cores): wait up to ~10 min (QUIET_TRIES × 20 s) for a 1-minute load average under 0.8, then go
-# on and say so.
+# The machine is shared (2 cores): wait up to ~10 min (QUIET_TRIES × 20 s) for a 1-minute load average under QUIET_BELOW
+# (default 0.8), then go on and say so.
 wait_for_quiet_machine() {
   local tries=0
-  until awk '{ exit !($1 < 0.8) }' /proc/loadavg || (( tries++ >= ${QUIET_TRIES:-30} )); do sleep 20; done
+  until awk -v below="${QUIET_BELOW:-0.8}" '{ exit !($1 < below) }' /proc/loadavg || (( tries++ >= ${QUIET_TRIES:-30} )); do sleep 20; done
   echo "==> load average: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$work/load.txt"
 }

@@ -68,6 +68,7 @@ public sealed partial class ChatService(
             Text = TextRule.Tidy(request.Text),
             SentUtc = now,
         };
+        db.ChatMessages.Add(message);
         bool stored;
         try
         {

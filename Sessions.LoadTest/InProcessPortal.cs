@@ -3,17 +3,31 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Sessions.Web.Infrastructure;
 
-namespace Sessions.Benchmarks;
+namespace Sessions.LoadTest;
 
 /// <summary>
-/// The portal's services as the app wires them (Production settings, a WAL SQLite file in a folder of its own), without
-/// listening: what the benchmarks call into. Disposing it deletes the folder.
+/// The portal's services as the app wires them (Production settings, a WAL SQLite file), without listening: what the
+/// benchmarks and the load tool's in-process timings call into. By default the database sits in a folder of its own, which
+/// disposing deletes; <see cref="Over"/> uses an existing file and leaves it.
 /// </summary>
-public sealed class BenchmarkPortal : IAsyncDisposable
+public sealed class InProcessPortal : IAsyncDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("sessions-bench-").FullName;
 
-    public string DatabasePath => Path.Combine(_folder, "sessions.db");
+    public InProcessPortal()
+    {
+        DatabasePath = Path.Combine(_folder, "sessions.db");
+    }
+
+    private InProcessPortal(string databasePath)
+    {
+        DatabasePath = Path.GetFullPath(databasePath);
+    }
+
+    /// <summary>The app over a database that someone else seeded and keeps.</summary>
+    public static InProcessPortal Over(string databasePath) => new(databasePath);
+
+    public string DatabasePath { get; }
 
     public WebApplication App { get; private set; } = default!;
 
