@@ -22,6 +22,8 @@ public sealed partial class AdminRatingsPage
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
+    private string StatusLabelOf(string wireStatus) => StatusLabel(WireNames.Parse<RatingStatus>(wireStatus));
+
     private string StatusLabel(RatingStatus? status) => T[$"Status.{(status is { } known ? WireNames.Of(known) : "all")}"];
 
     private static IEnumerable<(string Criterion, int Score)> Scores(ModeratedRatingDto rating) =>
