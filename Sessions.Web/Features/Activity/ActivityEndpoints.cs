@@ -13,7 +13,7 @@ namespace Sessions.Web.Features.Activity;
 public static class ActivityEndpoints
 {
     private static readonly ServiceError[] Membership = [SessionErrors.NotFound, SessionErrors.NotMember];
-    private static readonly ServiceError[] LiveOnly = [ChatErrors.NotLive, ChatErrors.Ended];
+    private static readonly ServiceError[] LiveOnly = [SessionErrors.NotLiveYet, SessionErrors.Over];
 
     public static IEndpointRouteBuilder MapActivityEndpoints(this IEndpointRouteBuilder app)
     {

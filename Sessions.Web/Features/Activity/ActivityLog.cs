@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Chat;
 using Sessions.Web.Features.Live;
+using Sessions.Web.Features.Sessions;
 using Sessions.Web.Infrastructure;
 using Sessions.Web.Infrastructure.Data;
 using Sessions.Web.Infrastructure.Http;
@@ -49,7 +50,7 @@ public sealed class ActivityLog(IDbContextFactory<SessionsDbContext> dbFactory, 
     public async Task<Result<ActivityEntryDto>> WriteAsync(SessionActor actor, Guid sessionId, WriteActivityRequest request, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var access = await ChatAccess.MemberAsync(db, actor, sessionId, ct);
+        var access = await SessionParticipation.ParticipantAsync(db, actor, sessionId, ct);
         if (access.Error is { } refused)
         {
             return refused;
@@ -69,7 +70,7 @@ public sealed class ActivityLog(IDbContextFactory<SessionsDbContext> dbFactory, 
         {
             return ActivityErrors.NoteNotAllowed;
         }
-        if (ChatAccess.LiveRefusal(member.Session.Status) is { } closed)
+        if (SessionParticipation.WritingRefusal(member.Session.Status) is { } closed)
         {
             return closed;
         }
@@ -92,12 +93,12 @@ public sealed class ActivityLog(IDbContextFactory<SessionsDbContext> dbFactory, 
             return ServiceError.Validation("camera", FieldMessage.Of("media_required", "Report camera, microphone or both (true: on, false: off)."));
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var access = await ChatAccess.MemberAsync(db, actor, sessionId, ct);
+        var access = await SessionParticipation.ParticipantAsync(db, actor, sessionId, ct);
         if (access.Error is { } refused)
         {
             return refused;
         }
-        if (ChatAccess.LiveRefusal(access.Value!.Session.Status) is { } closed)
+        if (SessionParticipation.WritingRefusal(access.Value!.Session.Status) is { } closed)
         {
             return closed;
         }
@@ -126,7 +127,7 @@ public sealed class ActivityLog(IDbContextFactory<SessionsDbContext> dbFactory, 
             return ServiceError.Validation("limit", FieldMessage.Of("limit_out_of_range", $"limit must be between 1 and {MaxPageSize}.", ("max", MaxPageSize)));
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var access = await ChatAccess.MemberAsync(db, actor, sessionId, ct);
+        var access = await SessionParticipation.ParticipantAsync(db, actor, sessionId, ct);
         if (access.Error is { } refused)
         {
             return refused;
@@ -169,7 +170,7 @@ public sealed class ActivityLog(IDbContextFactory<SessionsDbContext> dbFactory, 
             recorded.AddRange(changes.Select(change => Record(db, sessionId, actorId, change, now)));
             return true;
         }, afterCommit: null, ct);
-        return stored ? recorded : ChatErrors.Ended;
+        return stored ? recorded : SessionErrors.Over;
     }
 
     /// <summary>The entries as shown, in the order asked, with their actors' names and roles in the session's class.</summary>

@@ -2,6 +2,7 @@ using System.Buffers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Sessions;
 using Sessions.Web.Infrastructure;
 using Sessions.Web.Infrastructure.Data;
 using Sessions.Web.Infrastructure.Http;
@@ -31,7 +32,7 @@ public sealed class ChatAttachments(
     public async Task<Result<ChatAttachmentDto>> UploadAsync(SessionActor actor, Guid sessionId, Stream content, string? fileName, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var access = await ChatAccess.MemberAsync(db, actor, sessionId, ct);
+        var access = await SessionParticipation.ParticipantAsync(db, actor, sessionId, ct);
         if (access.Error is { } refused)
         {
             return refused;
@@ -75,7 +76,7 @@ public sealed class ChatAttachments(
     public async Task<Result<AttachmentContent>> OpenAsync(SessionActor actor, Guid sessionId, Guid attachmentId, bool thumbnail, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var access = await ChatAccess.MemberAsync(db, actor, sessionId, ct);
+        var access = await SessionParticipation.ParticipantAsync(db, actor, sessionId, ct);
         if (access.Error is { } refused)
         {
             return refused;

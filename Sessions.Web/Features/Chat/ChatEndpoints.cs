@@ -13,7 +13,7 @@ namespace Sessions.Web.Features.Chat;
 public static class ChatEndpoints
 {
     private static readonly ServiceError[] Membership = [SessionErrors.NotFound, SessionErrors.NotMember];
-    private static readonly ServiceError[] WriteRefusals = [ChatErrors.NotLive, ChatErrors.Ended, ChatErrors.Disabled];
+    private static readonly ServiceError[] WriteRefusals = [SessionErrors.NotLiveYet, SessionErrors.Over, ChatErrors.Disabled];
 
     /// <summary>What a stored file can be (a GIF is stored as PNG).</summary>
     private static readonly string[] StoredTypes = ["image/png", "image/jpeg", "image/webp", "video/mp4", "video/webm", "application/pdf"];

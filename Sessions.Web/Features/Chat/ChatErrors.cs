@@ -2,15 +2,9 @@ using Sessions.Web.Infrastructure.Http;
 
 namespace Sessions.Web.Features.Chat;
 
-/// <summary>Every refusal of the chat, each with its stable code (membership refusals are <c>SessionErrors</c>'s).</summary>
+/// <summary>Every refusal of the chat, each with its stable code (membership and a session not live are <c>SessionErrors</c>'s).</summary>
 public static class ChatErrors
 {
-    public static readonly ServiceError NotLive =
-        new("session_not_live", "This session has not started yet: messages can be sent once it is live.", StatusCodes.Status409Conflict);
-
-    public static readonly ServiceError Ended =
-        new("session_ended", "This session is over: its chat can be read but no longer written to.", StatusCodes.Status409Conflict);
-
     public static readonly ServiceError Disabled =
         new("chat_disabled", "The chat is off for students in this session.", StatusCodes.Status409Conflict);
 

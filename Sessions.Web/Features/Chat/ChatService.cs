@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Activity;
 using Sessions.Web.Features.Live;
+using Sessions.Web.Features.Sessions;
 using Sessions.Web.Infrastructure;
 using Sessions.Web.Infrastructure.Data;
 using Sessions.Web.Infrastructure.Http;
@@ -23,7 +24,7 @@ public sealed partial class ChatService(
     public async Task<Result<ChatMessageDto>> SendAsync(SessionActor actor, Guid sessionId, SendChatMessageRequest request, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var access = await ChatAccess.MemberAsync(db, actor, sessionId, ct);
+        var access = await SessionParticipation.ParticipantAsync(db, actor, sessionId, ct);
         if (access.Error is { } refused)
         {
             return refused;
@@ -63,7 +64,7 @@ public sealed partial class ChatService(
         {
             SessionId = sessionId,
             SenderId = actor.UserId,
-            SenderRole = member.Role,
+            SenderRole = ChatAccess.RoleOf(member),
             ClientMessageId = request.ClientMessageId,
             Text = TextRule.Tidy(request.Text),
             SentUtc = now,
@@ -109,7 +110,7 @@ public sealed partial class ChatService(
     public async Task<Result<ChatPageDto>> ListAsync(SessionActor actor, Guid sessionId, long? before, int? limit, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var access = await ChatAccess.MemberAsync(db, actor, sessionId, ct);
+        var access = await SessionParticipation.ParticipantAsync(db, actor, sessionId, ct);
         if (access.Error is { } refused)
         {
             return refused;
@@ -138,7 +139,7 @@ public sealed partial class ChatService(
     public async Task<Result<bool>> DeleteAsync(SessionActor actor, Guid sessionId, long messageId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var access = await ChatAccess.MemberAsync(db, actor, sessionId, ct);
+        var access = await SessionParticipation.ParticipantAsync(db, actor, sessionId, ct);
         if (access.Error is { } refused)
         {
             return refused;

@@ -14,6 +14,12 @@ public static class SessionErrors
     public static readonly ServiceError NotMember =
         new("not_enrolled", "You are not a member of this session's class.", StatusCodes.Status403Forbidden);
 
+    public static readonly ServiceError NotLiveYet =
+        new("session_not_live", "This session has not started yet: nothing can be written into it until it is live.", StatusCodes.Status409Conflict);
+
+    public static readonly ServiceError Over =
+        new("session_ended", "This session is over: what was written can be read, but nothing more can be added.", StatusCodes.Status409Conflict);
+
     public static readonly ServiceError NoStudentsEnrolled =
         new("no_students_enrolled", "This class has no students enrolled yet, so the session cannot start.", StatusCodes.Status409Conflict);
 
