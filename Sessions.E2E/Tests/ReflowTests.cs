@@ -136,6 +136,18 @@ public sealed class ReflowTests(LiveServerFixture app, ChromiumFixture chromium)
         return page;
     }
 
+    private static async Task ScrollToAsync(ILocator action)
+    {
+        try
+        {
+            await action.ScrollIntoViewIfNeededAsync(new() { Timeout = 5_000 });
+        }
+        catch (PlaywrightException)
+        {
+            // Replaced by a re-render while scrolling to it: the next attempt finds the new element.
+        }
+    }
+
     /// <summary>No horizontal scrolling of the page, and each action shown whole within the 320 px.</summary>
     private async Task ExpectReflowAsync(IPage page, string state, params ILocator[] actions)
     {
@@ -151,7 +163,8 @@ public sealed class ReflowTests(LiveServerFixture app, ChromiumFixture chromium)
         Assert.True(scrollWidth <= clientWidth, $"{state}: the page is {scrollWidth} px wide in a {clientWidth} px window. Wider: {widest}");
         foreach (var action in actions)
         {
-            await action.ScrollIntoViewIfNeededAsync();
+            // Blazor may replace the element between finding and scrolling to it; the retry finds the new one.
+            await Repeat.UntilAsync(() => ScrollToAsync(action), timeout => Expect(action).ToBeInViewportAsync(new() { Timeout = timeout }));
             await Expect(action).ToBeVisibleAsync();
             var box = await action.BoundingBoxAsync();
             Assert.True(box is { X: >= 0 } && box.X + box.Width <= clientWidth + 1, $"{state}: {action} is not within the {clientWidth} px width ({box?.X}, {box?.Width}).");
