@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Sessions.E2E.Pages;
 
@@ -16,6 +17,7 @@ public abstract class BrowserTest(Uri baseUrl, ChromiumFixture chromium) : IAsyn
 
     /// <summary>One line per page state checked by axe, kept with the screenshots: the figures behind docs/accessibility.md.</summary>
     private static readonly Lock AxeReportLock = new();
+    private static readonly Regex AnyTitle = new(@"\S", RegexOptions.None, TimeSpan.FromSeconds(1));
 
     protected BrowserTest(LiveServerFixture app, ChromiumFixture chromium)
         : this(app.BaseUrl, chromium)
@@ -47,6 +49,8 @@ public abstract class BrowserTest(Uri baseUrl, ChromiumFixture chromium) : IAsyn
     /// </summary>
     protected async Task AxeAsync(IPage page, string state)
     {
+        // While a page's circuit starts, Blazor's HeadOutlet renders the <title> again; a check in that moment sees none.
+        await Assertions.Expect(page).ToHaveTitleAsync(AnyTitle);
         var violations = await Axe.RunAsync(page);
         var name = $"{GetType().Name}.{state}";
         var failing = violations.Where(violation => violation.Fails).ToList();
