@@ -12,6 +12,8 @@ public static class ChatFeature
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ChatOptions>, ChatOptionsValidator>();
         builder.Services.AddSingleton<IAttachmentStore, FileSystemAttachmentStore>();
+        builder.Services.AddSingleton<ChatMessageWriter>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ChatMessageWriter>());
         builder.Services.AddSingleton<ChatService>();
         builder.Services.AddSingleton<ChatAttachments>();
         return builder;

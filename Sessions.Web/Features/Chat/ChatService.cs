@@ -16,6 +16,7 @@ namespace Sessions.Web.Features.Chat;
 /// </summary>
 public sealed partial class ChatService(
     IDbContextFactory<SessionsDbContext> dbFactory,
+    ChatMessageWriter writer,
     LiveBroadcaster live,
     IAttachmentStore store,
     TimeProvider time,
@@ -54,54 +55,22 @@ public sealed partial class ChatService(
         {
             return invalid;
         }
-        var now = time.StoredUtcNow();
-        if (!member.Teaches && await PaceRefusalAsync(db, actor.UserId, now, ct) is { } tooFast)
+        var draft = new ChatMessageDraft(sessionId, actor.UserId, ChatAccess.RoleOf(member), Paced: !member.Teaches,
+            request.ClientMessageId, TextRule.Tidy(request.Text)!, attachmentIds); // required: checked above
+        var outcome = await writer.WriteAsync(draft, ct);
+        switch (outcome.Result)
         {
-            return tooFast;
+            case ChatWriteResult.TooFast:
+                return ChatErrors.RateLimited(outcome.RetryAfter);
+            case ChatWriteResult.AttachmentsNotAvailable:
+                return ServiceError.Validation("attachmentIds",
+                    "Each attachment must be a file you uploaded to this session and have not sent with another message.");
+            case ChatWriteResult.AlreadySent:
+                // The same clientMessageId came in twice at once: answer what the first stored.
+                return await SentAsync(db, sessionId, actor.UserId, request.ClientMessageId, ct)
+                    ?? throw new InvalidOperationException("A chat message reported as sent is not stored.");
         }
-
-        var message = new ChatMessage
-        {
-            SessionId = sessionId,
-            SenderId = actor.UserId,
-            SenderRole = ChatAccess.RoleOf(member),
-            ClientMessageId = request.ClientMessageId,
-            Text = TextRule.Tidy(request.Text),
-            SentUtc = now,
-        };
-        db.ChatMessages.Add(message);
-        bool stored;
-        try
-        {
-            stored = await ResilientTransaction.ExecuteAsync(db, async () =>
-            {
-                db.ChatMessages.Add(message);
-                await db.SaveChangesAsync(ct);
-                // Only the sender's own uploads to this session that no message has taken yet; a race for one is lost by the later message.
-                var taken = attachmentIds.Count == 0 ? 0 : await db.ChatAttachments
-                    .Where(a => attachmentIds.Contains(a.Id) && a.SessionId == sessionId && a.UploaderId == actor.UserId && a.MessageId == null)
-                    .ExecuteUpdateAsync(a => a.SetProperty(x => x.MessageId, message.Id), ct);
-                if (taken != attachmentIds.Count)
-                {
-                    return false;
-                }
-                ActivityLog.Record(db, sessionId, actor.UserId, new ChatMessagePostedData(message.Id), now);
-                return true;
-            }, afterCommit: null, ct);
-        }
-        catch (DbUpdateException exception) when (UniqueViolation.Is(exception))
-        {
-            // The same clientMessageId raced in from another request, which stored it: answer what it stored.
-            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
-            return await SentAsync(fresh, sessionId, actor.UserId, request.ClientMessageId, ct)
-                ?? throw new InvalidOperationException("A unique violation on a chat message that is not stored.", exception);
-        }
-        if (!stored)
-        {
-            return ServiceError.Validation("attachmentIds",
-                "Each attachment must be a file you uploaded to this session and have not sent with another message.");
-        }
-        var sent = (await ProjectAsync(db, db.ChatMessages.Where(m => m.Id == message.Id), ct)).Single();
+        var sent = (await ProjectAsync(db, db.ChatMessages.Where(m => m.Id == outcome.MessageId), ct)).Single();
         await live.PublishAsync(new ChatMessagePostedMessage(sessionId, member.Session.ClassId, sent), member.Session.EducatorId);
         return sent;
     }
@@ -202,20 +171,6 @@ public sealed partial class ChatService(
                 LogFileNotRemoved(logger, exception, key);
             }
         }
-    }
-
-    /// <summary>A student sends at most <see cref="ChatRules.StudentMessagesPerWindow"/> messages in any <see cref="ChatRules.RateWindow"/>,
-    /// counted in the database: every instance of the app sees the same count.</summary>
-    private static async Task<ServiceError?> PaceRefusalAsync(SessionsDbContext db, string userId, DateTime now, CancellationToken ct)
-    {
-        var windowStart = now - ChatRules.RateWindow;
-        var recent = await db.ChatMessages
-            .Where(m => m.SenderId == userId && m.SentUtc > windowStart)
-            .OrderBy(m => m.SentUtc)
-            .Select(m => m.SentUtc)
-            .Take(ChatRules.StudentMessagesPerWindow)
-            .ToListAsync(ct);
-        return recent.Count < ChatRules.StudentMessagesPerWindow ? null : ChatErrors.RateLimited(recent[0] + ChatRules.RateWindow - now);
     }
 
     private static async Task<ChatMessageDto?> SentAsync(SessionsDbContext db, Guid sessionId, string senderId, Guid clientMessageId, CancellationToken ct) =>
