@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Sessions.Web.Features.Chat;
 using Sessions.Web.Tests.Infrastructure;
 using SkiaSharp;
@@ -215,6 +217,46 @@ public sealed class ChatAttachmentsTests(SessionsAppFactory app)
         Assert.Equal("inline", disposition.DispositionType);
         Assert.Equal("Experiment 1 – ünïcode.mp4", disposition.FileNameStar);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
+    public async Task An_upload_never_sent_is_removed_with_its_files_after_its_lifetime_and_a_sent_one_stays()
+    {
+        using var room = await ChatRoom.OpenAsync(app);
+        var store = app.Services.GetRequiredService<IAttachmentStore>();
+        var sweeper = app.Services.GetRequiredService<UnsentAttachmentSweeper>();
+        var lifetime = app.Services.GetRequiredService<IOptions<ChatOptions>>().Value.UnsentAttachmentLifetime;
+        var unsent = (await room.Student.UploadedAsync(room.SessionId, ChatFiles.Png(40, 30), "draft.png", "image/png")).GetProperty("id").GetGuid();
+        var sentId = (await room.Student.UploadedAsync(room.SessionId, ChatFiles.Png(40, 30), "sent.png", "image/png")).GetProperty("id").GetGuid();
+        await room.Student.SentAsync(room.SessionId, "Here it is", attachmentIds: [sentId]);
+        var keys = await KeysAsync(unsent, sentId);
+
+        app.Time.Advance(lifetime - TimeSpan.FromMinutes(1));
+        await sweeper.SweepAsync(CancellationToken.None);
+        Assert.All(keys, key => Assert.True(Stored(store, key)));
+
+        app.Time.Advance(TimeSpan.FromMinutes(2));
+        await sweeper.SweepAsync(CancellationToken.None);
+
+        await using var db = await _data.DbAsync();
+        Assert.False(await db.ChatAttachments.AnyAsync(a => a.Id == unsent));
+        Assert.True(await db.ChatAttachments.AnyAsync(a => a.Id == sentId));
+        Assert.All(keys.Take(2), key => Assert.False(Stored(store, key)));
+        Assert.All(keys.Skip(2), key => Assert.True(Stored(store, key)));
+    }
+
+    /// <summary>The file and thumbnail keys of each attachment, in order.</summary>
+    private async Task<List<string>> KeysAsync(params Guid[] attachmentIds)
+    {
+        await using var db = await _data.DbAsync();
+        var rows = await db.ChatAttachments.Where(a => attachmentIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id);
+        return [.. attachmentIds.SelectMany(id => new[] { rows[id].StorageKey, rows[id].ThumbnailKey! })];
+    }
+
+    private static bool Stored(IAttachmentStore store, string key)
+    {
+        using var file = store.OpenRead(key);
+        return file is not null;
     }
 
     private static string[] FilesUnder(string root) =>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Sessions.Web.Features.Live;
+using Sessions.Web.Tests.Features.Chat;
 using Sessions.Web.Tests.Infrastructure;
 using Sessions.Web.Tests.Infrastructure.Databases;
 
@@ -19,6 +20,7 @@ public sealed class RateLimitTests : IAsyncLifetime, IAsyncDisposable
         ["RateLimits:RoomEntriesPerMinute"] = "3",
         ["RateLimits:SessionCreationsPerMinute"] = "2",
         ["RateLimits:HubConnectionsPerUser"] = "2",
+        ["RateLimits:ChatUploadsPerMinute"] = "2",
     }, ownsDatabase: true);
 
     public Task InitializeAsync() => _app.InitializeAsync();
@@ -56,6 +58,24 @@ public sealed class RateLimitTests : IAsyncLifetime, IAsyncDisposable
         await (await client.PostAsync($"/api/sessions/{sessionId}/join", null)).ShouldBeOkAsync();
 
         await ShouldBeRateLimitedAsync(await client.PostAsync($"/api/sessions/{sessionId}/leave", null));
+    }
+
+    [Fact]
+    public async Task Chat_uploads_beyond_the_limit_are_refused_before_the_file_is_read()
+    {
+        var (sessionId, student, _) = await LiveSessionWithTwoStudentsAsync();
+        using var client = await _app.Data.ClientForAsync(student);
+
+        var answers = new List<HttpResponseMessage>();
+        for (var upload = 1; upload <= 3; upload++)
+        {
+            answers.Add(await client.UploadAsync(sessionId, ChatFiles.Pdf(), $"notes-{upload}.pdf", "application/pdf"));
+        }
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created], answers.Take(2).Select(a => a.StatusCode));
+        await ShouldBeRateLimitedAsync(answers[2]);
+        await using var db = await _app.Data.DbAsync();
+        Assert.Equal(2, db.ChatAttachments.Count(a => a.SessionId == sessionId));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Microsoft.Net.Http.Headers;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Sessions;
 using Sessions.Web.Infrastructure.Http;
+using Sessions.Web.Infrastructure.RateLimiting;
 using Sessions.Web.Infrastructure.OpenApi;
 
 namespace Sessions.Web.Features.Chat;
@@ -46,6 +47,7 @@ public static class ChatEndpoints
             .DescribeParameter("messageId", "The message's id.")
             .ProducesErrors([.. Membership, ChatErrors.MessageNotFound, ChatErrors.DeleteNotAllowed]);
         chat.MapPost("/{id}/attachments", UploadAsync)
+            .RequireRateLimiting(RateLimitPolicies.ChatUpload)
             // Bearer-only like every state-changing API call (CredentialSelection): no form antiforgery token to check.
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(MediaLimits.MaxRequestBytes))

@@ -16,6 +16,8 @@ public static class ChatFeature
         builder.Services.AddHostedService(services => services.GetRequiredService<ChatMessageWriter>());
         builder.Services.AddSingleton<ChatService>();
         builder.Services.AddSingleton<ChatAttachments>();
+        builder.Services.AddSingleton<UnsentAttachmentSweeper>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<UnsentAttachmentSweeper>());
         return builder;
     }
 }

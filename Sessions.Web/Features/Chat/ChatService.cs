@@ -14,7 +14,7 @@ namespace Sessions.Web.Features.Chat;
 /// A session's chat, for the room page and the API alike: sending (acknowledged once committed, stored once per
 /// <c>clientMessageId</c>), history pages, and deleting. Every change is announced on the live bus after its commit.
 /// </summary>
-public sealed partial class ChatService(
+public sealed class ChatService(
     IDbContextFactory<SessionsDbContext> dbFactory,
     ChatMessageWriter writer,
     LiveBroadcaster live,
@@ -155,22 +155,12 @@ public sealed partial class ChatService(
         return true;
     }
 
-    /// <summary>The deleted message's files go from the store (their rows stay, so reads answer "removed"); a failure is logged, not answered.</summary>
+    /// <summary>The deleted message's files go from the store (their rows stay, so reads answer "removed").</summary>
     private async Task RemoveFilesAsync(SessionsDbContext db, long messageId, CancellationToken ct)
     {
-        var keys = await db.ChatAttachments.Where(a => a.MessageId == messageId)
+        var files = await db.ChatAttachments.Where(a => a.MessageId == messageId)
             .Select(a => new { a.StorageKey, a.ThumbnailKey }).ToListAsync(ct);
-        foreach (var key in keys.SelectMany(k => new[] { k.StorageKey, k.ThumbnailKey }).OfType<string>())
-        {
-            try
-            {
-                await store.DeleteAsync(key, CancellationToken.None);
-            }
-            catch (IOException exception)
-            {
-                LogFileNotRemoved(logger, exception, key);
-            }
-        }
+        await store.RemoveAsync(files.Select(f => (f.StorageKey, f.ThumbnailKey)), logger);
     }
 
     private static async Task<ChatMessageDto?> SentAsync(SessionsDbContext db, Guid sessionId, string senderId, Guid clientMessageId, CancellationToken ct) =>
@@ -199,7 +189,4 @@ public sealed partial class ChatService(
             r.Message.DeletedUtc is not null,
             ApiTime.Utc(r.Message.DeletedUtc)))];
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The file {Key} of a deleted chat message could not be removed")]
-    private static partial void LogFileNotRemoved(ILogger logger, Exception exception, string key);
 }

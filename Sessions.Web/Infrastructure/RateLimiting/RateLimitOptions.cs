@@ -26,6 +26,9 @@ public sealed class RateLimitOptions
     [Range(1, 1_000, ErrorMessage = "RateLimits:SessionCreationsPerMinute must be between 1 and 1000.")]
     public int SessionCreationsPerMinute { get; set; } = 20;
 
+    [Range(1, 1_000, ErrorMessage = "RateLimits:ChatUploadsPerMinute must be between 1 and 1000.")]
+    public int ChatUploadsPerMinute { get; set; } = 30;
+
     [Range(1, 1_000, ErrorMessage = "RateLimits:HubConnectionsPerUser must be between 1 and 1000.")]
     public int HubConnectionsPerUser { get; set; } = 10;
 }

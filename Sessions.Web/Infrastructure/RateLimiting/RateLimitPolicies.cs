@@ -18,6 +18,9 @@ public static class RateLimitPolicies
     /// <summary>Booking sessions, per user.</summary>
     public const string SessionCreation = "session-creation";
 
+    /// <summary>Chat attachment uploads, per user: each one is disk space and an image re-encoding.</summary>
+    public const string ChatUpload = "chat-upload";
+
     /// <summary>Open connections to the live hub at once, per user.</summary>
     public const string HubConnections = "hub-connections";
 }
