@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Activity;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Live;
 using Sessions.Web.Features.Notifications;
@@ -46,6 +47,9 @@ public sealed class SessionLifecycleWorkerTests : IAsyncLifetime, IAsyncDisposab
         var heard = Assert.IsType<SessionCancelledMessage>(Assert.Single(_worker.Heard));
         Assert.Equal((session.Id, Session.MissedReason), (heard.SessionId, heard.Reason));
         Assert.Empty(await _worker.OutboxOfAsync(session.Id));
+        var logged = (await LogOfAsync(session.Id)).Last();
+        Assert.Equal((ActivityKinds.SessionCancelled, null, closes), (logged.Kind, logged.ActorId, logged.AtUtc));
+        Assert.Contains(Session.MissedReason, logged.Data);
     }
 
     [Fact]
@@ -66,6 +70,17 @@ public sealed class SessionLifecycleWorkerTests : IAsyncLifetime, IAsyncDisposab
             e => Assert.Equal(bookedEnd + WrapUp, Assert.IsType<SessionWrapUpMessage>(e).EndsAt.UtcDateTime),
             e => Assert.Equal(bookedEnd + WrapUp, Assert.IsType<SessionEndedMessage>(e).ActualEndDate.UtcDateTime));
         Assert.Equal([NotificationKind.SessionStarted, NotificationKind.SessionEnded], (await _worker.OutboxOfAsync(session.Id)).Select(m => m.Kind));
+        // The clock's transitions are the system's on the log, each at the moment it took effect.
+        var log = await LogOfAsync(session.Id);
+        Assert.Equal([ActivityKinds.SessionStarted, ActivityKinds.WrapUpBegun, ActivityKinds.SessionEnded], log.Select(e => e.Kind));
+        Assert.Equal([_educator.Id, null, null], log.Select(e => e.ActorId));
+        Assert.Equal([bookedEnd, bookedEnd + WrapUp], log.Skip(1).Select(e => e.AtUtc));
+    }
+
+    private async Task<List<ActivityEntry>> LogOfAsync(Guid sessionId)
+    {
+        await using var db = await _worker.App.Data.DbAsync();
+        return await db.ActivityEntries.Where(e => e.SessionId == sessionId).OrderBy(e => e.Id).ToListAsync();
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Activity;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Sessions;
 using Sessions.Web.Features.Video.AccessTokens;
@@ -94,6 +96,12 @@ public sealed class SessionSettingsTests(SessionsAppFactory app)
         await (await clients[1].PostAsync($"/api/sessions/{session.Id}/join", null)).ShouldBeOkAsync();
 
         Assert.Equal(2, problem.GetProperty("maxParticipants").GetInt32());
+        await using (var db = await _data.DbAsync())
+        {
+            var refusal = await db.ActivityEntries.SingleAsync(e => e.SessionId == session.Id && e.Kind == ActivityKinds.JoinRefused);
+            Assert.Equal(students[2].Id, refusal.ActorId);
+            Assert.Contains("session_full", refusal.Data);
+        }
         await clients[0].PostAsync($"/api/sessions/{session.Id}/leave", null);
         await (await clients[2].PostAsync($"/api/sessions/{session.Id}/join", null)).ShouldBeOkAsync();
         clients.ForEach(c => c.Dispose());
