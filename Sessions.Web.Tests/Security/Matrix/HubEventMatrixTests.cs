@@ -55,7 +55,7 @@ public sealed class HubEventMatrixTests(MatrixApp matrix) : IClassFixture<Matrix
         // The co-educator's connection is in the class group: they hear what the class hears.
         LiveAudience.ClassAndEducator => [MatrixRole.EnrolledStudent, MatrixRole.OwningEducator, MatrixRole.CoEducator],
         LiveAudience.User => [MatrixRole.EnrolledStudent],
-        LiveAudience.Educator => [MatrixRole.OwningEducator],
+        LiveAudience.Teachers => [MatrixRole.OwningEducator, MatrixRole.CoEducator],
         _ => throw new ArgumentOutOfRangeException(nameof(audience), audience, "Not sent to groups or users: no row in this matrix."),
     };
 

@@ -81,7 +81,12 @@ public sealed class ActivityLog(IDbContextFactory<SessionsDbContext> dbFactory, 
             return ended;
         }
         var written = (await ProjectAsync(db, member.Session, db.ActivityEntries.Where(e => e.Id == entry.Value![0].Id), ct)).Single();
-        await live.PublishAsync(new ActivityLoggedMessage(sessionId, member.Session.ClassId, written), member.Session.EducatorId);
+        // Each teacher hears it in their own group: co-educators' connections share the class group with the students.
+        var coEducators = await db.ClassCoEducators.Where(c => c.ClassId == member.Session.ClassId).Select(c => c.EducatorId).ToListAsync(ct);
+        foreach (var teacherId in coEducators.Prepend(member.Session.EducatorId))
+        {
+            await live.PublishAsync(new ActivityLoggedMessage(sessionId, member.Session.ClassId, written), teacherId);
+        }
         return written;
     }
 

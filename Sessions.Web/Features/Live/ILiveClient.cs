@@ -49,8 +49,8 @@ public interface ILiveClient
     [LiveEvent(LiveAudience.ClassAndEducator, "A chat message was deleted by its sender or a moderator: show it as removed.")]
     Task ChatMessageDeleted(ChatMessageDeletedMessage message);
 
-    [LiveEvent(LiveAudience.Educator,
-        "A note or an issue (\"I can't hear\") was written into a live session's activity log: its educator sees it at once; `entry` is as the logs API answers it.")]
+    [LiveEvent(LiveAudience.Teachers,
+        "A note or an issue (\"I can't hear\") was written into a live session's activity log: those who teach the class see it at once; `entry` is as the logs API answers it.")]
     Task ActivityLogged(ActivityLoggedMessage message);
 
     /// <summary>

@@ -20,7 +20,8 @@ public sealed class LiveDelivery(IHubContext<LiveHub, ILiveClient> hub, LiveSubs
     {
         if (liveEvent is ActivityLoggedMessage logged)
         {
-            // A student's issue is for the educator, not for the other students in the class group.
+            // A student's issue is for those who teach, not for the other students in the class group: it is published once
+            // per teacher, each time for that teacher's own group.
             var educator = LiveGroups.ForEducator(educatorId);
             local.Publish([educator], logged);
             return hub.Clients.Group(educator).ActivityLogged(logged);

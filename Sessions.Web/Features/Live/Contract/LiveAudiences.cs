@@ -6,7 +6,7 @@ public static class LiveAudiences
     public static IReadOnlyList<string> Groups(this LiveAudience audience) => audience switch
     {
         LiveAudience.ClassAndEducator => [LiveGroups.ClassTemplate, LiveGroups.EducatorTemplate],
-        LiveAudience.Educator => [LiveGroups.EducatorTemplate],
+        LiveAudience.Teachers => [LiveGroups.EducatorTemplate],
         _ => [],
     };
 
@@ -16,8 +16,9 @@ public static class LiveAudiences
         LiveAudience.User => "Every open connection of the user concerned (the student enrolled or removed).",
         LiveAudience.ClassAndEducator =>
             $"Groups `{LiveGroups.ClassTemplate}` (the class's enrolled students) and `{LiveGroups.EducatorTemplate}` (its educator). Admins hear nothing.",
-        LiveAudience.Educator =>
-            $"Group `{LiveGroups.EducatorTemplate}` only (the session's educator): never the class's students. Admins hear nothing.",
+        LiveAudience.Teachers =>
+            $"Group `{LiveGroups.EducatorTemplate}` of each of the class's teachers (the session's educator and the class's co-educators): "
+            + "never the class's students. Admins hear nothing.",
         _ => throw new ArgumentOutOfRangeException(nameof(audience), audience, "Unknown audience."),
     };
 }

@@ -25,6 +25,9 @@ public enum LiveAudience
     /// <summary>The class's group (its enrolled students) and its educator's group; admins are in no group.</summary>
     ClassAndEducator,
 
-    /// <summary>The session's educator's group only: not the class's students (nor its co-educators, who share their group).</summary>
-    Educator,
+    /// <summary>
+    /// Those who teach the class, each in their own educator group: the session's educator and the class's co-educators
+    /// (whose connections share the students' class group, so it cannot carry this). Never the class's students.
+    /// </summary>
+    Teachers,
 }
