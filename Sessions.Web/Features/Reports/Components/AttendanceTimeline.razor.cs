@@ -51,6 +51,10 @@ public sealed partial class AttendanceTimeline
 
     private sealed record TimelineBar(double X, double Width, string TestId);
 
+    /// <summary>The axis label of a tick: the viewer's time of day, centred under it.</summary>
+    private RenderFragment TickLabel(DateTime tick) =>
+        SvgText(_geometry.X(tick), _geometry.AxisY + 22, "middle", Format.Time(UserTime.ToLocal(tick)));
+
     /// <summary>An SVG text element (Razor reserves the <c>text</c> tag for itself).</summary>
     private static RenderFragment SvgText(double x, double y, string anchor, string content) => builder =>
     {

@@ -23,6 +23,9 @@ public sealed partial class ReportNarrativeEditor
         new(RecommendationsField, "Editor.Recommendations", TestIds.ReportRecommendationsInput),
     ];
 
+    /// <summary>Counts in the thousands are read with the culture's group separator: "10,000".</summary>
+    private const string Thousands = "#,0";
+
     private ReportNarrative? _shown;
     private bool _share;
     private bool _preview;
@@ -69,10 +72,10 @@ public sealed partial class ReportNarrativeEditor
     private bool HasError(NarrativeField field) => TooLong(field) || Errors.Has(field.Name);
 
     private string? ErrorOf(NarrativeField field) =>
-        TooLong(field) ? T["Editor.TooLong", Format.Number(ReportMarkdown.MaxLength)] : Errors.For(field.Name);
+        TooLong(field) ? T["Editor.TooLong", Format.Number(ReportMarkdown.MaxLength, Thousands)] : Errors.For(field.Name);
 
     private string Counter(NarrativeField field) =>
-        T["Editor.Counter", Format.Number(Length(field)), Format.Number(ReportMarkdown.MaxLength)];
+        T["Editor.Counter", Format.Number(Length(field), Thousands), Format.Number(ReportMarkdown.MaxLength, Thousands)];
 
     private static string HintId(NarrativeField field) => $"report-hint-{field.Name}";
 
