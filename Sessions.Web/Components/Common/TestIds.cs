@@ -264,4 +264,48 @@ public static class TestIds
     public static string RatingPending(Guid sessionId) => $"rating-pending-{sessionId}";
 
     public static string RatingScore(string criterion, int score) => $"rating-score-{criterion}-{score}";
+
+    // The session report (/sessions/{id}/report): the view, its charts, its downloads and the educator's text editor.
+    public const string ReportView = "report-view";
+    public const string ReportFacts = "report-facts";
+    public const string ReportLateness = "report-lateness";
+    public const string ReportDuration = "report-duration";
+    public const string ReportTotals = "report-totals";
+    public const string ReportAbsent = "report-absent";
+    public const string ReportNobodyCame = "report-nobody-came";
+    public const string ReportTimeline = "report-timeline";
+    public const string ReportTimelineBooked = "report-timeline-booked";
+    public const string ReportParticipation = "report-participation";
+    public const string ReportStudents = "report-students";
+    public const string ReportChat = "report-chat";
+    public const string ReportIssues = "report-issues";
+    public const string ReportRatings = "report-ratings";
+    public const string ReportNarrative = "report-narrative";
+    public const string ReportSummary = "report-summary";
+    public const string ReportRecommendations = "report-recommendations";
+    public const string ReportCsv = "report-csv";
+    public const string ReportPdfA4 = "report-pdf-a4";
+    public const string ReportPdfLetter = "report-pdf-letter";
+    public const string ReportEditor = "report-editor";
+    public const string ReportEditorErrors = "report-editor-errors";
+    public const string ReportSummaryInput = "report-summary-input";
+    public const string ReportRecommendationsInput = "report-recommendations-input";
+    public const string ReportPreviewToggle = "report-preview-toggle";
+    public const string ReportShare = "report-share";
+    public const string ReportSave = "report-save";
+    public const string ReportSaved = "report-saved";
+    public const string ReportUnsaved = "report-unsaved";
+
+    public static string ReportTimelineBar(string userId, int index) =>
+        $"report-timeline-bar-{userId}-{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+    public static string ReportStudentRow(string userId) => $"report-student-{userId}";
+    public static string ReportCounter(string field) => $"report-counter-{field}";
+    public static string ReportPreview(string field) => $"report-preview-{field}";
+
+    // A class's past sessions (on its roster page).
+    public const string PastSessions = "past-sessions";
+    public const string PastSessionsEmpty = "past-sessions-empty";
+    public const string PastSessionsMore = "past-sessions-more";
+    public static string PastSession(Guid id) => $"past-session-{id}";
+    public static string PastSessionReport(Guid id) => $"past-session-report-{id}";
 }

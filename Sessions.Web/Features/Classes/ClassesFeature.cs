@@ -8,6 +8,7 @@ public static class ClassesFeature
         builder.Services.AddSingleton<ClassService>();
         builder.Services.AddSingleton<ClassSessionDefaults>();
         builder.Services.AddScoped<ClassRoster>();
+        builder.Services.AddSingleton<ClassPastSessions>();
         builder.Services.AddSingleton<ClassAdministration>();
         builder.Services.AddSingleton<ClassEducators>();
         return builder;
