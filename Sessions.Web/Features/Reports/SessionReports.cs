@@ -166,6 +166,7 @@ public sealed class SessionReports(IDbContextFactory<SessionsDbContext> dbFactor
     /// <summary>The part of an issue's stored record (<see cref="WrittenEntryData"/>) the report shows.</summary>
     private sealed record WrittenText(string? Text);
 
+    /// <summary>The educator's text; before any is written, empty and not shared.</summary>
     private static async Task<ReportNarrative> NarrativeAsync(SessionsDbContext db, Guid sessionId, CancellationToken ct) =>
         await (
                 from n in db.SessionReportNotes.AsNoTracking()
