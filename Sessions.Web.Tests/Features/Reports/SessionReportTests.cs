@@ -150,7 +150,7 @@ public sealed class SessionReportTests(SessionsAppFactory app)
     }
 
     [Fact]
-    public async Task Text_too_long_once_sanitized_is_refused_field_by_field_in_the_callers_language()
+    public async Task Text_too_long_once_sanitized_or_with_control_characters_is_refused_field_by_field_in_the_callers_language()
     {
         var session = await app.SessionInAsync(SessionStatus.Completed);
         using var teacher = await _data.ClientForAsync(session.Educator);
@@ -165,6 +165,11 @@ public sealed class SessionReportTests(SessionsAppFactory app)
         var errors = problem.GetProperty("errors");
         Assert.Equal(["recommendations", "summary"], errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
         Assert.StartsWith("لا يزيد هذا الحقل على", errors.GetProperty("summary")[0].GetString(), StringComparison.Ordinal);
+        // A NUL (which PostgreSQL cannot store) or another control character is refused as in every text people type.
+        var control = await (await teacher.PutAsJsonAsync($"/api/sessions/{session.Session.Id}/report",
+                new { summary = "Fine", recommendations = "a\u0000b", shareWithStudents = true }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Equal(["recommendations"], control.GetProperty("errors").EnumerateObject().Select(e => e.Name));
         await using (var db = await _data.DbAsync())
         {
             Assert.False(await db.SessionReportNotes.AnyAsync(n => n.SessionId == session.Session.Id));

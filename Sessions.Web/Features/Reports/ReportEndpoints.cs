@@ -34,7 +34,7 @@ public static class ReportEndpoints
             .WithSummary("Write a session's summary and recommendations")
             .WithDescription("Those who teach the class and admins write the report's `summary` and `recommendations` (Markdown; raw HTML "
                 + "and links other than http(s) and mailto are removed before storing; each at most "
-                + $"{ReportMarkdown.MaxLength} characters once cleaned) and whether the class's students may read them "
+                + $"{ReportMarkdown.MaxLength} characters once cleaned, without control characters such as NUL or tab) and whether the class's students may read them "
                 + "(`shareWithStudents`). Each save replaces the previous text and is recorded in the audit trail. Completed sessions only.")
             .ProducesErrors(SessionErrors.NotFound, SessionErrors.NotOwner, SessionErrors.NotCompleted)
             .WithExamples(ReportDocs.SaveRequest, ReportDocs.Narrative);

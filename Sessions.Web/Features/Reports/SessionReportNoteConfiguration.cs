@@ -11,8 +11,8 @@ internal sealed class SessionReportNoteConfiguration : IEntityTypeConfiguration<
     {
         builder.ToTable("SessionReportNotes");
         builder.HasKey(n => n.SessionId);
-        builder.Property(n => n.Summary).HasMaxLength(ReportMarkdown.MaxLength);
-        builder.Property(n => n.Recommendations).HasMaxLength(ReportMarkdown.MaxLength);
+        builder.Property(n => n.Summary).HasMaxLength(SessionReports.MaxStoredLength);
+        builder.Property(n => n.Recommendations).HasMaxLength(SessionReports.MaxStoredLength);
         builder.HasOne<Session>().WithOne().HasForeignKey<SessionReportNote>(n => n.SessionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UpdatedById).OnDelete(DeleteBehavior.SetNull);
     }

@@ -9,6 +9,7 @@ using Sessions.Web.Features.Sessions;
 using Sessions.Web.Infrastructure;
 using Sessions.Web.Infrastructure.Data;
 using Sessions.Web.Infrastructure.Http;
+using Sessions.Web.Infrastructure.Text;
 
 namespace Sessions.Web.Features.Reports;
 
@@ -19,6 +20,17 @@ namespace Sessions.Web.Features.Reports;
 /// </summary>
 public sealed class SessionReports(IDbContextFactory<SessionsDbContext> dbFactory, AuditTrail audit, TimeProvider time)
 {
+    /// <summary>
+    /// What the educator's text may hold once sanitized: the portal's rule for text people type (no NUL or other control
+    /// characters, nothing hidden or reordering), at most <see cref="ReportMarkdown.MaxLength"/> characters, line breaks allowed.
+    /// </summary>
+    public static readonly TextRule SummaryRule = new("summary", "The summary", ReportMarkdown.MaxLength, MultiLine: true);
+
+    public static readonly TextRule RecommendationsRule = new("recommendations", "The recommendations", ReportMarkdown.MaxLength, MultiLine: true);
+
+    /// <summary>Text elements may take several UTF-16 units (<see cref="TextRule.MaxTextElementLength"/>): the columns leave room for them.</summary>
+    public const int MaxStoredLength = ReportMarkdown.MaxLength * 4;
+
     public async Task<Result<SessionReport>> ReadAsync(SessionActor actor, Guid sessionId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -52,8 +64,8 @@ public sealed class SessionReports(IDbContextFactory<SessionsDbContext> dbFactor
         var summary = ReportMarkdown.Sanitize(request.Summary);
         var recommendations = ReportMarkdown.Sanitize(request.Recommendations);
         var errors = new FieldErrors();
-        CheckLength(errors, "summary", "The summary", summary);
-        CheckLength(errors, "recommendations", "The recommendations", recommendations);
+        SummaryRule.Check(errors, summary);
+        RecommendationsRule.Check(errors, recommendations);
         if (errors.ToError() is { } invalid)
         {
             return invalid;
@@ -78,15 +90,6 @@ public sealed class SessionReports(IDbContextFactory<SessionsDbContext> dbFactor
             return true;
         }, afterCommit: null, ct);
         return await NarrativeAsync(db, sessionId, ct);
-    }
-
-    private static void CheckLength(FieldErrors errors, string field, string label, string sanitized)
-    {
-        if (sanitized.Length > ReportMarkdown.MaxLength)
-        {
-            errors.Add(field, FieldMessage.Of("text_too_long", $"{label} may have at most {ReportMarkdown.MaxLength} characters.",
-                ("max", ReportMarkdown.MaxLength)));
-        }
     }
 
     private static object AuditedNote(SessionReportNote note) =>

@@ -825,7 +825,7 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<string>("Recommendations")
                         .IsRequired()
-                        .HasMaxLength(10000)
+                        .HasMaxLength(40000)
                         .HasColumnType("text");
 
                     b.Property<bool>("ShareWithStudents")
@@ -833,7 +833,7 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<string>("Summary")
                         .IsRequired()
-                        .HasMaxLength(10000)
+                        .HasMaxLength(40000)
                         .HasColumnType("text");
 
                     b.Property<string>("UpdatedById")

@@ -802,7 +802,7 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("Recommendations")
                         .IsRequired()
-                        .HasMaxLength(10000)
+                        .HasMaxLength(40000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("ShareWithStudents")
@@ -810,7 +810,7 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("Summary")
                         .IsRequired()
-                        .HasMaxLength(10000)
+                        .HasMaxLength(40000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UpdatedById")

@@ -12,7 +12,7 @@ using Sessions.Web.Infrastructure.Data;
 namespace Sessions.Web.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSessionsDbContext))]
-    [Migration("20261201054355_AddSessionReportNotes")]
+    [Migration("20261201060932_AddSessionReportNotes")]
     partial class AddSessionReportNotes
     {
         /// <inheritdoc />
@@ -805,7 +805,7 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("Recommendations")
                         .IsRequired()
-                        .HasMaxLength(10000)
+                        .HasMaxLength(40000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("ShareWithStudents")
@@ -813,7 +813,7 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("Summary")
                         .IsRequired()
-                        .HasMaxLength(10000)
+                        .HasMaxLength(40000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UpdatedById")

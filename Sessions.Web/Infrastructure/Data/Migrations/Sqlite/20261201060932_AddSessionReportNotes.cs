@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Sessions.Web.Infrastructure.Data.Migrations.Postgres
+namespace Sessions.Web.Infrastructure.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class AddSessionReportNotes : Migration
@@ -15,12 +15,12 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Postgres
                 name: "SessionReportNotes",
                 columns: table => new
                 {
-                    SessionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Summary = table.Column<string>(type: "text", maxLength: 10000, nullable: false),
-                    Recommendations = table.Column<string>(type: "text", maxLength: 10000, nullable: false),
-                    ShareWithStudents = table.Column<bool>(type: "boolean", nullable: false),
-                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedById = table.Column<string>(type: "text", nullable: true)
+                    SessionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 40000, nullable: false),
+                    Recommendations = table.Column<string>(type: "TEXT", maxLength: 40000, nullable: false),
+                    ShareWithStudents = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -13,7 +13,7 @@ using Sessions.Web.Infrastructure.Data;
 namespace Sessions.Web.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSessionsDbContext))]
-    [Migration("20261201054424_AddSessionReportNotes")]
+    [Migration("20261201060947_AddSessionReportNotes")]
     partial class AddSessionReportNotes
     {
         /// <inheritdoc />
@@ -828,7 +828,7 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<string>("Recommendations")
                         .IsRequired()
-                        .HasMaxLength(10000)
+                        .HasMaxLength(40000)
                         .HasColumnType("text");
 
                     b.Property<bool>("ShareWithStudents")
@@ -836,7 +836,7 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<string>("Summary")
                         .IsRequired()
-                        .HasMaxLength(10000)
+                        .HasMaxLength(40000)
                         .HasColumnType("text");
 
                     b.Property<string>("UpdatedById")
