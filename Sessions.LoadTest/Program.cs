@@ -32,6 +32,8 @@ if (args.Length == 0)
           chat-history      --url URL --database PATH [--reads 2000] [--limit 50] [--warmup 200] [--concurrency 1]
                             [--in-process 1 (also time ChatService.ListAsync in this process; SQLite)]
                             [--out chat-history.json]
+          report-seed       --database PATH [--activity 20000]   (after seed --classes 1 --students-per-class 200)
+          report            --url URL --database PATH [--reads 500] [--warmup 50] [--out report.json]
         """);
     return 2;
 }
@@ -50,6 +52,8 @@ Func<Arguments, Task> command = args[0] switch
     "chat" => ChatScenario.RunAsync,
     "chat-seed" => ChatHistorySeed.RunAsync,
     "chat-history" => ChatHistoryScenario.RunAsync,
+    "report-seed" => ReportScenario.SeedAsync,
+    "report" => ReportScenario.RunAsync,
     ListenCommand.Verb => ListenCommand.RunAsync,
     _ => throw new ArgumentException($"Unknown command '{args[0]}'."),
 };

@@ -56,6 +56,12 @@ public static class FuzzSeeds
             ["feedback"] = "Clear examples; a little fast.",
             ["anonymous"] = true,
         }),
+        ["PUT /api/sessions/{id}/report"] = w => new(w.Admin, $"/api/sessions/{w.SessionToRate}/report", new JsonObject
+        {
+            ["summary"] = "We worked through **equivalent fractions**.",
+            ["recommendations"] = "- Revise pages 12-14",
+            ["shareWithStudents"] = true,
+        }),
         ["POST /api/ratings/{id}/reject"] = w => new(w.Admin, $"/api/ratings/{w.RatingToReject}/reject",
             new JsonObject { ["reason"] = "Names a classmate." }),
         ["POST /api/sessions/{id}/logs"] = w => new(w.Admin, $"/api/sessions/{w.SessionToChatIn}/logs",

@@ -11,6 +11,7 @@ using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Live;
 using Sessions.Web.Features.Notifications;
 using Sessions.Web.Features.Ratings;
+using Sessions.Web.Features.Reports;
 using Sessions.Web.Features.Sessions;
 using Sessions.Web.Features.Video;
 using Sessions.Web.Infrastructure.Data;
@@ -56,6 +57,7 @@ public static class SessionsWebSetup
         builder.AddNotificationsFeature();
         builder.Services.AddSingleton<AttendanceService>();
         builder.Services.AddSingleton<SessionRatings>();
+        builder.AddReportsFeature();
         return builder;
     }
 
@@ -97,6 +99,7 @@ public static class SessionsWebSetup
         app.MapChatEndpoints();
         app.MapRatingEndpoints();
         app.MapActivityEndpoints();
+        app.MapReportEndpoints();
         app.MapLiveHub();
         app.MapSessionsHealthChecks();
         app.MapProcessEndpoints(app.Configuration);

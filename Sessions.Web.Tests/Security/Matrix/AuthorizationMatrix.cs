@@ -154,6 +154,13 @@ public static class AuthorizationMatrix
         new("POST /api/ratings/{id}/reject", new("POST", _ => $"/api/ratings/{Guid.Empty}/reject", Body: _ => new { reason = "Probe" }),
             AdminOnly("404 rating_not_found")),
 
+        // Reports of completed sessions: members read them (a student their own part), those who teach the class write the narrative.
+        new("GET /api/sessions/{id}/report", new("GET", s => $"/api/sessions/{s.SessionId}/report", SessionNeed.Completed), Members("200")),
+        new("PUT /api/sessions/{id}/report", new("PUT", s => $"/api/sessions/{s.SessionId}/report", SessionNeed.Completed,
+                _ => new { summary = "Probe", recommendations = "Revise", shareWithStudents = true }),
+            TeachersOrAdmin("200", "not_session_owner")),
+        new("GET /api/sessions/{id}/report.csv", new("GET", s => $"/api/sessions/{s.SessionId}/report.csv", SessionNeed.Completed), Members("200")),
+
         // The live hub: members of nothing in particular may connect; what they hear is decided by the server.
         new("* /hubs/sessions/negotiate", new("POST", _ => "/hubs/sessions/negotiate?negotiateVersion=1"), SignedIn("200")),
         new("* /hubs/sessions", new("GET", _ => "/hubs/sessions"), SignedIn("400")),

@@ -112,10 +112,14 @@ public sealed class MatrixApp : IAsyncLifetime
         var classmate = await data.StudentAsync("Classmate");
         var schoolClass = await data.ClassAsync(_people[educatorRole], _people[studentRole], classmate);
         var session = await data.SessionAsync(schoolClass, startsIn: need == SessionNeed.Tomorrow ? TimeSpan.FromDays(1) : TimeSpan.Zero);
-        if (need == SessionNeed.Live)
+        var sessions = App.Services.GetRequiredService<SessionService>();
+        if (need is SessionNeed.Live or SessionNeed.Completed)
         {
-            var started = await App.Services.GetRequiredService<SessionService>().StartAsync(Actor(educatorRole), session.Id, CancellationToken.None);
-            Assert.Null(started.Error);
+            Assert.Null((await sessions.StartAsync(Actor(educatorRole), session.Id, CancellationToken.None)).Error);
+        }
+        if (need == SessionNeed.Completed)
+        {
+            Assert.Null((await sessions.EndAsync(Actor(educatorRole), session.Id, CancellationToken.None)).Error);
         }
         return (schoolClass.Id, session.Id, classmate.Id);
     }

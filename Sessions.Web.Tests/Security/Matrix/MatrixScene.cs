@@ -22,4 +22,7 @@ public enum SessionNeed
 
     /// <summary>In progress.</summary>
     Live,
+
+    /// <summary>Started and ended: completed.</summary>
+    Completed,
 }

@@ -21,7 +21,7 @@ public static class RatingEndpoints
                 + $"`overall` and the `criteria` (contentClarity, engagement, audioVideoQuality, pace). {Scores} `feedback`: optional plain "
                 + $"text, at most {RatingRules.FeedbackMaxLength} characters. `anonymous`: the name is shown to nobody. Once per student and "
                 + "session; the rating waits for an administrator's approval (`status: pending`) and counts only once approved.")
-            .ProducesErrors(SessionErrors.NotFound, SessionErrors.NotMember, RatingErrors.TeachersCannotRate, RatingErrors.NotCompleted,
+            .ProducesErrors(SessionErrors.NotFound, SessionErrors.NotMember, RatingErrors.TeachersCannotRate, SessionErrors.NotCompleted,
                 RatingErrors.DidNotAttend, RatingErrors.AlreadyRated)
             .WithExamples(RatingDocs.SubmitRequest, RatingDocs.Rating);
         sessions.MapGet("/{id}/ratings/mine", MineAsync)

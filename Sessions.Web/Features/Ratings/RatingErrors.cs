@@ -2,12 +2,9 @@ using Sessions.Web.Infrastructure.Http;
 
 namespace Sessions.Web.Features.Ratings;
 
-/// <summary>Every refusal of ratings, each with its stable code (membership refusals are <c>SessionErrors</c>'s).</summary>
+/// <summary>Every refusal of ratings, each with its stable code (membership and completion refusals are <c>SessionErrors</c>'s).</summary>
 public static class RatingErrors
 {
-    public static readonly ServiceError NotCompleted =
-        new("session_not_completed", "This session has not been completed, so it cannot be rated.", StatusCodes.Status409Conflict);
-
     public static readonly ServiceError AlreadyRated =
         new("already_rated", "You have already rated this session.", StatusCodes.Status409Conflict);
 

@@ -76,7 +76,7 @@ public sealed class SessionRatings(IDbContextFactory<SessionsDbContext> dbFactor
         }
         if (session.Status != SessionStatus.Completed)
         {
-            return RatingErrors.NotCompleted;
+            return SessionErrors.NotCompleted;
         }
         if (!await db.Attendance.AnyAsync(a => a.SessionId == sessionId && a.UserId == actor.UserId, ct))
         {
@@ -169,7 +169,7 @@ public sealed class SessionRatings(IDbContextFactory<SessionsDbContext> dbFactor
         {
             return refused;
         }
-        var approved = db.Ratings.AsNoTracking().Where(r => r.SessionId == sessionId && r.Status == RatingStatus.Approved);
+        var approved = Approved(db, sessionId);
         var rows = await approved
             .Join(db.Users, r => r.StudentId, u => u.Id, (r, u) => new { Rating = r, u.DisplayName })
             .OrderByDescending(x => x.Rating.SubmittedUtc)
@@ -227,6 +227,16 @@ public sealed class SessionRatings(IDbContextFactory<SessionsDbContext> dbFactor
             // Dismissed from another tab at the same moment: it is dismissed.
         }
     }
+
+    /// <summary>How many approved ratings a session has and their averages: what its report shows.</summary>
+    internal static async Task<(int Count, RatingAverages Averages)> ApprovedSummaryAsync(SessionsDbContext db, Guid sessionId, CancellationToken ct)
+    {
+        var approved = Approved(db, sessionId);
+        return (await approved.CountAsync(ct), await AveragesAsync(approved, ct));
+    }
+
+    private static IQueryable<Rating> Approved(SessionsDbContext db, Guid sessionId) =>
+        db.Ratings.AsNoTracking().Where(r => r.SessionId == sessionId && r.Status == RatingStatus.Approved);
 
     private static async Task<RatingAverages> AveragesAsync(IQueryable<Rating> ratings, CancellationToken ct)
     {

@@ -14,6 +14,10 @@ public static class SessionErrors
     public static readonly ServiceError NotMember =
         new("not_enrolled", "You are not a member of this session's class.", StatusCodes.Status403Forbidden);
 
+    /// <summary>Ratings and reports are about what happened: they exist only once the session has ended.</summary>
+    public static readonly ServiceError NotCompleted =
+        new("session_not_completed", "This session has not been completed: it can be rated and reported on only once it has ended.", StatusCodes.Status409Conflict);
+
     public static readonly ServiceError NotLiveYet =
         new("session_not_live", "This session has not started yet: nothing can be written into it until it is live.", StatusCodes.Status409Conflict);
 

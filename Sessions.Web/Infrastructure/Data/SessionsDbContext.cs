@@ -12,6 +12,7 @@ using Sessions.Web.Features.Chat;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Notifications;
 using Sessions.Web.Features.Ratings;
+using Sessions.Web.Features.Reports;
 using Sessions.Web.Features.Sessions;
 
 namespace Sessions.Web.Infrastructure.Data;
@@ -38,6 +39,7 @@ public abstract class SessionsDbContext(DbContextOptions options)
     public DbSet<Rating> Ratings => Set<Rating>();
     public DbSet<RatingPromptDismissal> RatingPromptDismissals => Set<RatingPromptDismissal>();
     public DbSet<ActivityEntry> ActivityEntries => Set<ActivityEntry>();
+    public DbSet<SessionReportNote> SessionReportNotes => Set<SessionReportNote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

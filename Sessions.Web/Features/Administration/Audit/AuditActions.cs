@@ -18,4 +18,5 @@ public static class AuditActions
     public const string RosterImported = "roster.imported";
     public const string RatingApproved = "rating.approved";
     public const string RatingRejected = "rating.rejected";
+    public const string ReportSaved = "report.saved";
 }

@@ -818,6 +818,37 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("RatingPromptDismissals", (string)null);
                 });
 
+            modelBuilder.Entity("Sessions.Web.Features.Reports.SessionReportNote", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Recommendations")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("text");
+
+                    b.Property<bool>("ShareWithStudents")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("text");
+
+                    b.Property<string>("UpdatedById")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("SessionId");
+
+                    b.HasIndex("UpdatedById");
+
+                    b.ToTable("SessionReportNotes", (string)null);
+                });
+
             modelBuilder.Entity("Sessions.Web.Features.Sessions.Session", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1125,6 +1156,20 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("StudentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Sessions.Web.Features.Reports.SessionReportNote", b =>
+                {
+                    b.HasOne("Sessions.Web.Features.Sessions.Session", null)
+                        .WithOne()
+                        .HasForeignKey("Sessions.Web.Features.Reports.SessionReportNote", "SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sessions.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Sessions.Web.Features.Sessions.Session", b =>

@@ -795,6 +795,37 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("RatingPromptDismissals", (string)null);
                 });
 
+            modelBuilder.Entity("Sessions.Web.Features.Reports.SessionReportNote", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recommendations")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ShareWithStudents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SessionId");
+
+                    b.HasIndex("UpdatedById");
+
+                    b.ToTable("SessionReportNotes", (string)null);
+                });
+
             modelBuilder.Entity("Sessions.Web.Features.Sessions.Session", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1102,6 +1133,20 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("StudentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Sessions.Web.Features.Reports.SessionReportNote", b =>
+                {
+                    b.HasOne("Sessions.Web.Features.Sessions.Session", null)
+                        .WithOne()
+                        .HasForeignKey("Sessions.Web.Features.Reports.SessionReportNote", "SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sessions.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Sessions.Web.Features.Sessions.Session", b =>

@@ -1,0 +1,10 @@
+namespace Sessions.Web.Features.Reports;
+
+public static class ReportsFeature
+{
+    public static IHostApplicationBuilder AddReportsFeature(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<SessionReports>();
+        return builder;
+    }
+}
