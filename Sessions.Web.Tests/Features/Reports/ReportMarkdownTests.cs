@@ -35,6 +35,10 @@ public sealed class ReportMarkdownTests
     }
 
     [Fact]
+    public void Tabs_are_stored_as_the_spaces_markdown_reads_them_as() =>
+        Assert.Equal("- Fractions\n    - halves", ReportMarkdown.Sanitize("- Fractions\r\n\t- halves"));
+
+    [Fact]
     public void Empty_or_blank_text_is_stored_empty() =>
         Assert.Equal("", ReportMarkdown.Sanitize(" \r\n "));
 }

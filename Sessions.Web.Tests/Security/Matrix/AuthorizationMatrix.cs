@@ -195,6 +195,9 @@ public static class AuthorizationMatrix
             Answers(SignInPage, ForbiddenPage, ForbiddenPage, "200", "200", "403", "200")),
         new("GET,POST /sessions/{SessionId:guid}/activity", new("GET", s => $"/sessions/{s.SessionId}/activity", SessionNeed.Live, Portal: true),
             Answers(SignInPage, ForbiddenPage, ForbiddenPage, "200", "200", "403", "200")),
+        // The report, read like the report API: those who teach it the whole, an enrolled student their own part.
+        new("GET,POST /sessions/{SessionId:guid}/report", new("GET", s => $"/sessions/{s.SessionId}/report", SessionNeed.Completed, Portal: true),
+            Answers(SignInPage, "200", "403", "200", "200", "403", "200")),
         new("GET,POST /admin", new("GET", _ => "/admin", Portal: true),
             Answers(SignInPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, "200")),
         new("GET,POST /admin/users", new("GET", _ => "/admin/users", Portal: true),

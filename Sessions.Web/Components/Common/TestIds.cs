@@ -267,6 +267,7 @@ public static class TestIds
 
     // The session report (/sessions/{id}/report): the view, its charts, its downloads and the educator's text editor.
     public const string ReportView = "report-view";
+    public const string ReportLink = "report-link";
     public const string ReportFacts = "report-facts";
     public const string ReportLateness = "report-lateness";
     public const string ReportDuration = "report-duration";

@@ -23,12 +23,13 @@ public static class ReportMarkdown
     private static readonly string[] SafeSchemes = [Uri.UriSchemeHttp, Uri.UriSchemeHttps, Uri.UriSchemeMailto];
 
     /// <summary>
-    /// The text as it is stored: line endings normalised, trimmed, raw HTML blocks and inline tags removed, links whose
+    /// The text as it is stored: line endings and tabs normalised, trimmed, raw HTML blocks and inline tags removed, links whose
     /// target is not http(s) or mailto turned into their text.
     /// </summary>
     public static string Sanitize(string? markdown)
     {
-        var text = (markdown ?? "").Replace("\r\n", "\n").Replace('\r', '\n').Trim();
+        // Tabs (pasted from a word processor, or indenting a list) are spaces to Markdown: stored as such, not refused as control characters.
+        var text = (markdown ?? "").Replace("\r\n", "\n").Replace('\r', '\n').Replace("\t", "    ").Trim();
         if (text.Length == 0)
         {
             return "";

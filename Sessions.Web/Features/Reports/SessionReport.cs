@@ -19,9 +19,13 @@ public sealed record SessionReport(
     int RatingCount,
     DateTime GeneratedUtc)
 {
+    /// <summary>The whole report, as those who teach the session read it; false for a student's cut (<see cref="ForStudent"/>).</summary>
+    public bool TeachersView { get; init; } = true;
+
     /// <summary>The part a student may read: their own line, and the educator's text only if it is shared.</summary>
     public SessionReport ForStudent(string studentId) => this with
     {
+        TeachersView = false,
         Students = Students.Where(s => s.UserId == studentId).ToList(),
         Totals = Totals with { AbsentNames = [] },
         ChatMessages = ChatMessages.Where(c => c.UserId == studentId).ToList(),
