@@ -6,8 +6,15 @@ namespace Sessions.Web.Tests.Features.Reports.Pdf;
 public static class Poppler
 {
     /// <summary>The text of the pages (all, or <paramref name="page"/> only), in reading order as pdftotext finds it.</summary>
-    public static string Text(string pdf, int? page = null) =>
-        Run("pdftotext", [.. page is { } p ? new[] { "-f", $"{p}", "-l", $"{p}" } : [], "-enc", "UTF-8", pdf, "-"]);
+    public static string Text(string pdf, int? page = null, bool layout = false)
+    {
+        List<string> arguments = page is { } p ? ["-f", $"{p}", "-l", $"{p}"] : [];
+        if (layout)
+        {
+            arguments.Add("-layout");
+        }
+        return Run("pdftotext", [.. arguments, "-enc", "UTF-8", pdf, "-"]);
+    }
 
     public static string Info(string pdf) => Run("pdfinfo", [pdf]);
 

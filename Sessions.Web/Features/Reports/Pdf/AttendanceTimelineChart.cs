@@ -12,6 +12,7 @@ public sealed class AttendanceTimelineChart(ReportCanvas canvas, Func<DateTime, 
     private const double RowHeight = 9;
     private const double BarHeight = 5.5;
     private const double Gap = 6;
+    private const double AxisHeight = 14;
     private static readonly XBrush Booked = new XSolidBrush(XColor.FromArgb(226, 236, 250));
     private static readonly XBrush Bar = new XSolidBrush(XColor.FromArgb(38, 110, 190));
     private static readonly XPen Grid = new(XColors.Gainsboro, 0.4);
@@ -31,7 +32,7 @@ public sealed class AttendanceTimelineChart(ReportCanvas canvas, Func<DateTime, 
         double At(DateTime utc) => plot.Offset + plot.Width * Math.Clamp((utc - from) / (to - from), 0, 1);
         var ticks = Ticks(from, to);
 
-        canvas.Reserve(Axis.Height + 3 * RowHeight);
+        canvas.Reserve(AxisHeight + 3 * RowHeight);
         DrawAxis(ticks, At);
         foreach (var student in report.Students)
         {
@@ -51,11 +52,6 @@ public sealed class AttendanceTimelineChart(ReportCanvas canvas, Func<DateTime, 
         canvas.Y += 4;
     }
 
-    private static class Axis
-    {
-        public const double Height = 14;
-    }
-
     private void DrawAxis(IReadOnlyList<DateTime> ticks, Func<DateTime, double> at)
     {
         foreach (var tick in ticks)
@@ -65,9 +61,9 @@ public sealed class AttendanceTimelineChart(ReportCanvas canvas, Func<DateTime, 
             var x = at(tick);
             canvas.Draw(label, x - width / 2, width, canvas.Y + TextStyle.Small.Size);
             var pageX = canvas.PageX(x, 0);
-            canvas.Graphics.DrawLine(Grid, pageX, canvas.Y + Axis.Height - 3, pageX, canvas.Y + Axis.Height);
+            canvas.Graphics.DrawLine(Grid, pageX, canvas.Y + AxisHeight - 3, pageX, canvas.Y + AxisHeight);
         }
-        canvas.Y += Axis.Height;
+        canvas.Y += AxisHeight;
     }
 
     private void Box(XBrush brush, double start, double end, double top, double height)

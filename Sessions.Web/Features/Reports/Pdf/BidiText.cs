@@ -3,12 +3,26 @@ namespace Sessions.Web.Features.Reports.Pdf;
 /// <summary>
 /// The part of the Unicode Bidirectional Algorithm (UAX #9) one line of a report needs: no explicit embeddings or
 /// isolates (names and labels carry none), the weak-type rules W1–W7, neutrals N1–N2, implicit levels I1–I2, the reversal
-/// L2 with combining marks kept after their base (L3) and mirrored brackets (L4). Digits stay left to right inside
-/// right-to-left text; a Latin name inside Arabic keeps its own order.
+/// L2 with combining marks kept after their base (L3) and mirrored brackets (L4), and the bracket pairs of N0 in the
+/// short form names need (a pair takes the direction of what it encloses). Digits stay left to right inside right-to-left
+/// text; a Latin name inside Arabic keeps its own order. The marks LRM and RLM are strong and invisible (<see cref="IsMark"/>).
 /// </summary>
 public static class BidiText
 {
     public enum Direction { LeftToRight, RightToLeft }
+
+    public const char LeftToRightMark = '\u200E';
+    public const char RightToLeftMark = '\u200F';
+
+    /// <summary>LRM and RLM steer the order and are not drawn.</summary>
+    public static bool IsMark(char c) => c is LeftToRightMark or RightToLeftMark;
+
+    /// <summary>
+    /// Items joined by <paramref name="separator"/> so that each keeps its place in the paragraph's direction: without the
+    /// mark after each separator, Latin names in an Arabic list would run together left to right as one phrase.
+    /// </summary>
+    public static string List(IEnumerable<string> items, string separator, Direction paragraph) =>
+        string.Join(separator + (paragraph == Direction.RightToLeft ? RightToLeftMark : LeftToRightMark), items);
 
     /// <summary>The paragraph direction from its first strong character (P2–P3), or <paramref name="fallback"/> when it has none.</summary>
     public static Direction DirectionOf(string text, Direction fallback)
@@ -56,6 +70,7 @@ public static class BidiText
         var types = text.Select(ClassOf).ToArray();
         var sos = baseLevel == 1 ? BidiClass.R : BidiClass.L;
         ResolveWeak(types, sos);
+        ResolveBracketPairs(text, types, sos, baseLevel);
         ResolveNeutral(types, sos, baseLevel);
         var levels = new int[text.Length];
         for (var i = 0; i < text.Length; i++)
@@ -87,6 +102,8 @@ public static class BidiText
         ',' or '.' or ':' or '/' or '\u00A0' or '\u060C' => BidiClass.CS,
         _ when ArabicShaping.IsTransparent(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark => BidiClass.NSM,
         ' ' or '\t' => BidiClass.WS,
+        LeftToRightMark => BidiClass.L,
+        RightToLeftMark => BidiClass.R,
         >= '\u0590' and <= '\u05FF' or >= '\uFB1D' and <= '\uFB4F' => BidiClass.R,
         >= '\u0600' and <= '\u07BF' or >= '\uFB50' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFE' => BidiClass.AL,
         _ when char.IsLetter(c) => BidiClass.L,
@@ -187,6 +204,53 @@ public static class BidiText
             }
             i = end - 1;
         }
+    }
+
+    /// <summary>
+    /// N0, simplified: a matched pair of brackets takes the paragraph's direction if it encloses a strong character of it;
+    /// otherwise the opposite direction if it encloses one of that and the text before the pair is of that direction too.
+    /// "(Mathematics)" at the end of an Arabic line keeps its brackets around the word.
+    /// </summary>
+    private static void ResolveBracketPairs(string text, BidiClass[] types, BidiClass sos, int baseLevel)
+    {
+        var embedding = baseLevel == 1 ? BidiClass.R : BidiClass.L;
+        var open = new Stack<int>();
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (types[i] != BidiClass.ON)
+            {
+                continue;
+            }
+            if (text[i] is '(' or '[' or '{')
+            {
+                open.Push(i);
+            }
+            else if (text[i] is ')' or ']' or '}' && open.Count > 0 && Mirror(text[open.Peek()]) == text[i])
+            {
+                var start = open.Pop();
+                var inside = types.AsSpan(start + 1, i - start - 1);
+                var opposite = embedding == BidiClass.L ? BidiClass.R : BidiClass.L;
+                BidiClass? resolved = inside.ToArray().Any(t => Strength(t) == embedding) ? embedding
+                    : inside.ToArray().Any(t => Strength(t) == opposite) && StrongBefore(types, start, sos) == opposite ? opposite
+                    : null;
+                if (resolved is { } direction)
+                {
+                    types[start] = types[i] = direction;
+                }
+            }
+        }
+    }
+
+    private static BidiClass StrongBefore(BidiClass[] types, int index, BidiClass sos)
+    {
+        for (var i = index - 1; i >= 0; i--)
+        {
+            if (types[i] is BidiClass.L or BidiClass.R or BidiClass.EN or BidiClass.AN)
+            {
+                return Strength(types[i]);
+            }
+        }
+        return sos;
     }
 
     /// <summary>For N1, numbers count as right to left.</summary>

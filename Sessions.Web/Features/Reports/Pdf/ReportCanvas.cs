@@ -83,7 +83,7 @@ public sealed class ReportCanvas : IDisposable
 
     public void Heading(string text)
     {
-        Reserve(TextStyle.Heading.LineHeight * 3); // never a heading alone at the foot of a page
+        Reserve(TextStyle.Heading.LineHeight + 60); // never a heading alone at the foot of a page: a table's header and first rows come with it
         Y += 8;
         Line(text, TextStyle.Heading);
         Graphics.DrawLine(new XPen(XColors.LightGray, 0.6), Margin, Y, PageWidth - Margin, Y);

@@ -12,8 +12,12 @@ public sealed class ReportFontOptions : IValidatableObject
 {
     public const string Section = "Reports:Pdf:Fonts";
 
-    [Required, MinLength(1)]
-    public string[] Directories { get; set; } = ["/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/truetype/droid"];
+    // Configuration binding appends to an array's initial items, so the Debian defaults apply only when none are configured.
+    private static readonly string[] DebianDirectories = ["/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/truetype/droid"];
+    private static readonly string[] DebianFallbacks = ["DroidSansFallbackFull.ttf"];
+
+    /// <summary>Where the files are looked for; Debian's folders when empty.</summary>
+    public string[] Directories { get; set; } = [];
 
     [Required(AllowEmptyStrings = false)]
     public string Regular { get; set; } = "DejaVuSans.ttf";
@@ -21,21 +25,26 @@ public sealed class ReportFontOptions : IValidatableObject
     [Required(AllowEmptyStrings = false)]
     public string Bold { get; set; } = "DejaVuSans-Bold.ttf";
 
-    /// <summary>Tried in order for a character the main font lacks (bold is simulated on them).</summary>
-    public string[] Fallbacks { get; set; } = ["DroidSansFallbackFull.ttf"];
+    /// <summary>Tried in order for a character the main font lacks (bold is simulated on them); Droid Sans Fallback when empty.</summary>
+    public string[] Fallbacks { get; set; } = [];
+
+    public IReadOnlyList<string> SearchDirectories => Directories.Length > 0 ? Directories : DebianDirectories;
+
+    /// <summary>Regular, bold, then the fallbacks.</summary>
+    public IEnumerable<string> Files => (Fallbacks.Length > 0 ? Fallbacks : DebianFallbacks).Prepend(Bold).Prepend(Regular);
 
     /// <summary>The full path of <paramref name="file"/> in the first directory that has it, or null.</summary>
     public string? Find(string file) =>
-        Directories.Select(directory => Path.Combine(directory, file)).FirstOrDefault(File.Exists);
+        SearchDirectories.Select(directory => Path.Combine(directory, file)).FirstOrDefault(File.Exists);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (var file in Fallbacks.Prepend(Bold).Prepend(Regular))
+        foreach (var file in Files)
         {
             if (Find(file) is null)
             {
                 yield return new ValidationResult(
-                    $"{Section}: the font file '{file}' is in none of {string.Join(", ", Directories)} (install fonts-dejavu-core and fonts-droid-fallback, or configure the directories).",
+                    $"{Section}: the font file '{file}' is in none of {string.Join(", ", SearchDirectories)} (install fonts-dejavu-core and fonts-droid-fallback, or configure the directories).",
                     [nameof(Directories)]);
             }
         }

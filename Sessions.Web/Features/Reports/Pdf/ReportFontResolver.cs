@@ -30,7 +30,7 @@ public sealed class ReportFontResolver : IFontResolver
     /// <summary>The process's resolver for these fonts, installed on first use.</summary>
     public static ReportFontResolver Install(ReportFontOptions options)
     {
-        var files = options.Fallbacks.Prepend(options.Bold).Prepend(options.Regular)
+        var files = options.Files
             .Select(file => options.Find(file) ?? throw new FileNotFoundException($"Font file '{file}' is in none of the configured directories.", file))
             .ToArray();
         lock (InstallLock)

@@ -104,7 +104,7 @@ public sealed class SessionReportPdf(ReportFontResolver fonts, DisplayFormat for
                 (text["Totals.Absent"], format.Number(totals.Absent)));
             canvas.Paragraph([new StyledText(totals.AbsentNames.Count == 0
                 ? text["Totals.NobodyAbsent"]
-                : text["Totals.AbsentNames", string.Join(text["Totals.Separator"], totals.AbsentNames)], TextStyle.Body)]);
+                : text["Totals.AbsentNames", BidiText.List(totals.AbsentNames, text["Totals.Separator"], canvas.Text.Paragraph)], TextStyle.Body)]);
         }
 
         /// <summary>Label and value pairs side by side, as many as fit on a line.</summary>

@@ -34,7 +34,7 @@ public sealed class Typesetter(ReportFontResolver fonts, XGraphics measure, Bidi
         for (var i = 0; i < visual.Length; i++)
         {
             var c = visual[i];
-            if (c == ArabicShaping.Consumed)
+            if (c == ArabicShaping.Consumed || BidiText.IsMark(c))
             {
                 continue;
             }
