@@ -52,10 +52,14 @@ public sealed class ReportCanvas : IDisposable
     {
         var box = PageX(offset, width);
         var used = Typesetter.Width(runs);
-        var x = alignEnd != RightToLeft ? box + width - used : box;
+        DrawRuns(Graphics, runs, alignEnd != RightToLeft ? box + width - used : box, baseline);
+    }
+
+    private static void DrawRuns(XGraphics graphics, IReadOnlyList<TextRun> runs, double x, double baseline)
+    {
         foreach (var run in runs)
         {
-            Graphics.DrawString(run.Text, run.Font, new XSolidBrush(run.Style.Color ?? XColors.Black), x, baseline, XStringFormats.BaseLineLeft);
+            graphics.DrawString(run.Text, run.Font, new XSolidBrush(run.Style.Color ?? XColors.Black), x, baseline, XStringFormats.BaseLineLeft);
             x += run.Width;
         }
     }
@@ -100,12 +104,7 @@ public sealed class ReportCanvas : IDisposable
             var page = _document.Pages[i];
             using var graphics = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
             var runs = Text.Line(label(i + 1, _document.PageCount), TextStyle.Small);
-            var x = (page.Width.Point - Typesetter.Width(runs)) / 2;
-            foreach (var run in runs)
-            {
-                graphics.DrawString(run.Text, run.Font, new XSolidBrush(run.Style.Color ?? XColors.Black), x, page.Height.Point - Margin, XStringFormats.BaseLineLeft);
-                x += run.Width;
-            }
+            DrawRuns(graphics, runs, (page.Width.Point - Typesetter.Width(runs)) / 2, page.Height.Point - Margin);
         }
     }
 

@@ -15,7 +15,7 @@ public sealed class Typesetter(ReportFontResolver fonts, XGraphics measure, Bidi
     // are embedded whole (about 0.5 MB compressed for both); the CJK fallback, whose glyphs are simple, is subset.
     private static readonly XPdfFontOptions Whole = new(PdfFontEncoding.Unicode, PdfFontEmbedding.EmbedCompleteFontFile);
     private static readonly XPdfFontOptions Subset = new(PdfFontEncoding.Unicode);
-    private readonly Dictionary<(string Face, TextStyle Style), XFont> _fonts = [];
+    private readonly Dictionary<(ReportFontFace Face, TextStyle Style), XFont> _fonts = [];
 
     public BidiText.Direction Paragraph => paragraph;
 
@@ -30,7 +30,7 @@ public sealed class Typesetter(ReportFontResolver fonts, XGraphics measure, Bidi
         var (order, visual) = BidiText.Reorder(ArabicShaping.Shape(logical), paragraph);
         var runs = new List<TextRun>();
         var text = new System.Text.StringBuilder();
-        (string Face, TextStyle Style)? current = null;
+        (ReportFontFace Face, TextStyle Style)? current = null;
         for (var i = 0; i < visual.Length; i++)
         {
             var c = visual[i];
@@ -39,7 +39,8 @@ public sealed class Typesetter(ReportFontResolver fonts, XGraphics measure, Bidi
                 continue;
             }
             var style = styles[order[i]];
-            var face = current is { } open && open.Style == style && (char.IsWhiteSpace(c) || Covers(open.Face, c)) ? open.Face : FaceFor(c, style.Bold);
+            // A space or a character the open run's font has stays in that run: fewer, longer runs.
+            var face = current is { } open && open.Style == style && (char.IsWhiteSpace(c) || open.Face.Coverage.Covers(c)) ? open.Face : FaceFor(c, style.Bold);
             if (current is { } run && (run.Face != face || run.Style != style))
             {
                 runs.Add(Run(text.ToString(), run.Face, run.Style));
@@ -130,17 +131,18 @@ public sealed class Typesetter(ReportFontResolver fonts, XGraphics measure, Bidi
         return (flat.Take(take).ToList(), flat.Skip(take).ToList());
     }
 
-    private TextRun Run(string text, string face, TextStyle style)
+    private TextRun Run(string text, ReportFontFace face, TextStyle style)
     {
         var font = Font(face, style);
         return new TextRun(text, font, style, measure.MeasureString(text, font).Width);
     }
 
-    private XFont Font(string face, TextStyle style)
+    private XFont Font(ReportFontFace face, TextStyle style)
     {
         if (!_fonts.TryGetValue((face, style), out var font))
         {
-            var bold = style.Bold && face != ReportFontResolver.Bold;
+            var main = face.Name is ReportFontResolver.Regular or ReportFontResolver.Bold;
+            var bold = style.Bold && face.Name != ReportFontResolver.Bold;
             var fontStyle = (bold, style.Italic) switch
             {
                 (true, true) => XFontStyleEx.BoldItalic,
@@ -148,21 +150,16 @@ public sealed class Typesetter(ReportFontResolver fonts, XGraphics measure, Bidi
                 (false, true) => XFontStyleEx.Italic,
                 _ => XFontStyleEx.Regular,
             };
-            font = new XFont(face, style.Size, fontStyle, face is ReportFontResolver.Regular or ReportFontResolver.Bold ? Whole : Subset);
+            font = new XFont(face.Name, style.Size, fontStyle, main ? Whole : Subset);
             _fonts[(face, style)] = font;
         }
         return font;
     }
 
-    private string FaceFor(char c, bool bold)
+    /// <summary>The main face of the weight if it has the glyph, else the first fallback that has it, else the main face (a blank box).</summary>
+    private ReportFontFace FaceFor(char c, bool bold)
     {
         var main = bold ? fonts.Faces[1] : fonts.Faces[0];
-        if (main.Coverage.Covers(c))
-        {
-            return main.Name;
-        }
-        return fonts.Faces.Skip(2).FirstOrDefault(face => face.Coverage.Covers(c))?.Name ?? main.Name;
+        return main.Coverage.Covers(c) ? main : fonts.Faces.Skip(2).FirstOrDefault(face => face.Coverage.Covers(c)) ?? main;
     }
-
-    private bool Covers(string face, char c) => fonts.Faces.First(f => f.Name == face).Coverage.Covers(c);
 }
