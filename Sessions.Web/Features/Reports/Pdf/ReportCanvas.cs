@@ -72,15 +72,21 @@ public sealed class ReportCanvas : IDisposable
         Y += style.LineHeight;
     }
 
-    /// <summary>A paragraph wrapped to <paramref name="width"/> at <paramref name="indent"/>, breaking pages between lines.</summary>
-    public void Paragraph(IReadOnlyList<StyledText> pieces, double indent = 0)
+    /// <summary>
+    /// A paragraph wrapped to the block less <paramref name="indent"/>, breaking pages between lines. Text the reader wrote
+    /// (<paramref name="ownDirection"/>) takes its direction from its first strong character (UAX #9 P2): an English
+    /// paragraph in an Arabic report runs and aligns left to right, and the other way round.
+    /// </summary>
+    public void Paragraph(IReadOnlyList<StyledText> pieces, double indent = 0, bool ownDirection = false)
     {
         var lineHeight = pieces.Max(p => p.Style.LineHeight);
         var size = pieces.Max(p => p.Style.Size);
-        foreach (var line in Text.Wrap(pieces, Width - indent))
+        var direction = ownDirection ? BidiText.DirectionOf(string.Concat(pieces.Select(p => p.Text)), Text.Paragraph) : Text.Paragraph;
+        foreach (var line in Text.Wrap(pieces, Width - indent, direction))
         {
             Reserve(lineHeight);
-            Draw(line, indent, Width - indent, Y + size);
+            // Against the document's direction the line keeps the indent on the start side and aligns to its own start.
+            Draw(line, direction == Text.Paragraph ? indent : 0, Width - indent, Y + size, alignEnd: direction != Text.Paragraph);
             Y += lineHeight;
         }
     }

@@ -50,7 +50,7 @@ public static class ReportMarkdownLayout
             case LeafBlock { Lines.Count: > 0 } code: // fenced or indented code
                 foreach (var line in code.Lines.Lines.Take(code.Lines.Count))
                 {
-                    canvas.Paragraph([new StyledText(line.ToString(), TextStyle.Body)], indent);
+                    canvas.Paragraph([new StyledText(line.ToString(), TextStyle.Body)], indent, ownDirection: true);
                 }
                 canvas.Y += 3;
                 break;
@@ -96,7 +96,7 @@ public static class ReportMarkdownLayout
             }
             if (line.Any(p => p.Text.Length > 0))
             {
-                canvas.Paragraph(line, indent);
+                canvas.Paragraph(line, indent, ownDirection: true);
             }
             line = [];
         }

@@ -181,7 +181,7 @@ public sealed class SessionReportPdf(ReportFontResolver fonts, DisplayFormat for
             {
                 return;
             }
-            string Score(double? value) => value is { } score ? text["Ratings.Score", format.Number(score, "0.0")] : text["Ratings.NoScore"];
+            string Score(double? value) => value is { } score ? text["Ratings.Score", format.Number(score, "0.0"), format.Number(5)] : text["Ratings.NoScore"];
             canvas.Heading(text["Ratings.Heading"]);
             canvas.Line(text["Ratings.Count", format.Number(report.RatingCount)], TextStyle.Body);
             Facts(

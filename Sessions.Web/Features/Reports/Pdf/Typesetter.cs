@@ -22,12 +22,12 @@ public sealed class Typesetter(ReportFontResolver fonts, XGraphics measure, Bidi
     /// <summary>One line of one style, in visual order.</summary>
     public IReadOnlyList<TextRun> Line(string text, TextStyle style) => Line([new StyledText(text, style)]);
 
-    /// <summary>One line of styled pieces, in visual order.</summary>
-    public IReadOnlyList<TextRun> Line(IReadOnlyList<StyledText> pieces)
+    /// <summary>One line of styled pieces, in visual order, in the document's direction or <paramref name="direction"/>.</summary>
+    public IReadOnlyList<TextRun> Line(IReadOnlyList<StyledText> pieces, BidiText.Direction? direction = null)
     {
         var logical = string.Concat(pieces.Select(p => p.Text));
         var styles = pieces.SelectMany(p => Enumerable.Repeat(p.Style, p.Text.Length)).ToArray();
-        var (order, visual) = BidiText.Reorder(ArabicShaping.Shape(logical), paragraph);
+        var (order, visual) = BidiText.Reorder(ArabicShaping.Shape(logical), direction ?? paragraph);
         var runs = new List<TextRun>();
         var text = new System.Text.StringBuilder();
         (ReportFontFace Face, TextStyle Style)? current = null;
@@ -62,8 +62,9 @@ public sealed class Typesetter(ReportFontResolver fonts, XGraphics measure, Bidi
     /// The paragraph broken at spaces into lines no wider than <paramref name="width"/> (a word longer than that is
     /// cut by characters), each in visual order.
     /// </summary>
-    public List<IReadOnlyList<TextRun>> Wrap(IReadOnlyList<StyledText> pieces, double width)
+    public List<IReadOnlyList<TextRun>> Wrap(IReadOnlyList<StyledText> pieces, double width, BidiText.Direction? direction = null)
     {
+        IReadOnlyList<TextRun> Line(IReadOnlyList<StyledText> line) => this.Line(line, direction);
         var lines = new List<IReadOnlyList<TextRun>>();
         var line = new List<StyledText>();
         foreach (var word in Words(pieces))
