@@ -8,46 +8,28 @@ public sealed class BidiTextTests
 {
     private static string Visual(string text, Direction paragraph) => Reorder(text, paragraph).Visual;
 
-    [Fact]
-    public void Arabic_alone_is_reversed()
+    [Theory]
+    // Arabic alone is reversed, whatever the paragraph's direction.
+    [InlineData("محمد", "دمحم", Direction.RightToLeft)]
+    [InlineData("محمد", "دمحم", Direction.LeftToRight)]
+    // A Latin name with its number keeps its order inside an Arabic line.
+    [InlineData("سلمى Smith 2", "Smith 2 ىملس", Direction.RightToLeft)]
+    // Numbers stay left to right in Arabic text, with either digits; times too.
+    [InlineData("الصفحة 3 من 12", "12 نم 3 ةحفصلا", Direction.RightToLeft)]
+    [InlineData("الصفحة ٣ من ١٢", "١٢ نم ٣ ةحفصلا", Direction.RightToLeft)]
+    [InlineData("١٠:٠٠ ص–١١:٠٠ ص", "ص ١١:٠٠–ص ١٠:٠٠", Direction.RightToLeft)]
+    // Arabic inside an English line is reversed in place.
+    [InlineData("Ask محمد عبد الله اكلم to present.", "Ask ملكا هللا دبع دمحم to present.", Direction.LeftToRight)]
+    // Brackets are mirrored in right-to-left runs, and a pair follows what it encloses (N0): around a Latin word after
+    // Latin text it stays with it at the end of an Arabic line.
+    [InlineData("(محمد)", "(دمحم)", Direction.RightToLeft)]
+    [InlineData("Alice (محمد)", "Alice (دمحم)", Direction.LeftToRight)]
+    [InlineData("الصف: Grade 10 B (Mathematics)", "Grade 10 B (Mathematics) :فصلا", Direction.RightToLeft)]
+    // Combining marks (damma, fatha, shadda) stay after their letter when reversed (L3).
+    [InlineData("\u0645\u064F\u062D\u064E\u0645\u0651\u064E\u062F", "\u062F\u0645\u0651\u064E\u062D\u064E\u0645\u064F", Direction.RightToLeft)]
+    public void A_line_is_drawn_in_visual_order(string logical, string visual, Direction paragraph)
     {
-        Assert.Equal("دمحم", Visual("محمد", Direction.RightToLeft));
-        Assert.Equal("دمحم", Visual("محمد", Direction.LeftToRight));
-    }
-
-    [Fact]
-    public void A_Latin_name_with_its_number_keeps_its_order_inside_an_Arabic_line()
-    {
-        Assert.Equal("Smith 2 ىملس", Visual("سلمى Smith 2", Direction.RightToLeft));
-    }
-
-    [Fact]
-    public void Numbers_stay_left_to_right_in_Arabic_text_whichever_digits()
-    {
-        Assert.Equal("12 نم 3 ةحفصلا", Visual("الصفحة 3 من 12", Direction.RightToLeft));
-        Assert.Equal("١٢ نم ٣ ةحفصلا", Visual("الصفحة ٣ من ١٢", Direction.RightToLeft));
-        Assert.Equal("ص ١١:٠٠–ص ١٠:٠٠", Visual("١٠:٠٠ ص–١١:٠٠ ص", Direction.RightToLeft));
-    }
-
-    [Fact]
-    public void Arabic_inside_an_English_line_is_reversed_in_place()
-    {
-        Assert.Equal("Ask ملكا هللا دبع دمحم to present.", Visual("Ask محمد عبد الله اكلم to present.", Direction.LeftToRight));
-    }
-
-    [Fact]
-    public void Brackets_are_mirrored_in_right_to_left_runs_and_a_pair_follows_what_it_encloses()
-    {
-        Assert.Equal("(دمحم)", Visual("(محمد)", Direction.RightToLeft));
-        Assert.Equal("Alice (دمحم)", Visual("Alice (محمد)", Direction.LeftToRight));
-        // N0: the pair around a Latin word after Latin text stays with it at the end of an Arabic line
-        Assert.Equal("Grade 10 B (Mathematics) :فصلا", Visual("الصف: Grade 10 B (Mathematics)", Direction.RightToLeft));
-    }
-
-    [Fact]
-    public void Combining_marks_stay_after_their_letter_when_reversed()
-    {
-        Assert.Equal("\u062F\u0645\u0651\u064E\u062D\u064E\u0645\u064F", Visual("\u0645\u064F\u062D\u064E\u0645\u0651\u064E\u062F", Direction.RightToLeft));
+        Assert.Equal(visual, Visual(logical, paragraph));
     }
 
     [Fact]

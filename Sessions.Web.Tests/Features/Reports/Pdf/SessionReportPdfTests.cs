@@ -15,9 +15,15 @@ public sealed partial class SessionReportPdfTests(ReportPdfHost host, ITestOutpu
 {
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
+    /// <summary>The paper and the size pdfinfo reports for it, in points.</summary>
+    public static TheoryData<ReportPaper, string> Papers() => new()
+    {
+        { ReportPaper.A4, "595 x 842 pts" },
+        { ReportPaper.Letter, "612 x 792 pts" },
+    };
+
     [Theory]
-    [InlineData(ReportPaper.A4, "595 x 842 pts")]
-    [InlineData(ReportPaper.Letter, "612 x 792 pts")]
+    [MemberData(nameof(Papers))]
     public void An_English_report_has_every_name_and_figure_on_the_paper_asked_for(ReportPaper paper, string size)
     {
         var report = SampleReports.Build(30);
@@ -56,8 +62,7 @@ public sealed partial class SessionReportPdfTests(ReportPdfHost host, ITestOutpu
     }
 
     [Theory]
-    [InlineData(ReportPaper.A4, "595 x 842 pts")]
-    [InlineData(ReportPaper.Letter, "612 x 792 pts")]
+    [MemberData(nameof(Papers))]
     public void An_Arabic_report_is_shaped_and_read_right_to_left(ReportPaper paper, string size)
     {
         var report = SampleReports.Build(30);

@@ -16,6 +16,12 @@ public sealed class SessionReportPdf(ReportFontResolver fonts, DisplayFormat for
 {
     public const string ContentType = "application/pdf";
 
+    /// <summary>
+    /// Writes the PDF to <paramref name="output"/> (left open). Times are shown in <paramref name="zone"/>, texts, dates and
+    /// digits in <paramref name="culture"/>. From an endpoint: <c>Render(report, paper, CultureInfo.CurrentCulture,
+    /// UserTime.For(user).Zone, stream)</c> with the request's culture, into a buffer or the response body
+    /// (PDFsharp writes synchronously: buffer it where synchronous I/O is off).
+    /// </summary>
     public void Render(SessionReport report, ReportPaper paper, CultureInfo culture, TimeZoneInfo zone, Stream output)
     {
         // DisplayFormat and the localizer read the current culture; the caller's is put back afterwards.
