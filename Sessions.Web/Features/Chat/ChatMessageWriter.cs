@@ -30,8 +30,10 @@ public sealed record ChatWriteOutcome(ChatWriteResult Result, long MessageId = 0
 /// <summary>
 /// Group commit for chat messages. A busy school sends more messages per second than one-commit-per-message storage
 /// allows (each commit waits for the disk, and SQLite lets one writer in at a time), so one writer takes whatever
-/// messages are waiting, decides each (already sent, too fast, attachments not available) against the stored rows and
+/// messages are waiting, decides each (sent twice, too fast, attachments not available) against the stored rows and
 /// the batch itself, stores the rest with their activity-log entries, commits once, and only then answers each sender.
+/// A clientMessageId stored meanwhile by another batch or instance fails the batch on its unique index; the batch is then
+/// written a message at a time, and that message is answered as already sent.
 /// While a batch commits the next one gathers, so under load a commit carries many messages and when quiet it carries one
 /// without waiting for company.
 /// </summary>
@@ -87,13 +89,17 @@ public sealed partial class ChatMessageWriter(
         }
         catch (Exception exception) when (batch.Count > 1)
         {
-            // One message must not fail the others (another instance stored the same clientMessageId a moment ago):
-            // each alone again, so only the one at fault fails.
+            // One message must not fail the others: each alone again, so only the one at fault fails.
             LogBatchFailed(logger, exception, batch.Count);
             foreach (var pending in batch)
             {
                 await WriteAsync([pending]);
             }
+        }
+        catch (DbUpdateException exception) when (UniqueViolation.Is(exception))
+        {
+            // Its clientMessageId was stored after the service looked (a concurrent retry, here or on another instance).
+            batch[0].Outcome.TrySetResult(new ChatWriteOutcome(ChatWriteResult.AlreadySent));
         }
         catch (Exception exception)
         {
@@ -106,7 +112,8 @@ public sealed partial class ChatMessageWriter(
     {
         db.ChangeTracker.Clear(); // a retried transaction starts from nothing
         var now = time.StoredUtcNow();
-        var sent = await SentKeysAsync(db, batch);
+        // The service looked for each clientMessageId already stored; twice in one batch is a retry racing its first try.
+        var sent = new HashSet<(Guid, string, Guid)>();
         var pace = await RecentBySenderAsync(db, batch, now);
         var outcomes = new ChatWriteOutcome[batch.Count];
         var staged = new List<(int Index, ChatMessage Message)>();
@@ -167,16 +174,6 @@ public sealed partial class ChatMessageWriter(
         }
         await db.ChatAttachments.Where(a => a.MessageId == message.Id).ExecuteUpdateAsync(a => a.SetProperty(x => x.MessageId, (long?)null));
         return false;
-    }
-
-    private static async Task<HashSet<(Guid, string, Guid)>> SentKeysAsync(SessionsDbContext db, List<Pending> batch)
-    {
-        var clientIds = batch.Select(p => p.Draft.ClientMessageId).Distinct().ToList();
-        var stored = await db.ChatMessages
-            .Where(m => clientIds.Contains(m.ClientMessageId))
-            .Select(m => new { m.SessionId, m.SenderId, m.ClientMessageId })
-            .ToListAsync();
-        return [.. stored.Select(m => (m.SessionId, m.SenderId, m.ClientMessageId))];
     }
 
     /// <summary>When each paced sender sent within the rate window, oldest first; the batch's kept messages are added as they are decided.</summary>
