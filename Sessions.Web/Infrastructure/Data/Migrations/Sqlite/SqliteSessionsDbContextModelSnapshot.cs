@@ -839,6 +839,9 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime>("ScheduledStartUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -886,6 +889,8 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("ClassId", "ScheduledStartUtc");
 
                     b.HasIndex("EducatorId", "ScheduledStartUtc");
+
+                    b.HasIndex("SeriesId", "ScheduledStartUtc");
 
                     b.HasIndex("Status", "ScheduledStartUtc");
 
