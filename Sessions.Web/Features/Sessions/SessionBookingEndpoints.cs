@@ -22,7 +22,7 @@ public static class SessionBookingEndpoints
                 + "sessions (`class_archived`). With `recurrence` (`{daysOfWeek: [\"monday\", …], until: \"YYYY-MM-DD\"}` or `{daysOfWeek, "
                 + "count}`) it books a weekly series instead: one scheduled session per chosen day, at the start's local time of day in "
                 + "the class educator's time zone (DST-correct), the first being the start itself when its day is chosen, at most "
-                + $"{WeeklyRecurrence.MaxOccurrences}; the 201 is then `{{seriesId, occurrences, warnings}}`, each occurrence a session as "
+                + $"{WeeklyRecurrence.MaxOccurrences}; the 201 is then `{{seriesId, occurrences, warnings}}` with the series' URL, each occurrence a session as "
                 + "without `recurrence`, and a warning `overlaps_session` for each other scheduled or live session of the class an "
                 + "occurrence overlaps (booked all the same).")
             .ProducesErrors(ClassErrors.NotFound, ClassErrors.NotOwner, ClassErrors.Archived, SessionErrors.NoStudentsEnrolled, SessionDocs.EducatorAlreadyLive)
@@ -40,7 +40,7 @@ public static class SessionBookingEndpoints
         return educators;
     }
 
-    private static async Task<Results<CreatedAtRoute<SessionDto>, Created<SessionSeriesDto>, ProblemHttpResult>> CreateAsync(
+    private static async Task<Results<CreatedAtRoute<SessionDto>, CreatedAtRoute<SessionSeriesDto>, ProblemHttpResult>> CreateAsync(
         CreateSessionBody body, ClaimsPrincipal user, SessionBookings bookings, SessionSeries series, CancellationToken ct)
     {
         var request = body.ToRequest();
@@ -54,7 +54,7 @@ public static class SessionBookingEndpoints
             var booked = await series.CreateAsync(SessionActor.From(user), session, recurrence, ct);
             return booked.Error is { } refused
                 ? refused.ToProblem()
-                : TypedResults.Created((string?)null, SessionSeriesDto.From(booked.Value!));
+                : TypedResults.CreatedAtRoute(SessionSeriesDto.From(booked.Value!), SeriesEndpoints.GetSeriesRoute, new { id = booked.Value!.SeriesId });
         }
         var result = await bookings.CreateAsync(SessionActor.From(user), session, ct);
         return result.Error is { } error

@@ -92,8 +92,11 @@ public sealed record SeriesWarningDto(string Code, Guid SessionId, DateTimeOffse
     public const string OverlapsSession = "overlaps_session";
 }
 
-/// <summary>The series' sessions that a change reached, as they are now.</summary>
-public sealed record SeriesSessionsDto(Guid SeriesId, IReadOnlyList<SessionDto> Occurrences);
+/// <summary>Sessions of a series as they are now: all of them, or those a change reached.</summary>
+public sealed record SeriesSessionsDto(Guid SeriesId, IReadOnlyList<SessionDto> Occurrences)
+{
+    public static SeriesSessionsDto From(Guid seriesId, IEnumerable<SessionSummary> sessions) => new(seriesId, [.. sessions.Select(SessionDto.From)]);
+}
 
 /// <summary>The ids of the series' sessions that a cancel reached.</summary>
 public sealed record CancelledSeriesDto(Guid SeriesId, IReadOnlyList<Guid> CancelledIds);

@@ -8,18 +8,26 @@ using Sessions.Web.Infrastructure.OpenApi;
 namespace Sessions.Web.Features.Sessions.Series;
 
 /// <summary>
-/// <c>PATCH /api/series/{id}</c> and <c>POST /api/series/{id}/cancel</c>: "this and following" for a weekly series booked
-/// with <c>POST /api/sessions</c>. One session of a series is changed or cancelled as any other.
+/// <c>GET</c> and <c>PATCH /api/series/{id}</c> and <c>POST /api/series/{id}/cancel</c>: a weekly series booked with
+/// <c>POST /api/sessions</c>, read whole, or changed or cancelled from one session on. One session of a series is changed or
+/// cancelled as any other.
 /// </summary>
 public static class SeriesEndpoints
 {
     public const string Group = "/api/series";
+    internal const string GetSeriesRoute = "GetSeries";
 
     public static IEndpointRouteBuilder MapSeriesEndpoints(this IEndpointRouteBuilder app)
     {
-        var series = app.MapGroup(Group).WithTags("Sessions")
-            .RequireAuthorization(p => p.RequireRole(AppRoles.Educator, AppRoles.Admin))
+        var members = app.MapGroup(Group).WithTags("Sessions").RequireAuthorization()
             .DescribeParameter("id", "The series' id (a GUID), the `seriesId` its booking answered.");
+        members.MapGet("/{id:guid}", GetAsync).WithName(GetSeriesRoute)
+            .WithSummary("Get a series")
+            .WithDescription("Every session of a weekly series, in order of their start, each as `GET /api/sessions/{id}` shows it "
+                + "(cancelled and past ones included); for members of its class.")
+            .ProducesErrors(SeriesErrors.NotFound, SessionErrors.NotMember)
+            .WithExamples(response: SeriesDocs.Updated);
+        var series = members.MapGroup("").RequireAuthorization(p => p.RequireRole(AppRoles.Educator, AppRoles.Admin));
         series.MapPatch("/{id:guid}", UpdateAsync)
             .WithSummary("Change a series from one session on")
             .WithDescription("Changes the title, description, duration or time of day (`startTime`, `HH:mm` on the class educator's wall "
@@ -38,6 +46,13 @@ public static class SeriesEndpoints
         return app;
     }
 
+    private static async Task<Results<Ok<SeriesSessionsDto>, ProblemHttpResult>> GetAsync(
+        Guid id, ClaimsPrincipal user, SessionSeries series, CancellationToken ct)
+    {
+        var result = await series.GetAsync(SessionActor.From(user), id, ct);
+        return result.Error is { } error ? error.ToProblem() : TypedResults.Ok(SeriesSessionsDto.From(id, result.Value!));
+    }
+
     private static async Task<Results<Ok<SeriesSessionsDto>, ProblemHttpResult>> UpdateAsync(
         Guid id, UpdateSeriesBody body, ClaimsPrincipal user, SessionSeries series, CancellationToken ct)
     {
@@ -49,7 +64,7 @@ public static class SeriesEndpoints
         var result = await series.UpdateFollowingAsync(SessionActor.From(user), id, changes.Value!, ct);
         return result.Error is { } error
             ? error.ToProblem()
-            : TypedResults.Ok(new SeriesSessionsDto(id, [.. result.Value!.Select(SessionDto.From)]));
+            : TypedResults.Ok(SeriesSessionsDto.From(id, result.Value!));
     }
 
     private static async Task<Results<Ok<CancelledSeriesDto>, ProblemHttpResult>> CancelAsync(

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Classes;
 using Sessions.Web.Infrastructure;
 using Sessions.Web.Infrastructure.Data;
 using Sessions.Web.Infrastructure.Http;
@@ -47,6 +48,18 @@ public sealed class SessionSeries(
         var seriesId = Guid.CreateVersion7();
         var booked = await bookings.ScheduleAsync(db, actor, owner, SessionBookings.Tidy(request), starts, seriesId, now, ct);
         return new BookedSeries(seriesId, booked, overlaps);
+    }
+
+    /// <summary>Every session of the series in order of their start, for members of its class.</summary>
+    public async Task<Result<IReadOnlyList<SessionSummary>>> GetAsync(SessionActor actor, Guid seriesId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var series = await AllAsync(db, seriesId, ct);
+        if (series.Count == 0)
+        {
+            return SeriesErrors.NotFound;
+        }
+        return await ClassMembership.IsMemberAsync(db, actor, series[0].ClassId, ct) ? series : SessionErrors.NotMember;
     }
 
     /// <summary>
@@ -181,11 +194,7 @@ public sealed class SessionSeries(
     private static async Task<Result<List<SessionSummary>>> FollowingAsync(SessionsDbContext db, SessionActor actor, Guid seriesId,
         Guid? fromSessionId, CancellationToken ct)
     {
-        var series = await db.Sessions.AsNoTracking()
-            .Where(s => s.SeriesId == seriesId)
-            .OrderBy(s => s.ScheduledStartUtc)
-            .Select(SessionSummary.Projection)
-            .ToListAsync(ct);
+        var series = await AllAsync(db, seriesId, ct);
         if (series.Count == 0)
         {
             return SeriesErrors.NotFound;
@@ -205,6 +214,13 @@ public sealed class SessionSeries(
         }
         return series.FindAll(s => s.Status == SessionStatus.Scheduled && s.ScheduledStartUtc >= from);
     }
+
+    private static Task<List<SessionSummary>> AllAsync(SessionsDbContext db, Guid seriesId, CancellationToken ct) =>
+        db.Sessions.AsNoTracking()
+            .Where(s => s.SeriesId == seriesId)
+            .OrderBy(s => s.ScheduledStartUtc)
+            .Select(SessionSummary.Projection)
+            .ToListAsync(ct);
 
     /// <summary>The zone a series repeats in: its educator's (the class owner's) account zone, whoever books it.</summary>
     private static async Task<TimeZoneInfo> EducatorZoneAsync(SessionsDbContext db, string educatorId, CancellationToken ct) =>
