@@ -94,7 +94,8 @@ public sealed class MatrixApp : IAsyncLifetime
         var (_, sentinelId, _) = await ClassWithSessionAsync(MatrixRole.OtherEducator, MatrixRole.OtherStudent, SessionNeed.StartableNow);
         return new MatrixScene(classId, sessionId, _people[MatrixRole.OwningEducator].Id, _people[MatrixRole.EnrolledStudent].Id,
             _people[MatrixRole.OtherStudent].Id, TestData.Iso(App.Time.GetUtcNow().AddDays(2)), sentinelId, classmateId,
-            _people[MatrixRole.CoEducator].Id, _people[MatrixRole.OtherEducator].Id);
+            _people[MatrixRole.CoEducator].Id, _people[MatrixRole.OtherEducator].Id,
+            SeriesId: need == SessionNeed.TomorrowInSeries ? await data.InSeriesAsync(sessionId) : null);
     }
 
     /// <summary>
@@ -111,7 +112,7 @@ public sealed class MatrixApp : IAsyncLifetime
         var data = App.Data;
         var classmate = await data.StudentAsync("Classmate");
         var schoolClass = await data.ClassAsync(_people[educatorRole], _people[studentRole], classmate);
-        var session = await data.SessionAsync(schoolClass, startsIn: need == SessionNeed.Tomorrow ? TimeSpan.FromDays(1) : TimeSpan.Zero);
+        var session = await data.SessionAsync(schoolClass, startsIn: need is SessionNeed.Tomorrow or SessionNeed.TomorrowInSeries ? TimeSpan.FromDays(1) : TimeSpan.Zero);
         if (need == SessionNeed.Live)
         {
             var started = await App.Services.GetRequiredService<SessionService>().StartAsync(Actor(educatorRole), session.Id, CancellationToken.None);
