@@ -26,7 +26,8 @@ public static class SessionBookingEndpoints
                 + "without `recurrence`, and a warning `overlaps_session` for each other scheduled or live session of the class an "
                 + "occurrence overlaps (booked all the same).")
             .ProducesErrors(ClassErrors.NotFound, ClassErrors.NotOwner, ClassErrors.Archived, SessionErrors.NoStudentsEnrolled, SessionDocs.EducatorAlreadyLive)
-            .WithExamples(SeriesDocs.CreateRequest, SessionDocs.Scheduled);
+            .ProducesOneOf(StatusCodes.Status201Created, typeof(SessionDto), typeof(SessionSeriesDto))
+            .WithExamples(("session", SessionDocs.CreateRequest, SessionDocs.Scheduled), ("series", SeriesDocs.CreateRequest, SeriesDocs.Booked));
         educators.MapPatch("/{id}", UpdateAsync)
             .WithSummary("Edit or reschedule a session")
             .WithDescription("Changes the title, description, start, duration or settings of a scheduled session (its owner or an admin, "
