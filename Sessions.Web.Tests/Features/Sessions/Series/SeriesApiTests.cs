@@ -16,7 +16,7 @@ namespace Sessions.Web.Tests.Features.Sessions.Series;
 [Collection(AppFixtureGroup.Name)]
 public sealed class SeriesApiTests(SessionsAppFactory app)
 {
-    private static readonly UserTime Paris = new(UserTime.FindZone("Europe/Paris"));
+    private static readonly UserTime Paris = SeriesDates.Paris;
 
     private static readonly string[] Mondays = ["monday"];
     private static readonly string[] MondaysAndWednesdays = ["monday", "wednesday"];
@@ -328,16 +328,7 @@ public sealed class SeriesApiTests(SessionsAppFactory app)
         return [.. ids.Select(id => statuses[id])];
     }
 
-    /// <summary>09:00 in Paris on the first Monday at least two days after the app's now.</summary>
-    private DateTime NextMondayNineParis()
-    {
-        var day = Paris.ToLocal(app.Time.GetUtcNow().UtcDateTime).Date.AddDays(2);
-        while (day.DayOfWeek != DayOfWeek.Monday)
-        {
-            day = day.AddDays(1);
-        }
-        return day.AddHours(9);
-    }
+    private DateTime NextMondayNineParis() => SeriesDates.NextMondayNine(app.Time.GetUtcNow());
 
     /// <summary>The next second Sunday of March whose Monday before is still ahead of the app's now.</summary>
     private DateTime NextUsSpringChange()
