@@ -83,6 +83,29 @@ public sealed class SeriesApiTests(SessionsAppFactory app)
         Assert.Equal(TimeSpan.FromDays(7) - TimeSpan.FromHours(1), starts[1] - starts[0]);
     }
 
+    [Fact]
+    public async Task A_series_may_hold_exactly_the_cap_and_a_booking_without_recurrence_still_answers_the_session_alone()
+    {
+        var (educator, _, schoolClass) = await ClassWithStudentAsync();
+        using var client = await _data.ClientForAsync(educator);
+        var everyDay = Enum.GetValues<DayOfWeek>().Select(day => day.ToString().ToLowerInvariant()).ToArray();
+
+        var series = await (await client.PostAsJsonAsync("/api/sessions", SeriesBody(schoolClass, NextMondayNineParis(),
+            new { daysOfWeek = everyDay, count = 100 }))).ShouldBeSeriesAsync();
+        using var single = await client.PostAsJsonAsync("/api/sessions", new
+        {
+            classId = schoolClass.Id, title = "Once", type = "scheduled",
+            scheduledStartTime = TestData.Iso(app.Time.GetUtcNow().AddDays(1)), durationMinutes = 30,
+        });
+
+        Assert.Equal(100, series.GetProperty("occurrences").GetArrayLength());
+        Assert.Equal(HttpStatusCode.Created, single.StatusCode);
+        var session = await single.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["cancellationReason", "cancelledAt", "class", "description", "duration", "endedAt", "host", "id", "scheduledStartTime",
+            "settings", "startedAt", "status", "title", "type", "wrapUpEndsAt"], session.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Null((await _data.ReloadAsync(session.GetProperty("id").GetGuid())).SeriesId);
+    }
+
     [Theory]
     [InlineData("""{"daysOfWeek":[],"count":3}""", "recurrence.daysOfWeek")]
     [InlineData("""{"daysOfWeek":["monday","monday"],"count":3}""", "recurrence.daysOfWeek")]
