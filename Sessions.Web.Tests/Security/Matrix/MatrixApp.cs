@@ -89,7 +89,8 @@ public sealed class MatrixApp : IAsyncLifetime
         // An educator runs one session at a time: what earlier probes left live ends first, before anyone listens.
         await EndLiveSessionsAsync(MatrixRole.OwningEducator);
         await EndLiveSessionsAsync(MatrixRole.OtherEducator);
-        var (classId, sessionId, classmateId) = await ClassWithSessionAsync(MatrixRole.OwningEducator, MatrixRole.EnrolledStudent, need);
+        var (classId, sessionId, classmateId) = await ClassWithSessionAsync(MatrixRole.OwningEducator, MatrixRole.EnrolledStudent,
+            need == SessionNeed.TomorrowInSeries ? SessionNeed.Tomorrow : need);
         await data.CoEducatorAsync(classId, _people[MatrixRole.CoEducator]);
         var (_, sentinelId, _) = await ClassWithSessionAsync(MatrixRole.OtherEducator, MatrixRole.OtherStudent, SessionNeed.StartableNow);
         return new MatrixScene(classId, sessionId, _people[MatrixRole.OwningEducator].Id, _people[MatrixRole.EnrolledStudent].Id,
@@ -112,7 +113,7 @@ public sealed class MatrixApp : IAsyncLifetime
         var data = App.Data;
         var classmate = await data.StudentAsync("Classmate");
         var schoolClass = await data.ClassAsync(_people[educatorRole], _people[studentRole], classmate);
-        var session = await data.SessionAsync(schoolClass, startsIn: need is SessionNeed.Tomorrow or SessionNeed.TomorrowInSeries ? TimeSpan.FromDays(1) : TimeSpan.Zero);
+        var session = await data.SessionAsync(schoolClass, startsIn: need == SessionNeed.Tomorrow ? TimeSpan.FromDays(1) : TimeSpan.Zero);
         if (need == SessionNeed.Live)
         {
             var started = await App.Services.GetRequiredService<SessionService>().StartAsync(Actor(educatorRole), session.Id, CancellationToken.None);
