@@ -48,8 +48,6 @@ public sealed record CreateSessionBody(
     }
 }
 
-/// <summary>A session to book, or with <see cref="Recurrence"/> the first of a weekly series.</summary>
-public sealed record NewBooking(NewSession Session, WeeklyRecurrence? Recurrence);
 
 /// <summary>Body of <c>PATCH /api/sessions/{id}</c>: what is left out stays as it is.</summary>
 public sealed record UpdateSessionBody(

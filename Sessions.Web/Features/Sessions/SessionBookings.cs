@@ -286,6 +286,3 @@ public sealed partial class SessionBookings(
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} cancelled by {ActorId}")]
     private static partial void LogCancelled(ILogger logger, Guid sessionId, string actorId);
 }
-
-/// <summary>Changes to make to one scheduled session, as it was read.</summary>
-internal sealed record SessionEdit(SessionSummary Current, SessionChanges Changes);

@@ -131,10 +131,3 @@ public sealed class SessionForm
 
     private DateTime? LocalStart => Date is { } date && Time is { } time ? date.Date + time : null;
 }
-
-/// <summary>How a weekly series ends: on a date, or after a number of sessions.</summary>
-public enum RepeatEnd
-{
-    Until,
-    Count,
-}
