@@ -63,6 +63,15 @@ public sealed class TestData(SessionsAppFactory app)
         return session;
     }
 
+    /// <summary>Makes the session the one session of a new weekly series (as booking a series with a count of 1 would); answers its id.</summary>
+    public async Task<Guid> InSeriesAsync(Guid sessionId)
+    {
+        var seriesId = Guid.CreateVersion7();
+        await using var db = await DbAsync();
+        await db.Sessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(u => u.SetProperty(s => s.SeriesId, seriesId));
+        return seriesId;
+    }
+
     public async Task<Session> ReloadAsync(Guid sessionId)
     {
         await using var db = await DbAsync();

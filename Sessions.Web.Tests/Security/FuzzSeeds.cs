@@ -31,6 +31,7 @@ public static class FuzzSeeds
             ["scheduledStartTime"] = w.Tomorrow,
             ["durationMinutes"] = 45,
             ["settings"] = new JsonObject { ["chatEnabled"] = true, ["maxParticipants"] = 20, ["studentMediaEnabled"] = false },
+            ["recurrence"] = new JsonObject { ["daysOfWeek"] = new JsonArray("monday", "thursday"), ["count"] = 3 },
         }),
         ["PATCH /api/sessions/{id}"] = w => new(w.Educator, $"/api/sessions/{w.SessionToEdit}", new JsonObject
         {
@@ -42,6 +43,16 @@ public static class FuzzSeeds
         }),
         ["POST /api/sessions/{id}/cancel"] = w => new(w.Educator, $"/api/sessions/{w.SessionToCancel}/cancel",
             new JsonObject { ["reason"] = "Teacher training day" }),
+        ["PATCH /api/series/{id:guid}"] = w => new(w.Educator, $"/api/series/{w.SeriesToEdit}", new JsonObject
+        {
+            ["fromSessionId"] = w.SeriesSessionToEdit,
+            ["title"] = "Fractions, from now on",
+            ["description"] = "Room 12",
+            ["durationMinutes"] = 50,
+            ["startTime"] = "10:30",
+        }),
+        ["POST /api/series/{id:guid}/cancel"] = w => new(w.Educator, $"/api/series/{w.SeriesToCancel}/cancel",
+            new JsonObject { ["fromSessionId"] = null, ["reason"] = "The course ends early" }),
         // The admin (who teaches every class and is never rate limited) writes to a live session's chat.
         ["POST /api/sessions/{id}/messages"] = w => new(w.Admin, $"/api/sessions/{w.SessionToChatIn}/messages", new JsonObject
         {

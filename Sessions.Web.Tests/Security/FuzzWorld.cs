@@ -54,6 +54,9 @@ public sealed class FuzzWorld : IDisposable
 
     /// <summary>A valid scheduled start: tomorrow, with an offset.</summary>
     public string Tomorrow { get; private init; } = "";
+    public Guid SeriesSessionToEdit { get; private init; }
+    public Guid SeriesToEdit { get; private init; }
+    public Guid SeriesToCancel { get; private init; }
 
     public static async Task<FuzzWorld> CreateAsync(SessionsAppFactory app)
     {
@@ -62,6 +65,7 @@ public sealed class FuzzWorld : IDisposable
         var student = await data.StudentAsync();
         var schoolClass = await data.ClassAsync(educator, student);
         var rated = await RatingScene.CompletedAsync(app, attendees: 2);
+        var seriesSessionToEdit = (await data.SessionAsync(schoolClass, startsIn: TimeSpan.FromDays(4))).Id;
         using var toReject = await rated.RateAsync(app, rated.Attendees[1], RatingScene.Body());
         return new FuzzWorld(app.CreateClient(), await data.ClientForAsync(educator), await data.ClientForAsync(await data.AdminAsync()),
             await data.ClientForAsync(rated.Attendees[0]))
@@ -78,6 +82,9 @@ public sealed class FuzzWorld : IDisposable
             SessionToEdit = (await data.SessionAsync(schoolClass, startsIn: TimeSpan.FromDays(2))).Id,
             SessionToCancel = (await data.SessionAsync(schoolClass, startsIn: TimeSpan.FromDays(3))).Id,
             Tomorrow = TestData.Iso(app.Time.GetUtcNow().AddDays(1)),
+            SeriesSessionToEdit = seriesSessionToEdit,
+            SeriesToEdit = await data.InSeriesAsync(seriesSessionToEdit),
+            SeriesToCancel = await data.InSeriesAsync((await data.SessionAsync(schoolClass, startsIn: TimeSpan.FromDays(5))).Id),
             SessionToChatIn = (await app.SessionInAsync(SessionStatus.InProgress)).Session.Id,
             RefreshToken = (await data.SignInAsync(student)).RefreshToken,
             RefreshTokenToRevoke = (await data.SignInAsync(student)).RefreshToken,

@@ -68,6 +68,13 @@ public static class AuthorizationMatrix
             OwnerOrAdmin("200", "not_session_owner")),
         new("POST /api/sessions/{id}/cancel", new("POST", s => $"/api/sessions/{s.SessionId}/cancel", SessionNeed.Tomorrow),
             OwnerOrAdmin("200", "not_session_owner")),
+        // A weekly series is read by the class's members and changed or cancelled, from one session on, by those who may book.
+        new("GET /api/series/{id:guid}", new("GET", s => $"/api/series/{s.SeriesId}", SessionNeed.TomorrowInSeries), Members("200")),
+        new("PATCH /api/series/{id:guid}", new("PATCH", s => $"/api/series/{s.SeriesId}", SessionNeed.TomorrowInSeries,
+                s => new { fromSessionId = s.SessionId, title = "Renamed" }),
+            OwnerOrAdmin("200", "not_session_owner")),
+        new("POST /api/series/{id:guid}/cancel", new("POST", s => $"/api/series/{s.SeriesId}/cancel", SessionNeed.TomorrowInSeries),
+            OwnerOrAdmin("200", "not_session_owner")),
         // Those who teach the class start and end its sessions; booking, editing and cancelling stay with the owner (above).
         new("POST /api/sessions/{id}/start", new("POST", s => $"/api/sessions/{s.SessionId}/start"), TeachersOrAdmin("200", "not_session_owner")),
         new("POST /api/sessions/{id}/end", new("POST", s => $"/api/sessions/{s.SessionId}/end", SessionNeed.Live),

@@ -89,12 +89,14 @@ public sealed class MatrixApp : IAsyncLifetime
         // An educator runs one session at a time: what earlier probes left live ends first, before anyone listens.
         await EndLiveSessionsAsync(MatrixRole.OwningEducator);
         await EndLiveSessionsAsync(MatrixRole.OtherEducator);
-        var (classId, sessionId, classmateId) = await ClassWithSessionAsync(MatrixRole.OwningEducator, MatrixRole.EnrolledStudent, need);
+        var (classId, sessionId, classmateId) = await ClassWithSessionAsync(MatrixRole.OwningEducator, MatrixRole.EnrolledStudent,
+            need == SessionNeed.TomorrowInSeries ? SessionNeed.Tomorrow : need);
         await data.CoEducatorAsync(classId, _people[MatrixRole.CoEducator]);
         var (_, sentinelId, _) = await ClassWithSessionAsync(MatrixRole.OtherEducator, MatrixRole.OtherStudent, SessionNeed.StartableNow);
         return new MatrixScene(classId, sessionId, _people[MatrixRole.OwningEducator].Id, _people[MatrixRole.EnrolledStudent].Id,
             _people[MatrixRole.OtherStudent].Id, TestData.Iso(App.Time.GetUtcNow().AddDays(2)), sentinelId, classmateId,
-            _people[MatrixRole.CoEducator].Id, _people[MatrixRole.OtherEducator].Id);
+            _people[MatrixRole.CoEducator].Id, _people[MatrixRole.OtherEducator].Id,
+            SeriesId: need == SessionNeed.TomorrowInSeries ? await data.InSeriesAsync(sessionId) : null);
     }
 
     /// <summary>

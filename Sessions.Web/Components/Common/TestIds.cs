@@ -114,6 +114,20 @@ public static class TestIds
     public const string SessionFormMaxParticipants = "session-form-max-participants";
     public const string SessionFormSubmit = "session-form-submit";
     public const string SessionFormError = "session-form-error";
+
+    // The session dialog's "Repeat" section, its warning after booking, and the cancel dialog's choice for a series.
+    public const string RepeatWeekly = "repeat-weekly";
+    public const string RepeatEndsUntil = "repeat-ends-until";
+    public const string RepeatEndsCount = "repeat-ends-count";
+    public const string RepeatUntil = "repeat-until";
+    public const string RepeatCount = "repeat-count";
+    public const string RepeatPreview = "repeat-preview";
+    public const string SeriesOverlapWarning = "series-overlap-warning";
+    public const string SeriesBookedClose = "series-booked-close";
+    public const string CancelThisSession = "cancel-this-session";
+    public const string CancelFollowing = "cancel-following";
+    public static string RepeatDay(DayOfWeek day) => $"repeat-day-{day.ToString().ToLowerInvariant()}";
+    public static string SessionWeekly(Guid id) => $"session-weekly-{id}";
     public const string ChatSetting = "chat";
     public const string StudentMediaSetting = "student-media";
     public const string RecordingSetting = "recording";

@@ -38,6 +38,9 @@ public sealed class Session
     public required string ChannelName { get; set; }
     public DateTime CreatedUtc { get; set; }
 
+    /// <summary>The weekly series this session was booked in (<see cref="Series.SessionSeries"/>); null for a single booking.</summary>
+    public Guid? SeriesId { get; set; }
+
     /// <summary>In progress, or wrapping up: its room is open and its educator counts as live (<see cref="SessionStatusRules.Live"/>).</summary>
     public static readonly Expression<Func<Session, bool>> IsLive = StatusIn(SessionStatusRules.Live);
 
@@ -89,7 +92,7 @@ public sealed class Session
     public static string ChannelNameFor(Guid sessionId) => $"s-{sessionId:N}";
 
     public static Session Create(int classId, string educatorId, SessionType type, string title, string? description,
-        DateTime startUtc, int durationMinutes, DateTime now, SessionSettingOverrides? settings = null)
+        DateTime startUtc, int durationMinutes, DateTime now, SessionSettingOverrides? settings = null, Guid? seriesId = null)
     {
         var id = Guid.CreateVersion7();
         return new Session
@@ -106,6 +109,7 @@ public sealed class Session
             ChannelName = ChannelNameFor(id),
             CreatedUtc = now,
             Overrides = settings ?? SessionSettingOverrides.None,
+            SeriesId = seriesId,
         };
     }
 }

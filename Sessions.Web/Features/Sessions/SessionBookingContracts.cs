@@ -1,3 +1,4 @@
+using Sessions.Web.Features.Sessions.Series;
 using Sessions.Web.Infrastructure.Http;
 
 namespace Sessions.Web.Features.Sessions;
@@ -13,10 +14,11 @@ public sealed record CreateSessionBody(
     string? Type,
     string? ScheduledStartTime,
     int? DurationMinutes,
-    SessionSettingsBody? Settings)
+    SessionSettingsBody? Settings,
+    RecurrenceBody? Recurrence = null)
 {
-    /// <summary>The service's request, or the fields that could not even be read.</summary>
-    public Result<NewSession> ToRequest()
+    /// <summary>The service's request (and the series' rule, if any), or the fields that could not even be read.</summary>
+    public Result<NewBooking> ToRequest()
     {
         var errors = new FieldErrors();
         if (ClassId is null)
@@ -38,11 +40,14 @@ public sealed record CreateSessionBody(
             errors.Add(SessionFields.Type, "The type must be \"scheduled\" or \"instant\".");
         }
         var start = ApiTime.ReadInstant(errors, SessionFields.Start, ScheduledStartTime);
+        var recurrence = Recurrence?.Read(errors);
         return errors.ToError() is { } unreadable
             ? unreadable
-            : new NewSession(ClassId!.Value, type!.Value, Title, Description, start, DurationMinutes!.Value, Settings?.ToOverrides());
+            : new NewBooking(new NewSession(ClassId!.Value, type!.Value, Title, Description, start, DurationMinutes!.Value, Settings?.ToOverrides()),
+                recurrence);
     }
 }
+
 
 /// <summary>Body of <c>PATCH /api/sessions/{id}</c>: what is left out stays as it is.</summary>
 public sealed record UpdateSessionBody(

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Classes;
+using Sessions.Web.Features.Sessions.Series;
 using Sessions.Web.Infrastructure.Http;
 using Sessions.Web.Infrastructure.OpenApi;
 using Sessions.Web.Infrastructure.RateLimiting;
@@ -18,9 +19,15 @@ public static class SessionBookingEndpoints
             .WithSummary("Book a session")
             .WithDescription("Books a scheduled session in one of the caller's classes, or creates an instant one and starts it in the same "
                 + "step (a refused start leaves nothing behind). Answers 201 with the session and its URL. An archived class takes no new "
-                + "sessions (`class_archived`).")
+                + "sessions (`class_archived`). With `recurrence` (`{daysOfWeek: [\"monday\", …], until: \"YYYY-MM-DD\"}` or `{daysOfWeek, "
+                + "count}`) it books a weekly series instead: one scheduled session per chosen day, at the start's local time of day in "
+                + "the class educator's time zone (DST-correct), the first being the start itself when its day is chosen, at most "
+                + $"{WeeklyRecurrence.MaxOccurrences}; the 201 is then `{{seriesId, occurrences, warnings}}` with the series' URL, each occurrence a session as "
+                + "without `recurrence`, and a warning `overlaps_session` for each other scheduled or live session of the class an "
+                + "occurrence overlaps (booked all the same).")
             .ProducesErrors(ClassErrors.NotFound, ClassErrors.NotOwner, ClassErrors.Archived, SessionErrors.NoStudentsEnrolled, SessionDocs.EducatorAlreadyLive)
-            .WithExamples(SessionDocs.CreateRequest, SessionDocs.Scheduled);
+            .ProducesOneOf(StatusCodes.Status201Created, typeof(SessionDto), typeof(SessionSeriesDto))
+            .WithExamples(("session", SessionDocs.CreateRequest, SessionDocs.Scheduled), ("series", SeriesDocs.CreateRequest, SeriesDocs.Booked));
         educators.MapPatch("/{id}", UpdateAsync)
             .WithSummary("Edit or reschedule a session")
             .WithDescription("Changes the title, description, start, duration or settings of a scheduled session (its owner or an admin, "
@@ -34,15 +41,23 @@ public static class SessionBookingEndpoints
         return educators;
     }
 
-    private static async Task<Results<CreatedAtRoute<SessionDto>, ProblemHttpResult>> CreateAsync(
-        CreateSessionBody body, ClaimsPrincipal user, SessionBookings bookings, CancellationToken ct)
+    private static async Task<Results<CreatedAtRoute<SessionDto>, CreatedAtRoute<SessionSeriesDto>, ProblemHttpResult>> CreateAsync(
+        CreateSessionBody body, ClaimsPrincipal user, SessionBookings bookings, SessionSeries series, CancellationToken ct)
     {
         var request = body.ToRequest();
         if (request.Error is { } unreadable)
         {
             return unreadable.ToProblem();
         }
-        var result = await bookings.CreateAsync(SessionActor.From(user), request.Value!, ct);
+        var (session, recurrence) = request.Value!;
+        if (recurrence is not null)
+        {
+            var booked = await series.CreateAsync(SessionActor.From(user), session, recurrence, ct);
+            return booked.Error is { } refused
+                ? refused.ToProblem()
+                : TypedResults.CreatedAtRoute(SessionSeriesDto.From(booked.Value!), SeriesEndpoints.GetSeriesRoute, new { id = booked.Value!.SeriesId });
+        }
+        var result = await bookings.CreateAsync(SessionActor.From(user), session, ct);
         return result.Error is { } error
             ? error.ToProblem()
             : TypedResults.CreatedAtRoute(SessionDto.From(result.Value!), SessionEndpoints.GetSessionRoute, new { id = result.Value!.Id });

@@ -28,94 +28,158 @@ public sealed partial class SessionBookings(
     public async Task<Result<SessionSummary>> CreateAsync(SessionActor actor, NewSession request, CancellationToken ct)
     {
         var now = time.StoredUtcNow();
-        if (Check(request, now) is { } invalid)
+        if (CheckNew(request, now).ToError() is { } invalid)
         {
             return invalid;
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var owned = await ClassMembership.OwnedClassAsync(db, actor, request.ClassId, ct);
-        if (owned.Error is { } classError)
+        var bookable = await BookableClassAsync(db, actor, request.ClassId, ct);
+        if (bookable.Error is { } classError)
         {
             return classError;
         }
-        if (await db.Classes.AnyAsync(c => c.Id == request.ClassId && c.ArchivedUtc != null, ct))
-        {
-            return ClassErrors.Archived;
-        }
-        var tidy = request with { Title = TextRule.Tidy(request.Title), Description = TextRule.Tidy(request.Description) };
+        var tidy = Tidy(request);
         if (request.Type == SessionType.Instant)
         {
-            var started = await sessions.StartInstantAsync(actor, owned.Value!, tidy, ct);
+            var started = await sessions.StartInstantAsync(actor, bookable.Value!, tidy, ct);
             return started.Error is { } refused ? refused : started.Value!.Session;
         }
+        var booked = await ScheduleAsync(db, actor, bookable.Value!, tidy, [request.StartUtc!.Value], seriesId: null, now, ct);
+        return booked[0];
+    }
 
-        var created = Session.Create(owned.Value!.Id, owned.Value.EducatorId, SessionType.Scheduled, tidy.Title!, tidy.Description,
-            request.StartUtc!.Value, request.DurationMinutes, now, request.Settings);
-        var session = SessionSummary.OfNew(created, owned.Value);
+    /// <summary>The class, if the caller may book in it (its owner or an admin) and it still takes sessions.</summary>
+    internal static async Task<Result<ClassSummary>> BookableClassAsync(SessionsDbContext db, SessionActor actor, int classId, CancellationToken ct)
+    {
+        var owned = await ClassMembership.OwnedClassAsync(db, actor, classId, ct);
+        if (owned.Error is not null)
+        {
+            return owned;
+        }
+        return owned.Value!.Archived ? ClassErrors.Archived : owned;
+    }
+
+    /// <summary>The request with its texts as they are stored.</summary>
+    internal static NewSession Tidy(NewSession request) =>
+        request with { Title = TextRule.Tidy(request.Title), Description = TextRule.Tidy(request.Description) };
+
+    /// <summary>
+    /// Stores scheduled sessions of a checked, tidy request, one per start, with their <c>session_scheduled</c> entries in one
+    /// transaction; after the commit the class hears <c>SessionScheduled</c> once per session, in the order of the starts.
+    /// </summary>
+    internal async Task<IReadOnlyList<SessionSummary>> ScheduleAsync(SessionsDbContext db, SessionActor actor, ClassSummary owner,
+        NewSession tidy, IReadOnlyList<DateTime> startsUtc, Guid? seriesId, DateTime now, CancellationToken ct)
+    {
+        var created = startsUtc.Select(startUtc => Session.Create(owner.Id, owner.EducatorId, SessionType.Scheduled, tidy.Title!,
+            tidy.Description, startUtc, tidy.DurationMinutes, now, tidy.Settings, seriesId)).ToList();
+        var booked = created.ConvertAll(session => SessionSummary.OfNew(session, owner));
         await ResilientTransaction.ExecuteAsync(db, () =>
         {
-            db.Sessions.Add(created);
-            ActivityLog.Record(db, created.Id, actor.UserId,
-                new SessionScheduledData(session.Title, ApiTime.Utc(session.ScheduledStartUtc), session.DurationMinutes), now);
+            foreach (var session in created)
+            {
+                db.Sessions.Add(session);
+                ActivityLog.Record(db, session.Id, actor.UserId,
+                    new SessionScheduledData(session.Title, ApiTime.Utc(session.ScheduledStartUtc), session.DurationMinutes), now);
+            }
             return Task.FromResult(true);
-        }, () => live.PublishAsync(new SessionScheduledMessage(session.Id, session.ClassId, session.Title,
-            ApiTime.Utc(session.ScheduledStartUtc), session.DurationMinutes), session.EducatorId), ct);
-        return session;
+        }, async () =>
+        {
+            foreach (var session in booked)
+            {
+                await live.PublishAsync(new SessionScheduledMessage(session.Id, session.ClassId, session.Title,
+                    ApiTime.Utc(session.ScheduledStartUtc), session.DurationMinutes), session.EducatorId);
+            }
+        }, ct);
+        return booked;
     }
 
     /// <summary>Edits or reschedules a session while it is scheduled; enrolled students see the change live.</summary>
     public async Task<Result<SessionSummary>> UpdateAsync(SessionActor actor, Guid sessionId, SessionChanges changes, CancellationToken ct)
     {
-        var now = time.StoredUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var owned = await OwnedScheduledAsync(db, actor, sessionId, ct);
         if (owned.Error is { } refused)
         {
             return refused;
         }
-        var current = owned.Value!;
-        var updated = current with
-        {
-            Title = changes.Title is null ? current.Title : TextRule.Tidy(changes.Title) ?? "",
-            Description = changes.Description is null ? current.Description : TextRule.Tidy(changes.Description),
-            ScheduledStartUtc = changes.StartUtc ?? current.ScheduledStartUtc,
-            DurationMinutes = changes.DurationMinutes ?? current.DurationMinutes,
-            Overrides = changes.Settings ?? current.Overrides,
-        };
-        if (Check(changes, updated, now) is { } invalid)
+        var saved = await UpdateScheduledAsync(db, actor, [new SessionEdit(owned.Value!, changes)], ct);
+        if (saved.Error is { } invalid)
         {
             return invalid;
         }
-
-        // Only while still scheduled: a start that won the race keeps the session as it started.
-        var saved = await ResilientTransaction.ExecuteAsync(db, async () =>
-            {
-                var changed = await db.Sessions
-                    .Where(s => s.Id == sessionId && s.Status == SessionStatus.Scheduled)
-                    .ExecuteUpdateAsync(u => u
-                        .SetProperty(s => s.Title, updated.Title)
-                        .SetProperty(s => s.Description, updated.Description)
-                        .SetProperty(s => s.ScheduledStartUtc, updated.ScheduledStartUtc)
-                        .SetProperty(s => s.DurationMinutes, updated.DurationMinutes)
-                        .SetProperty(s => s.Overrides, updated.Overrides), ct) == 1;
-                if (changed)
-                {
-                    ActivityLog.Record(db, sessionId, actor.UserId,
-                        new SessionUpdatedData(updated.Title, ApiTime.Utc(updated.ScheduledStartUtc), updated.DurationMinutes), now);
-                }
-                return changed;
-            },
-            () => live.PublishAsync(new SessionUpdatedMessage(updated.Id, updated.ClassId, updated.Title, updated.Description,
-                ApiTime.Utc(updated.ScheduledStartUtc), updated.DurationMinutes), updated.EducatorId), ct);
-        return saved ? updated : await RefusalNowAsync(db, sessionId, ct);
+        return saved.Value!.Count == 1 ? saved.Value[0] : await RefusalNowAsync(db, sessionId, ct);
     }
+
+    /// <summary>
+    /// Applies each edit to its session, all checked first (the first invalid one answers) and then stored in one transaction
+    /// with their <c>session_updated</c> entries; after the commit each changed session's class hears <c>SessionUpdated</c>.
+    /// Answers the sessions as changed, leaving out any that stopped being scheduled meanwhile: a start that won the race
+    /// keeps the session as it started.
+    /// </summary>
+    internal async Task<Result<IReadOnlyList<SessionSummary>>> UpdateScheduledAsync(SessionsDbContext db, SessionActor actor,
+        IReadOnlyList<SessionEdit> edits, CancellationToken ct)
+    {
+        var now = time.StoredUtcNow();
+        var updates = new List<SessionSummary>();
+        foreach (var (current, changes) in edits)
+        {
+            var updated = Apply(current, changes);
+            if (Check(changes, updated, now) is { } invalid)
+            {
+                return invalid;
+            }
+            updates.Add(updated);
+        }
+        var saved = new List<SessionSummary>();
+        await ResilientTransaction.ExecuteAsync(db, async () =>
+            {
+                saved.Clear();
+                foreach (var updated in updates)
+                {
+                    if (await StoreAsync(db, updated, ct))
+                    {
+                        ActivityLog.Record(db, updated.Id, actor.UserId,
+                            new SessionUpdatedData(updated.Title, ApiTime.Utc(updated.ScheduledStartUtc), updated.DurationMinutes), now);
+                        saved.Add(updated);
+                    }
+                }
+                return saved.Count > 0;
+            },
+            async () =>
+            {
+                foreach (var updated in saved)
+                {
+                    await live.PublishAsync(new SessionUpdatedMessage(updated.Id, updated.ClassId, updated.Title, updated.Description,
+                        ApiTime.Utc(updated.ScheduledStartUtc), updated.DurationMinutes), updated.EducatorId);
+                }
+            }, ct);
+        return saved;
+    }
+
+    private static SessionSummary Apply(SessionSummary current, SessionChanges changes) => current with
+    {
+        Title = changes.Title is null ? current.Title : TextRule.Tidy(changes.Title) ?? "",
+        Description = changes.Description is null ? current.Description : TextRule.Tidy(changes.Description),
+        ScheduledStartUtc = changes.StartUtc ?? current.ScheduledStartUtc,
+        DurationMinutes = changes.DurationMinutes ?? current.DurationMinutes,
+        Overrides = changes.Settings ?? current.Overrides,
+    };
+
+    /// <summary>Only while still scheduled: one conditional UPDATE, true when it changed the row.</summary>
+    private static async Task<bool> StoreAsync(SessionsDbContext db, SessionSummary updated, CancellationToken ct) =>
+        await db.Sessions
+            .Where(s => s.Id == updated.Id && s.Status == SessionStatus.Scheduled)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(s => s.Title, updated.Title)
+                .SetProperty(s => s.Description, updated.Description)
+                .SetProperty(s => s.ScheduledStartUtc, updated.ScheduledStartUtc)
+                .SetProperty(s => s.DurationMinutes, updated.DurationMinutes)
+                .SetProperty(s => s.Overrides, updated.Overrides), ct) == 1;
 
     /// <summary>Cancels a session before it starts; it can never start afterwards.</summary>
     public async Task<Result<SessionSummary>> CancelAsync(SessionActor actor, Guid sessionId, string? reason, CancellationToken ct)
     {
-        var errors = new FieldErrors();
-        SessionRules.CancellationReason.Check(errors, reason);
-        if (errors.ToError() is { } invalid)
+        if (CheckReason(reason) is { } invalid)
         {
             return invalid;
         }
@@ -125,17 +189,37 @@ public sealed partial class SessionBookings(
         {
             return refused;
         }
-        var now = time.StoredUtcNow();
-        var tidyReason = TextRule.Tidy(reason);
-        if (!await transitions.CancelAsync(db, owned.Value!, actor.UserId, tidyReason, now, ct))
-        {
-            return await RefusalNowAsync(db, sessionId, ct);
-        }
-        LogCancelled(logger, sessionId, actor.UserId);
-        return owned.Value! with { Status = SessionStatus.Cancelled, CancelledUtc = now, CancellationReason = tidyReason };
+        return await CancelScheduledAsync(db, actor, owned.Value!, reason, ct) is { } cancelled
+            ? cancelled
+            : await RefusalNowAsync(db, sessionId, ct);
     }
 
-    private ServiceError? Check(NewSession request, DateTime now)
+    internal static ServiceError? CheckReason(string? reason)
+    {
+        var errors = new FieldErrors();
+        SessionRules.CancellationReason.Check(errors, reason);
+        return errors.ToError();
+    }
+
+    /// <summary>
+    /// Cancels a session the caller owns through the cancel transition (its log entry, its live event); null when it is no
+    /// longer scheduled.
+    /// </summary>
+    internal async Task<SessionSummary?> CancelScheduledAsync(SessionsDbContext db, SessionActor actor, SessionSummary session, string? reason,
+        CancellationToken ct)
+    {
+        var now = time.StoredUtcNow();
+        var tidyReason = TextRule.Tidy(reason);
+        if (!await transitions.CancelAsync(db, session, actor.UserId, tidyReason, now, ct))
+        {
+            return null;
+        }
+        LogCancelled(logger, session.Id, actor.UserId);
+        return session with { Status = SessionStatus.Cancelled, CancelledUtc = now, CancellationReason = tidyReason };
+    }
+
+    /// <summary>Every invalid field of a new session, for the caller to add its own and answer them all at once.</summary>
+    internal FieldErrors CheckNew(NewSession request, DateTime now)
     {
         var errors = new FieldErrors();
         SessionRules.Title.Check(errors, request.Title);
@@ -154,7 +238,7 @@ public sealed partial class SessionBookings(
                 errors.Add(SessionFields.Start, FieldMessage.Of("start_not_for_instant", "An instant session starts now; leave the start time out."));
                 break;
         }
-        return errors.ToError();
+        return errors;
     }
 
     private ServiceError? Check(SessionChanges changes, SessionSummary updated, DateTime now)
@@ -182,7 +266,7 @@ public sealed partial class SessionBookings(
     }
 
     /// <summary>The session, if the caller may change it and it is still scheduled.</summary>
-    private static async Task<Result<SessionSummary>> OwnedScheduledAsync(SessionsDbContext db, SessionActor actor, Guid sessionId, CancellationToken ct)
+    internal static async Task<Result<SessionSummary>> OwnedScheduledAsync(SessionsDbContext db, SessionActor actor, Guid sessionId, CancellationToken ct)
     {
         var owned = await SessionQueries.OwnedAsync(db, actor, sessionId, ct);
         if (owned.Error is not null)
@@ -193,7 +277,7 @@ public sealed partial class SessionBookings(
         return session.Status == SessionStatus.Scheduled ? session : SessionErrors.InvalidStatus(session.Status);
     }
 
-    private static async Task<ServiceError> RefusalNowAsync(SessionsDbContext db, Guid sessionId, CancellationToken ct)
+    internal static async Task<ServiceError> RefusalNowAsync(SessionsDbContext db, Guid sessionId, CancellationToken ct)
     {
         var status = await db.Sessions.Where(s => s.Id == sessionId).Select(s => s.Status).SingleAsync(ct);
         return SessionErrors.InvalidStatus(status);

@@ -24,6 +24,8 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.HasOne(s => s.Educator).WithMany().HasForeignKey(s => s.EducatorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.EducatorId, s.ScheduledStartUtc });
         builder.HasIndex(s => new { s.ClassId, s.ScheduledStartUtc });
+        // "This and following" reads a series' sessions by their start.
+        builder.HasIndex(s => new { s.SeriesId, s.ScheduledStartUtc });
         // The mobile notifier is keyed by educator, so the database itself refuses a second live session.
         builder.HasIndex(s => s.EducatorId, "IX_Sessions_OneLivePerEducator")
             .IsUnique()

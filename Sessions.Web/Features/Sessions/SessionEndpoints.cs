@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Sessions.Series;
 using Sessions.Web.Infrastructure.Http;
 using Sessions.Web.Infrastructure.OpenApi;
 
@@ -48,6 +49,7 @@ public static class SessionEndpoints
                 + "co-educator of its class, or an admin.")
             .ProducesErrors(SessionErrors.NotFound, SessionErrors.NotOwner, SessionDocs.InvalidStatus);
         educators.MapSessionBookingEndpoints();
+        app.MapSeriesEndpoints();
         return app;
     }
 

@@ -27,7 +27,8 @@ public sealed record SessionSummary(
     DateTime? CancelledUtc,
     string? CancellationReason,
     SessionSettingOverrides Overrides,
-    SessionSettings ClassDefaults)
+    SessionSettings ClassDefaults,
+    Guid? SeriesId)
 {
     public static readonly Expression<Func<Session, SessionSummary>> Projection = s => new SessionSummary(
         s.Id,
@@ -49,13 +50,14 @@ public sealed record SessionSummary(
         s.CancelledUtc,
         s.CancellationReason,
         s.Overrides,
-        s.Class.SessionDefaults);
+        s.Class.SessionDefaults,
+        s.SeriesId);
 
     /// <summary>A session not stored yet (an instant one, inside the transaction that stores and starts it).</summary>
     public static SessionSummary OfNew(Session s, ClassSummary owner) => new(
         s.Id, owner.Id, owner.Name, owner.Subject, s.Title, s.Description, s.Type, s.Status, s.ScheduledStartUtc, s.DurationMinutes,
         s.ActualStartUtc, s.ActualEndUtc, owner.EducatorId, owner.EducatorName, owner.EnrolledCount, s.WrapUpEndsUtc, s.CancelledUtc,
-        s.CancellationReason, s.Overrides, owner.SessionDefaults);
+        s.CancellationReason, s.Overrides, owner.SessionDefaults, s.SeriesId);
 
     /// <summary>The session with this id, or null.</summary>
     public static Task<SessionSummary?> FindAsync(SessionsDbContext db, Guid sessionId, CancellationToken ct) =>

@@ -1,3 +1,5 @@
+using Sessions.Web.Features.Sessions.Series;
+
 namespace Sessions.Web.Features.Sessions;
 
 public static class SessionsFeature
@@ -11,6 +13,7 @@ public static class SessionsFeature
         builder.Services.AddSingleton<SessionTransitions>();
         builder.Services.AddSingleton<SessionService>();
         builder.Services.AddSingleton<SessionBookings>();
+        builder.Services.AddSingleton<SessionSeries>();
         builder.Services.AddSingleton<SessionDeadlines>();
         builder.Services.AddHostedService<SessionLifecycleWorker>();
         builder.Services.AddSingleton<SessionQueries>();

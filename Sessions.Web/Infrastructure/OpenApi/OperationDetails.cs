@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.OpenApi;
@@ -10,7 +11,7 @@ namespace Sessions.Web.Infrastructure.OpenApi;
 /// <summary>Parameter descriptions, the api-version header and examples, read from the endpoint's <see cref="ApiDocs"/> metadata.</summary>
 internal sealed class OperationDetails(IOptions<JsonOptions> json) : IOpenApiOperationTransformer
 {
-    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         if (metadata.OfType<ApiVersionMetadata>().Any())
@@ -38,20 +39,46 @@ internal sealed class OperationDetails(IOptions<JsonOptions> json) : IOpenApiOpe
                 parameter.Description = description;
             }
         }
+        var success = operation.Responses?.Where(r => r.Key.StartsWith('2')).Select(r => r.Value).FirstOrDefault();
         if (metadata.OfType<ExamplesMetadata>().LastOrDefault() is { } examples)
         {
             AddExample(operation.RequestBody?.Content, examples.Request);
-            var success = operation.Responses?.Where(r => r.Key.StartsWith('2')).Select(r => r.Value).FirstOrDefault();
             AddExample(success?.Content, examples.Response);
         }
-        return Task.CompletedTask;
+        foreach (var (name, request, response) in metadata.OfType<NamedExamplesMetadata>().SelectMany(named => named.Examples))
+        {
+            AddExample(operation.RequestBody?.Content, request, name);
+            AddExample(success?.Content, response, name);
+        }
+        foreach (var oneOf in metadata.OfType<OneOfResponseMetadata>())
+        {
+            if (operation.Responses?.GetValueOrDefault(oneOf.StatusCode.ToString(CultureInfo.InvariantCulture))?.Content?.Values.FirstOrDefault() is { } media)
+            {
+                var shapes = new List<IOpenApiSchema>();
+                foreach (var shape in oneOf.Shapes)
+                {
+                    shapes.Add(await context.GetOrCreateSchemaAsync(shape, null, cancellationToken));
+                }
+                media.Schema = new OpenApiSchema { OneOf = shapes };
+            }
+        }
     }
 
-    private void AddExample(IDictionary<string, OpenApiMediaType>? content, object? example)
+    private void AddExample(IDictionary<string, OpenApiMediaType>? content, object? example, string? name = null)
     {
-        if (example is not null && content?.Values.FirstOrDefault() is { } media)
+        if (example is null || content?.Values.FirstOrDefault() is not { } media)
         {
-            media.Example = JsonSerializer.SerializeToNode(example, example.GetType(), json.Value.SerializerOptions);
+            return;
+        }
+        var value = JsonSerializer.SerializeToNode(example, example.GetType(), json.Value.SerializerOptions);
+        if (name is null)
+        {
+            media.Example = value;
+        }
+        else
+        {
+            media.Examples ??= new Dictionary<string, IOpenApiExample>(StringComparer.Ordinal);
+            media.Examples[name] = new OpenApiExample { Value = value };
         }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Sessions.Series;
 using Sessions.Web.Infrastructure.Http;
 using Sessions.Web.Infrastructure.Localization;
 
@@ -26,6 +27,8 @@ public sealed partial class SessionCard : IDisposable
 
     [Inject] private SessionService Sessions { get; set; } = default!;
     [Inject] private SessionBookings Bookings { get; set; } = default!;
+    [Inject] private SessionSeries Series { get; set; } = default!;
+    [Inject] private SessionQueries Queries { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ErrorText Errors { get; set; } = default!;
@@ -133,10 +136,22 @@ public sealed partial class SessionCard : IDisposable
 
     private async Task CancelSessionAsync()
     {
-        if (await CancelSessionDialog.AskAsync(Dialogs, _session.Title, LocalStart) is { } reason)
+        var choice = await CancelSessionDialog.AskAsync(Dialogs, _session.Title, LocalStart, inSeries: _session.SeriesId is not null);
+        if (choice is { Following: true } && _session.SeriesId is { } seriesId)
         {
-            await RunAsync(() => Bookings.CancelAsync(Actor, _session.Id, reason, CancellationToken.None), cancelled => cancelled);
+            await RunAsync(() => CancelFollowingAsync(seriesId, choice.Reason), cancelled => cancelled);
         }
+        else if (choice is not null)
+        {
+            await RunAsync(() => Bookings.CancelAsync(Actor, _session.Id, choice.Reason, CancellationToken.None), cancelled => cancelled);
+        }
+    }
+
+    /// <summary>Cancels this session and the series' following ones; answers this one as it is now.</summary>
+    private async Task<Result<SessionSummary>> CancelFollowingAsync(Guid seriesId, string reason)
+    {
+        var cancelled = await Series.CancelAsync(Actor, seriesId, _session.Id, reason, CancellationToken.None);
+        return cancelled.Error is { } refused ? refused : await Queries.GetAsync(Actor, _session.Id, CancellationToken.None);
     }
 
     /// <summary>Runs one lifecycle call: the card shows the refusal, or the session as the service left it. True when it succeeded.</summary>

@@ -3,6 +3,7 @@ using MudBlazor;
 using Sessions.Web.Components.Common;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Classes;
+using Sessions.Web.Features.Sessions.Series;
 using Sessions.Web.Infrastructure.Http;
 using Sessions.Web.Infrastructure.Localization;
 
@@ -27,8 +28,12 @@ public sealed partial class SessionDialog
     private FormErrors _errors = FormErrors.None;
     private bool _busy;
 
+    /// <summary>A series just booked whose sessions overlap others of the class: the dialog says so before it closes.</summary>
+    private BookedSeries? _booked;
+
     [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
     [Inject] private SessionBookings Bookings { get; set; } = default!;
+    [Inject] private SessionSeries Series { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private ErrorText Errors { get; set; } = default!;
 
@@ -101,7 +106,7 @@ public sealed partial class SessionDialog
         {
             var saved = await SaveAsync();
             _errors = FormErrors.Of(saved.Error, Errors);
-            if (saved.Error is null)
+            if (saved.Error is null && _booked is null)
             {
                 Dialog.Close(DialogResult.Ok(saved.Value!));
             }
@@ -112,6 +117,20 @@ public sealed partial class SessionDialog
         }
     }
 
+    /// <summary>Books the series; answers its first session, and keeps the series to show its overlaps, if any.</summary>
+    private async Task<Result<SessionSummary>> BookSeriesAsync(NewSession first, WeeklyRecurrence rule)
+    {
+        var booked = await Series.CreateAsync(Actor, first, rule, CancellationToken.None);
+        if (booked.Error is { } refused)
+        {
+            return refused;
+        }
+        _booked = booked.Value!.Overlaps.Count > 0 ? booked.Value : null;
+        return booked.Value!.Occurrences[0];
+    }
+
+    private void CloseBooked() => Dialog.Close(DialogResult.Ok(_booked!.Occurrences[0]));
+
     private async Task<Result<SessionSummary>> SaveAsync()
     {
         switch (Mode)
@@ -120,9 +139,14 @@ public sealed partial class SessionDialog
                 return await Bookings.CreateAsync(Actor, _form.ToNewSession(SessionType.Instant, null), CancellationToken.None);
             case SessionDialogMode.Schedule:
                 var start = _form.StartUtc(UserTime);
-                return start.Error is { } invalidStart
-                    ? invalidStart
-                    : await Bookings.CreateAsync(Actor, _form.ToNewSession(SessionType.Scheduled, start.Value), CancellationToken.None);
+                if (start.Error is { } invalidStart)
+                {
+                    return invalidStart;
+                }
+                var newSession = _form.ToNewSession(SessionType.Scheduled, start.Value);
+                return _form.Recurrence is { } rule
+                    ? await BookSeriesAsync(newSession, rule)
+                    : await Bookings.CreateAsync(Actor, newSession, CancellationToken.None);
             default:
                 var changes = _form.ChangesTo(Editing!, UserTime);
                 return changes.Error is { } invalidChanges

@@ -1,4 +1,5 @@
 using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Sessions.Series;
 using Sessions.Web.Infrastructure.Http;
 using Sessions.Web.Infrastructure.Text;
 
@@ -19,6 +20,15 @@ public sealed class SessionForm
     public TimeSpan? Time { get; set; }
     public int DurationMinutes { get; set; } = DefaultDurationMinutes;
     public SessionSettingOverrides Overrides { get; set; } = SessionSettingOverrides.None;
+
+    /// <summary>Repeat weekly: on <see cref="RepeatDays"/>, until <see cref="RepeatUntil"/> or <see cref="RepeatCount"/> times.</summary>
+    public bool Repeats { get; private set; }
+    public HashSet<DayOfWeek> RepeatDays { get; } = [];
+    public RepeatEnd RepeatEnd { get; set; } = RepeatEnd.Count;
+    public DateTime? RepeatUntil { get; set; }
+    public int RepeatCount { get; set; } = DefaultRepeatCount;
+
+    public const int DefaultRepeatCount = 10;
 
     /// <summary>A new session of a class, proposed for the next full hour.</summary>
     public static SessionForm Blank(int classId, DateTime localNow)
@@ -54,6 +64,42 @@ public sealed class SessionForm
             ? startUtc
             : ServiceError.Validation(SessionFields.Start,
                 FieldMessage.Of("start_skipped_by_clock_change", "That time does not exist on that day (the clocks change). Pick another time."));
+    }
+
+    /// <summary>Turns repeating on or off; on, it proposes the start's own weekday.</summary>
+    public void SetRepeats(bool repeats)
+    {
+        Repeats = repeats;
+        if (repeats && RepeatDays.Count == 0 && Date is { } date)
+        {
+            RepeatDays.Add(date.DayOfWeek);
+        }
+    }
+
+    public void ToggleDay(DayOfWeek day)
+    {
+        if (!RepeatDays.Remove(day))
+        {
+            RepeatDays.Add(day);
+        }
+    }
+
+    /// <summary>The series' rule, when repeating: the end chosen and nothing of the other.</summary>
+    public WeeklyRecurrence? Recurrence => Repeats
+        ? new WeeklyRecurrence(RepeatDays.ToHashSet(),
+            RepeatEnd == RepeatEnd.Until && RepeatUntil is { } until ? DateOnly.FromDateTime(until) : null,
+            RepeatEnd == RepeatEnd.Count ? RepeatCount : null)
+        : null;
+
+    /// <summary>The starts the series would have, on <paramref name="userTime"/>'s wall clock; empty while the form names none.</summary>
+    public IReadOnlyList<DateTime> PreviewStarts(UserTime userTime)
+    {
+        var start = StartUtc(userTime);
+        if (Recurrence is not { } rule || (rule.Until is null && rule.Count is not > 0) || start.Error is not null)
+        {
+            return [];
+        }
+        return [.. SeriesOccurrences.Of(start.Value, userTime.Zone, rule).Select(userTime.ToLocal)];
     }
 
     public NewSession ToNewSession(SessionType type, DateTime? startUtc) =>

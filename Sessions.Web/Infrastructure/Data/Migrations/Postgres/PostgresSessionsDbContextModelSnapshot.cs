@@ -893,6 +893,9 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTime>("ScheduledStartUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -940,6 +943,8 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("ClassId", "ScheduledStartUtc");
 
                     b.HasIndex("EducatorId", "ScheduledStartUtc");
+
+                    b.HasIndex("SeriesId", "ScheduledStartUtc");
 
                     b.HasIndex("Status", "ScheduledStartUtc");
 

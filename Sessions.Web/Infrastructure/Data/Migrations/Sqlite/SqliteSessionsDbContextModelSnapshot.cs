@@ -870,6 +870,9 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime>("ScheduledStartUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -917,6 +920,8 @@ namespace Sessions.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("ClassId", "ScheduledStartUtc");
 
                     b.HasIndex("EducatorId", "ScheduledStartUtc");
+
+                    b.HasIndex("SeriesId", "ScheduledStartUtc");
 
                     b.HasIndex("Status", "ScheduledStartUtc");
 
