@@ -9,8 +9,9 @@ namespace Sessions.E2E.Tests;
 /// <summary>
 /// After the session, in real Chromium (issue 18): a session runs with two students, one of whom leaves and comes back;
 /// the educator ends it, reads the report, writes recommendations and downloads the CSV and the PDF; a student who came
-/// rates it from the class page, the admin approves the rating, and the educator sees its averages on the dashboard and
-/// the report. Mr. Okafor's Chemistry class has no students in the seed: the two it gets here are the only ones enrolled.
+/// rates it on the class page, where the invitation appeared live, the admin approves the rating, and the educator sees
+/// its averages on the dashboard and the report. Mr. Okafor's Chemistry class has no students in the seed: the two it
+/// gets here are the only ones enrolled.
 /// </summary>
 [Collection(ReportAppGroup.Name)]
 public sealed class SessionReportJourneyTests(LiveServerFixture app, ChromiumFixture chromium) : BrowserTest(app, chromium)
@@ -23,7 +24,7 @@ public sealed class SessionReportJourneyTests(LiveServerFixture app, ChromiumFix
     private const string Student2 = "Student 2";
     private const string Recommendations = "Practise **balancing equations** before Friday's quiz.";
 
-    /// <summary>Student 1's scores: the averages of one approved rating are these, to one decimal.</summary>
+    /// <summary>Student 2's scores: the averages of one approved rating are these, to one decimal.</summary>
     private static readonly IReadOnlyList<(string Criterion, int Score)> Scores =
         [("overall", 4), ("contentClarity", 5), ("engagement", 4), ("audioVideoQuality", 3), ("pace", 4)];
 
@@ -41,14 +42,21 @@ public sealed class SessionReportJourneyTests(LiveServerFixture app, ChromiumFix
         await educatorRoom.GotoAsync(session.Id);
         await educatorRoom.WaitUntilInRoomAsync(Educator);
         var (student1Tab, student1Room) = await EnterRoomAsync(1, session.Id);
-        var (_, student2Room) = await EnterRoomAsync(2, session.Id);
+        var (student2Tab, student2Room) = await EnterRoomAsync(2, session.Id);
         await Expect(educatorRoom.Participant(Student1)).ToBeVisibleAsync();
         await Expect(educatorRoom.Participant(Student2)).ToBeVisibleAsync();
 
-        // Student 1 leaves and comes back: two stays.
+        // Student 2 also has the class page open in a second tab, where the invitation to rate will appear.
+        var student2ClassTab = await student2Tab.Context.NewPageAsync();
+        await new ClassPage(student2ClassTab).GotoAsync(session.ClassId);
+
+        // Student 1 leaves, and comes back through the class page's join card: two stays.
         await student1Room.Leave.ClickAsync();
+        await student1Tab.WaitForURLAsync(url => new Uri(url).AbsolutePath == StudentLanding);
         await Expect(educatorRoom.Participant(Student1)).ToHaveCountAsync(0);
-        await student1Room.GotoAsync(session.Id);
+        var student1Class = new ClassPage(student1Tab);
+        await student1Class.GotoAsync(session.ClassId);
+        await student1Class.JoinButton(session.Id).ClickAsync();
         await student1Room.WaitUntilInRoomAsync(Student1);
         await Expect(educatorRoom.Participant(Student1)).ToBeVisibleAsync();
 
@@ -91,12 +99,11 @@ public sealed class SessionReportJourneyTests(LiveServerFixture app, ChromiumFix
         var pdf = await report.DownloadAsync(report.PdfA4);
         Assert.Equal("%PDF"u8.ToArray(), pdf.Take(4).ToArray());
 
-        // Student 1, who came, rates the session from the class page; it waits for review.
-        await new ClassPage(student1Tab).GotoAsync(session.ClassId);
-        var rating = new RatingPrompt(student1Tab, session.Id);
+        // Student 2's class page asked to rate the session when it ended, with no reload; the rating waits for review.
+        var rating = new RatingPrompt(student2ClassTab, session.Id);
         await rating.RateAsync(Scores, "Clear explanations; the pace was right.");
         await Expect(rating.Pending).ToContainTextAsync("waiting for review");
-        await Screenshot(student1Tab, "student-rating-pending");
+        await Screenshot(student2ClassTab, "student-rating-pending");
 
         // A rating waiting for review counts for nothing yet.
         var dashboard = new EducatorSessionsPage(educatorTab);
@@ -107,9 +114,9 @@ public sealed class SessionReportJourneyTests(LiveServerFixture app, ChromiumFix
         var adminTab = await SignInAsync(SeededData.Admin, AdminLanding);
         var moderation = new AdminRatingsPage(adminTab);
         await moderation.GotoAsync();
-        await moderation.Approve(Title, Student1).ClickAsync();
+        await moderation.Approve(Title, Student2).ClickAsync();
         await Expect(adminTab.GetByText("The rating is approved")).ToBeVisibleAsync();
-        await Expect(moderation.Row(Title, Student1)).ToHaveCountAsync(0);
+        await Expect(moderation.Row(Title, Student2)).ToHaveCountAsync(0);
 
         // The educator sees its averages on the dashboard and on the report.
         await dashboard.GotoAsync();
