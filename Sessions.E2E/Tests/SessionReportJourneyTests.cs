@@ -92,6 +92,14 @@ public sealed class SessionReportJourneyTests(LiveServerFixture app, ChromiumFix
         await report.GotoAsync(session.Id);
         await Expect(report.RecommendationsInput).ToHaveValueAsync(Recommendations);
 
+        // Student 1 reads their own part: their line alone, and not the recommendations, which are not shared.
+        var studentReport = new ReportPage(student1Tab);
+        Assert.Equal(200, await studentReport.GotoAsync(session.Id));
+        await Expect(studentReport.Joins(Student1)).ToHaveTextAsync("2");
+        await Expect(studentReport.StudentRow(Student2)).ToHaveCountAsync(0);
+        await Expect(studentReport.View).Not.ToContainTextAsync("balancing equations");
+        await AxeAsync(student1Tab, "report-student");
+
         // The downloads: the CSV names both students; the PDF is a PDF.
         var csv = Encoding.UTF8.GetString(await report.DownloadAsync(report.Csv));
         Assert.Contains(Student1, csv, StringComparison.Ordinal);
