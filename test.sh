@@ -37,6 +37,17 @@ if ! command -v initdb >/dev/null && ! compgen -G "/usr/lib/postgresql/*/bin/ini
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y postgresql
 fi
 
+# 1b'. The report PDF (issue #18) is drawn in Debian's DejaVu Sans and Droid Sans Fallback (CJK) and read back by the
+#      tests with poppler-utils (pdftotext, pdfinfo, pdffonts, pdftoppm).
+if ! command -v pdftotext >/dev/null || [[ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]] \
+  || [[ ! -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ]]; then
+  log "Installing fonts-dejavu-core fonts-droid-fallback poppler-utils"
+  sudo=()
+  if [[ "$(id -u)" -ne 0 ]]; then sudo=(sudo); fi
+  "${sudo[@]}" apt-get update
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y fonts-dejavu-core fonts-droid-fallback poppler-utils
+fi
+
 # 1c. The Firestore tests run Google's own Firestore emulator (Java, started through gcloud), which the machine image
 #     brings; without it they cannot run.
 gcloud_sdk=""

@@ -33,7 +33,7 @@ if (args.Length == 0)
                             [--in-process 1 (also time ChatService.ListAsync in this process; SQLite)]
                             [--out chat-history.json]
           report-seed       --database PATH [--activity 20000]   (after seed --classes 1 --students-per-class 200)
-          report            --url URL --database PATH [--reads 500] [--warmup 50] [--out report.json]
+          report            --url URL --database PATH [--reads 500] [--warmup 50] [--format json|pdf] [--out report.json]
         """);
     return 2;
 }

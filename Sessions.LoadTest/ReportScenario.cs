@@ -91,6 +91,13 @@ internal static class ReportScenario
         var database = LoadDatabase.From(args);
         var reads = args.Number("reads", 500);
         var warmup = args.Number("warmup", 50);
+        // The JSON, or the PDF made from the same report on every read.
+        var pdf = args.Text("format", "json") switch
+        {
+            "json" => false,
+            "pdf" => true,
+            var other => throw new ArgumentException($"--format must be json or pdf, not {other}."),
+        };
         Guid sessionId;
         string adminId;
         await using (var db = database.Open())
@@ -108,7 +115,7 @@ internal static class ReportScenario
         async Task<double> ReadAsync()
         {
             var clock = Stopwatch.GetTimestamp();
-            using var response = await http.GetAsync(new Uri($"/api/sessions/{sessionId}/report", UriKind.Relative));
+            using var response = await http.GetAsync(new Uri(pdf ? $"/api/sessions/{sessionId}/report.pdf?paper=a4" : $"/api/sessions/{sessionId}/report", UriKind.Relative));
             var body = await response.Content.ReadAsByteArrayAsync();
             var milliseconds = Stopwatch.GetElapsedTime(clock).TotalMilliseconds;
             response.EnsureSuccessStatusCode();
@@ -128,11 +135,11 @@ internal static class ReportScenario
         var after = await servers.ReadAsync(collect: false);
         var afterCollect = await servers.ReadAsync(collect: true);
         var http99 = Percentiles.Of(timings);
-        var inProcess = database.IsSqlite ? await ServiceCallsAsync(database, sessionId, adminId, warmup, reads) : null;
+        var inProcess = database.IsSqlite && !pdf ? await ServiceCallsAsync(database, sessionId, adminId, warmup, reads) : null;
         var (cpuBefore, cpuAfter) = (ServerFigures.Total(before), ServerFigures.Total(after));
         var result = new
         {
-            scenario = "report",
+            scenario = pdf ? "report-pdf" : "report",
             students = await CountAsync(database, db => db.Enrollments.CountAsync(e => db.Sessions.Any(s => s.Id == sessionId && s.ClassId == e.ClassId))),
             attendanceIntervals = await CountAsync(database, db => db.Attendance.CountAsync(a => a.SessionId == sessionId)),
             chatMessages = await CountAsync(database, db => db.ChatMessages.CountAsync(m => m.SessionId == sessionId)),
@@ -148,7 +155,7 @@ internal static class ReportScenario
             loadAverage = File.ReadAllText("/proc/loadavg").Trim(),
         };
         JsonReport.Write(result.scenario, result, args);
-        Console.WriteLine($"GET report over HTTP: {http99}; {bytes:N0} bytes");
+        Console.WriteLine($"GET report{(pdf ? ".pdf" : "")} over HTTP: {http99}; {bytes:N0} bytes");
         if (inProcess is { } calls)
         {
             Console.WriteLine($"SessionReports.ReadAsync alone: {calls}");

@@ -9,6 +9,7 @@ using Sessions.Web.Features.Administration.Audit;
 using Sessions.Web.Features.Chat;
 using Sessions.Web.Features.Reports;
 using Sessions.Web.Features.Sessions;
+using Sessions.Web.Tests.Features.Reports.Pdf;
 using Sessions.Web.Tests.Infrastructure;
 
 namespace Sessions.Web.Tests.Features.Reports;
@@ -17,6 +18,8 @@ namespace Sessions.Web.Tests.Features.Reports;
 [Collection(AppFixtureGroup.Name)]
 public sealed class SessionReportTests(SessionsAppFactory app)
 {
+    private static readonly string[] ClassNames = ["Amal", "Badr", "Carim", "Dana"];
+
     private readonly TestData _data = app.Data;
 
     [Fact]
@@ -256,6 +259,41 @@ public sealed class SessionReportTests(SessionsAppFactory app)
             "الطالب,البريد الإلكتروني,حضر,أول دخول (UTC),دقائق الحضور,مرات الدخول,في الموعد,رسائل المحادثة",
             $"Badr,{scene.Badr.Email},yes,{Iso(scene.At(15))},25,1,no,1",
         ], Encoding.UTF8.GetString(bytes.AsSpan(3)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task The_pdf_is_the_report_on_the_paper_asked_for_and_a_student_s_holds_their_own_part()
+    {
+        var scene = await ReportScene.RunAsync(app);
+        using var teacher = await _data.ClientForAsync(scene.Educator);
+        using var badr = await _data.ClientForAsync(scene.Badr);
+
+        var a4 = await DownloadedPdfAsync(teacher, $"{scene.ReportUrl}.pdf");
+        var letter = await DownloadedPdfAsync(teacher, $"{scene.ReportUrl}.pdf?paper=letter");
+        var own = await DownloadedPdfAsync(badr, $"{scene.ReportUrl}.pdf");
+
+        Assert.Contains("Page size:       595 x 842 pts", Poppler.Info(a4), StringComparison.Ordinal);
+        Assert.Contains("Page size:       612 x 792 pts", Poppler.Info(letter), StringComparison.Ordinal);
+        var whole = Poppler.Text(a4);
+        Assert.All(ClassNames, name => Assert.Contains(name, whole));
+        var part = Poppler.Text(own);
+        Assert.Contains("Badr", part);
+        Assert.All(ClassNames.Where(name => name != "Badr"), name => Assert.DoesNotContain(name, part));
+        var refused = await (await teacher.GetAsync($"{scene.ReportUrl}.pdf?paper=legal")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.True(refused.GetProperty("errors").TryGetProperty("paper", out _));
+    }
+
+    /// <summary>Downloads a PDF and keeps it as a file for poppler to read.</summary>
+    private static async Task<string> DownloadedPdfAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal("%PDF-"u8.ToArray(), bytes[..5]);
+        var path = Path.Combine(Path.GetTempPath(), $"report-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(path, bytes);
+        return path;
     }
 
     private static void AssertLine(JsonElement line, DateTime? firstJoined, double minutes, int joins, bool punctual, int chat)

@@ -160,6 +160,7 @@ public static class AuthorizationMatrix
                 _ => new { summary = "Probe", recommendations = "Revise", shareWithStudents = true }),
             TeachersOrAdmin("200", "not_session_owner")),
         new("GET /api/sessions/{id}/report.csv", new("GET", s => $"/api/sessions/{s.SessionId}/report.csv", SessionNeed.Completed), Members("200")),
+        new("GET /api/sessions/{id}/report.pdf", new("GET", s => $"/api/sessions/{s.SessionId}/report.pdf", SessionNeed.Completed), Members("200")),
 
         // The live hub: members of nothing in particular may connect; what they hear is decided by the server.
         new("* /hubs/sessions/negotiate", new("POST", _ => "/hubs/sessions/negotiate?negotiateVersion=1"), SignedIn("200")),

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Reports.Pdf;
 using Sessions.Web.Features.Sessions;
 using Sessions.Web.Infrastructure.Http;
 using Sessions.Web.Infrastructure.OpenApi;
@@ -34,7 +36,7 @@ public static class ReportEndpoints
             .WithSummary("Write a session's summary and recommendations")
             .WithDescription("Those who teach the class and admins write the report's `summary` and `recommendations` (Markdown; raw HTML "
                 + "and links other than http(s) and mailto are removed before storing; each at most "
-                + $"{ReportMarkdown.MaxLength} characters once cleaned, without control characters such as NUL or tab) and whether the class's students may read them "
+                + $"{ReportMarkdown.MaxLength} characters once cleaned, tabs stored as spaces, without other control characters such as NUL) and whether the class's students may read them "
                 + "(`shareWithStudents`). Each save replaces the previous text and is recorded in the audit trail. Completed sessions only.")
             .ProducesErrors(SessionErrors.NotFound, SessionErrors.NotOwner, SessionErrors.NotCompleted)
             .WithExamples(ReportDocs.SaveRequest, ReportDocs.Narrative);
@@ -45,6 +47,15 @@ public static class ReportEndpoints
                 + "present, joins, punctual, chat messages): every student for those who teach the class and admins, the caller's own row "
                 + "for a student. The header row in the caller's language (Accept-Language or the culture cookie), the data invariant.")
             .ProducesErrors(Readable);
+        reports.MapGet("/{id}/report.pdf", PdfAsync).AllowCookieDownload()
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/pdf")
+            .WithSummary("A session's report as PDF")
+            .WithDescription("The report laid out for printing on A4 (`paper=a4`, the default) or US Letter (`paper=letter`): the facts, the "
+                + "attendance timeline, the students table (its header repeated on every page), chat counts, issues, the ratings' averages "
+                + "and the educator's text, in the caller's language (Arabic right to left) and times in the caller's time zone. The same "
+                + "cut as the JSON: a student's PDF holds their own part.")
+            .DescribeParameter("paper", "`a4` (default) or `letter`.")
+            .ProducesErrors([.. Readable, ReportErrors.UnknownPaper]);
         return app;
     }
 
@@ -62,6 +73,24 @@ public static class ReportEndpoints
         return result.Error is { } error ? error.ToProblem() : TypedResults.Ok(ReportNarrativeDto.From(result.Value!));
     }
 
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PdfAsync(
+        Guid id, string? paper, ClaimsPrincipal user, SessionReports reports, SessionReportPdf pdf, CancellationToken ct)
+    {
+        if (PaperOf(paper) is not { } size)
+        {
+            return ReportErrors.UnknownPaper.ToProblem();
+        }
+        var result = await reports.ReadAsync(SessionActor.From(user), id, ct);
+        if (result.Error is { } error)
+        {
+            return error.ToProblem();
+        }
+        // PDFsharp writes synchronously: into memory, then out (a report is under a megabyte).
+        using var buffer = new MemoryStream();
+        pdf.Render(result.Value!, size, CultureInfo.CurrentCulture, UserTime.For(user).Zone, buffer);
+        return TypedResults.File(buffer.ToArray(), "application/pdf", $"report-{id}.pdf");
+    }
+
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CsvAsync(
         Guid id, ClaimsPrincipal user, SessionReports reports, IStringLocalizer<ReportCsvText> text, CancellationToken ct)
     {
@@ -71,4 +100,12 @@ public static class ReportEndpoints
             : TypedResults.File(CsvText.Utf8WithBom(ReportCsv.Write(result.Value!, ReportCsv.HeaderKeys.Select(key => text[key].Value))),
                 "text/csv; charset=utf-8", $"report-{id}.csv");
     }
+
+    /// <summary>The paper a <c>paper</c> query value names (A4 when absent), or null when it names none.</summary>
+    private static ReportPaper? PaperOf(string? paper) => paper?.ToLowerInvariant() switch
+    {
+        null or "a4" => ReportPaper.A4,
+        "letter" => ReportPaper.Letter,
+        _ => null,
+    };
 }

@@ -1,3 +1,5 @@
+using Sessions.Web.Features.Reports.Pdf;
+
 namespace Sessions.Web.Features.Reports;
 
 public static class ReportsFeature
@@ -5,6 +7,7 @@ public static class ReportsFeature
     public static IHostApplicationBuilder AddReportsFeature(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<SessionReports>();
+        builder.Services.AddReportPdf();
         return builder;
     }
 }
