@@ -21,6 +21,9 @@ public sealed class EducatorSessionsPage(IPage page) : BlazorPage(page)
 
     public ILocator CancelReason(Guid sessionId) => Page.GetByTestId(TestIds.SessionCancelReason(sessionId));
 
+    /// <summary>The card with the averages of the educator's approved ratings.</summary>
+    public ILocator RatingSummary => Page.GetByTestId(TestIds.RatingSummary);
+
     /// <summary>The id of the one session whose card shows <paramref name="title"/>, once it is on screen.</summary>
     public async Task<Guid> CardTitledAsync(string title)
     {

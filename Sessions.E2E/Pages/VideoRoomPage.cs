@@ -32,6 +32,9 @@ public sealed class VideoRoomPage(IPage page) : BlazorPage(page)
 
     public ILocator EndSession => Page.GetByTestId(TestIds.RoomEndSession);
 
+    /// <summary>Leaves the room (and closes the caller's stay in it) for the home page.</summary>
+    public ILocator Leave => Page.GetByTestId(TestIds.RoomLeave);
+
     public ILocator Forbidden => Page.GetByTestId(TestIds.Forbidden);
 
     /// <summary>On the closed room of a completed session, for its educator.</summary>

@@ -265,7 +265,8 @@ public static class TestIds
 
     public static string RatingStatus(Guid ratingId) => $"rating-status-{ratingId}";
 
-    public static string ApproveRating(Guid ratingId) => $"approve-rating-{ratingId}";
+    public const string ApproveRatingPrefix = "approve-rating-";
+    public static string ApproveRating(Guid ratingId) => ApproveRatingPrefix + ratingId;
 
     public static string RejectRating(Guid ratingId) => $"reject-rating-{ratingId}";
 
@@ -311,9 +312,12 @@ public static class TestIds
     public const string ReportSaved = "report-saved";
     public const string ReportUnsaved = "report-unsaved";
 
+    /// <summary>The start of each presence bar's id of one student in the timeline.</summary>
+    public static string ReportTimelineBarsOf(string userId) => $"report-timeline-bar-{userId}-";
     public static string ReportTimelineBar(string userId, int index) =>
-        $"report-timeline-bar-{userId}-{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
-    public static string ReportStudentRow(string userId) => $"report-student-{userId}";
+        ReportTimelineBarsOf(userId) + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public const string ReportStudentRowPrefix = "report-student-";
+    public static string ReportStudentRow(string userId) => ReportStudentRowPrefix + userId;
     public static string ReportCounter(string field) => $"report-counter-{field}";
     public static string ReportPreview(string field) => $"report-preview-{field}";
 
