@@ -10,7 +10,13 @@ public sealed class VideoRoomPage(IPage page) : BlazorPage(page)
 
     public ILocator Title => Page.GetByTestId(TestIds.RoomTitle);
 
+    /// <summary>In the video error's Details, which <see cref="OpenDetailsAsync"/> opens.</summary>
     public ILocator SdkVersion => Page.GetByTestId(TestIds.SdkVersion);
+
+    public ILocator DetailsToggle => Page.GetByTestId(TestIds.VideoDetailsToggle);
+
+    /// <summary>The microphone's or camera's state in words, under the controls (<c>microphone</c>, <c>camera</c>).</summary>
+    public ILocator DeviceState(string device) => Page.GetByTestId(TestIds.RoomDeviceState(device));
 
     public ILocator VideoError => Page.GetByTestId(TestIds.VideoError);
 
@@ -55,6 +61,13 @@ public sealed class VideoRoomPage(IPage page) : BlazorPage(page)
     public async Task WaitUntilInRoomAsync(string displayName)
     {
         await Assertions.Expect(Participant(displayName)).ToBeVisibleAsync();
+    }
+
+    /// <summary>Opens the video error's technical details (the SDK's code, message and version).</summary>
+    public async Task OpenDetailsAsync()
+    {
+        await DetailsToggle.ClickAsync();
+        await Assertions.Expect(DetailsToggle).ToHaveAttributeAsync("aria-expanded", "true");
     }
 
     public ILocator ConfirmEnd => Page.GetByTestId(TestIds.ConfirmEnd);

@@ -51,18 +51,26 @@ public sealed class VideoRoomTests(LiveServerFixture app, ChromiumFixture chromi
         await educator.WaitUntilInRoomAsync(Teacher);
         await Expect(educator.Elapsed).ToContainTextAsync("Live for");
 
-        // The SDK bundle copied from npm at build is served and runs: the pinned version is on the page.
         var bundle = await educatorTab.APIRequest.GetAsync("/lib/agora-rtc-sdk-ng/AgoraRTC_N-production.js");
         Assert.Equal(200, bundle.Status);
-        await Expect(educator.SdkVersion).ToHaveTextAsync($"Agora Web SDK {PinnedSdkVersion()}");
 
-        // No Agora here: the join fails with a banner that says what failed, and the rest of the room keeps working.
+        // No Agora here: the join fails with a banner that says, for a teacher, what failed and what to do, and the rest
+        // of the room keeps working; the devices say why they cannot be used.
         await Expect(educator.VideoError).ToBeVisibleAsync(AfterJoinTimeout);
         await Expect(educator.VideoError).ToContainTextAsync("You could not join the video. Check your internet connection, then try again.");
+        await Expect(educator.VideoError).ToContainTextAsync("try another browser");
         await Expect(educator.Retry).ToBeEnabledAsync();
         await Expect(educator.EndSession).ToBeEnabledAsync();
+        await Expect(educator.DeviceState("microphone")).ToContainTextAsync("Microphone unavailable: the video is not connected");
+        await Expect(educator.SdkVersion).ToBeHiddenAsync();
         await Screenshot(educatorTab, "educator-room-video-failed");
         await AxeAsync(educatorTab, "educator-room");
+
+        // The SDK bundle copied from npm at build is served and runs: the pinned version is in the error's Details.
+        await educator.OpenDetailsAsync();
+        await Expect(educator.SdkVersion).ToHaveTextAsync($"Agora Web SDK {PinnedSdkVersion()}");
+        await Expect(educatorTab.GetByTestId(TestIds.VideoDetails)).ToContainTextAsync("JOIN_TIMEOUT");
+        await AxeAsync(educatorTab, "educator-room-video-details");
 
         // Student 2 entered on the start, with no reload, and shows up in the educator's list.
         await Expect(student2.Waiting).ToHaveCountAsync(0);
@@ -74,7 +82,7 @@ public sealed class VideoRoomTests(LiveServerFixture app, ChromiumFixture chromi
         await student1Class.JoinButton(linearEquations.Id).ClickAsync();
         var student1 = new VideoRoomPage(student1Tab);
         await student1.WaitUntilInRoomAsync("Student 1");
-        await Expect(student1.SdkVersion).ToBeVisibleAsync();
+        await Expect(student1.VideoError).ToContainTextAsync("try another browser or tell your teacher", new() { Timeout = AfterJoinTimeout.Timeout });
         await Expect(educator.Participant("Student 1")).ToBeVisibleAsync();
         await Screenshot(educatorTab, "educator-sees-students-in-room");
         await AxeAsync(educatorTab, "educator-room-with-students");

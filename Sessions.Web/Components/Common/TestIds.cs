@@ -155,6 +155,8 @@ public static class TestIds
     public const string VideoError = "video-error";
     public const string VideoRetry = "video-retry";
     public const string VideoNotice = "video-notice";
+    public const string VideoDetailsToggle = "video-details-toggle";
+    public const string VideoDetails = "video-details";
     public const string VideoGrid = "video-grid";
     public const string RoomMicrophone = "room-microphone";
     public const string RoomCamera = "room-camera";
@@ -223,6 +225,8 @@ public static class TestIds
     public static string UpcomingStatus(Guid id) => $"upcoming-status-{id}";
     public static string UpcomingReason(Guid id) => $"upcoming-reason-{id}";
     public static string RoomParticipant(string userId) => $"room-participant-{userId}";
+    /// <summary>The state of the room's <c>microphone</c> or <c>camera</c>, in words, beside its button.</summary>
+    public static string RoomDeviceState(string device) => $"room-{device}-state";
     public static string ChatMessage(long id) => $"chat-message-{id}";
     public static string ChatDelete(long id) => $"chat-delete-{id}";
     /// <summary>A message not stored yet (sending, or failed with a retry): keyed by its client-chosen id.</summary>

@@ -77,7 +77,7 @@ export async function join(room, appId, channel, token, uid, names, publish, tim
                 joined: false,
                 microphone: false,
                 camera: false,
-                problems: [{ what: "join", code: "JOIN_TIMEOUT", detail: `the video service did not answer within ${Math.round(timeoutMs / 1000)} seconds (check the internet connection and the Agora App ID)`, name: null }],
+                problems: [{ what: "join", code: "JOIN_TIMEOUT", detail: `the video service did not answer within ${Math.round(timeoutMs / 1000)} seconds`, name: null }],
             };
         }
         room.joined = true;

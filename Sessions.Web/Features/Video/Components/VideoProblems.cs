@@ -15,11 +15,17 @@ public sealed record VideoProblem(string What, string? Code, string? Detail = nu
 /// </summary>
 public static class VideoProblems
 {
-    public static string Describe(this IStringLocalizer<VideoText> text, VideoProblem problem)
+    /// <param name="forTeacher">
+    /// A teacher is not told to tell their teacher: the reasons that end with whom to ask have a <c>.Teacher</c> variant.
+    /// </param>
+    public static string Describe(this IStringLocalizer<VideoText> text, VideoProblem problem, bool forTeacher)
     {
-        var reason = text[ReasonOf(problem.Code)].Value;
+        var reasonKey = ReasonOf(problem.Code);
+        var reason = text[forTeacher && ReasonsWithTeacherVariant.Contains(reasonKey) ? reasonKey + ".Teacher" : reasonKey].Value;
         return problem.Code == StudentMediaOff ? reason : $"{text[$"Problem.{problem.What}", problem.Name ?? ""].Value} {reason}";
     }
+
+    private static readonly HashSet<string> ReasonsWithTeacherVariant = ["Reason.Network", "Reason.EnterAgain", "Reason.Other"];
 
     /// <summary>The media of a student in a session that lets students only watch: the reason says it all.</summary>
     private const string StudentMediaOff = "STUDENT_MEDIA_OFF";

@@ -195,22 +195,23 @@ public sealed partial class VideoRoom : IAsyncDisposable
             }
             if (outcome.Joined)
             {
-                state.Connected(outcome.Microphone, outcome.Camera, problems.Count == 0 ? null : string.Join(" ", problems.Select(T.Describe)));
+                state.Connected(outcome.Microphone, outcome.Camera, problems.Count == 0 ? null : DescribeAll(problems), problems);
                 VideoRoomLog.Connected(Logger, SessionId, tokens.RtcUid);
             }
             else if (problems.Count > 0)
             {
-                state.Failed(string.Join(" ", problems.Select(T.Describe)));
+                state.Failed(DescribeAll(problems), problems);
             }
         }
         catch (JSException exception)
         {
-            state.Failed(T.Describe(new VideoProblem("start", null)));
+            var problem = new VideoProblem("start", null, exception.Message);
+            state.Failed(Describe(problem), [problem]);
             VideoRoomLog.VideoFailed(Logger, SessionId, exception.Message);
         }
         catch (TaskCanceledException) when (!_disposed)
         {
-            state.Failed(T["Room.StartTimeout"]);
+            state.Failed(T["Room.StartTimeout"], [new VideoProblem("start", "INTEROP_TIMEOUT", "video-room.js did not answer in time")]);
             VideoRoomLog.VideoFailed(Logger, SessionId, "interop timeout");
         }
         catch (JSDisconnectedException)
@@ -256,7 +257,7 @@ public sealed partial class VideoRoom : IAsyncDisposable
             {
                 VideoRoomLog.VideoFailed(Logger, SessionId, $"{problem.What} {problem.Code}: {problem.Detail}");
             }
-            _state!.DeviceChanged(device, outcome.On, outcome.Problem is { } refused ? T.Describe(refused) : null);
+            _state!.DeviceChanged(device, outcome.On, outcome.Problem, outcome.Problem is { } refused ? Describe(refused) : null);
             if (outcome.On != wasOn)
             {
                 // On the session's log as the room saw it; a session that ended meanwhile refuses it, which changes nothing here.
@@ -266,7 +267,7 @@ public sealed partial class VideoRoom : IAsyncDisposable
         }
         catch (JSException exception)
         {
-            _state!.Warn(T.Describe(new VideoProblem(device, null)));
+            _state!.Warn(Describe(new VideoProblem(device, null)));
             VideoRoomLog.VideoFailed(Logger, SessionId, $"{device}: {exception.Message}");
         }
         finally
@@ -398,7 +399,8 @@ public sealed partial class VideoRoom : IAsyncDisposable
     [JSInvokable]
     public Task OnConnectionStateChanged(string state, string? reason) => InvokeAsync(() =>
     {
-        _state?.ConnectionChanged(state, T.Describe(new VideoProblem("disconnected", reason)));
+        var lost = new VideoProblem("disconnected", reason);
+        _state?.ConnectionChanged(state, Describe(lost), lost);
         StateHasChanged();
     });
 
@@ -406,7 +408,7 @@ public sealed partial class VideoRoom : IAsyncDisposable
     public Task OnError(VideoProblem problem) => InvokeAsync(() =>
     {
         VideoRoomLog.VideoFailed(Logger, SessionId, $"{problem.What} {problem.Code}: {problem.Detail}");
-        _state?.Warn(T.Describe(problem));
+        _state?.Warn(Describe(problem));
         StateHasChanged();
     });
 
@@ -438,6 +440,16 @@ public sealed partial class VideoRoom : IAsyncDisposable
 
     private static string IssueText(ActivityEntryDto issue) =>
         issue.Details is { } data && data.TryGetProperty("text", out var text) ? text.GetString() ?? "" : "";
+
+    /// <summary>A problem in the reader's words: a teacher is told what to do as the one who runs the session.</summary>
+    private string Describe(VideoProblem problem) => T.Describe(problem, _state?.IsHost == true);
+
+    private string DescribeAll(IEnumerable<VideoProblem> problems) => string.Join(" ", problems.Select(Describe));
+
+    /// <summary>Said next to a device's button (its accessible description): whether it is on and, if it cannot be used, why.</summary>
+    private string DeviceStateText(string device) => T[$"Device.{device}.{_state!.StateOf(device)}"];
+
+    private static string DeviceStateId(string device) => $"room-{device}-state";
 
     private string MicrophoneLabel => _state!.MicrophoneOn ? T["Room.Mute"] : T["Room.Unmute"];
 

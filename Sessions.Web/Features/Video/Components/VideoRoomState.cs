@@ -50,6 +50,12 @@ public sealed class VideoRoomState
     /// <summary>Why the video failed (the banner); null unless <see cref="RoomPhase.Failed"/>.</summary>
     public string? VideoError { get; private set; }
 
+    /// <summary>
+    /// What the SDK reported for the failure in <see cref="VideoError"/>, for the banner's Details (codes and the SDK's
+    /// own English words help whoever supports the school, not the student).
+    /// </summary>
+    public IReadOnlyList<VideoProblem> FailureDetails { get; private set; } = [];
+
     /// <summary>A problem that leaves the room usable, e.g. the camera was refused: the student can still watch.</summary>
     public string? Notice { get; private set; }
 
@@ -73,6 +79,9 @@ public sealed class VideoRoomState
 
     public bool MicrophoneOn { get; private set; }
     public bool CameraOn { get; private set; }
+
+    /// <summary>The SDK's code of the last refusal of each device (permission, no device, in use); gone once it is on.</summary>
+    private readonly Dictionary<string, string> _deviceRefusals = [];
 
     public IEnumerable<RoomParticipant> Participants => _participants.Values.OrderBy(p => p.JoinedUtc);
 
@@ -139,10 +148,13 @@ public sealed class VideoRoomState
     {
         Phase = RoomPhase.Connecting;
         VideoError = null;
+        FailureDetails = [];
+        _deviceRefusals.Clear();
         Reconnecting = false;
     }
 
-    public void Connected(bool microphoneOn, bool cameraOn, string? notice)
+    /// <param name="problems">What failed on the way (a device refused): each device's refusal is kept for its state.</param>
+    public void Connected(bool microphoneOn, bool cameraOn, string? notice, IReadOnlyList<VideoProblem> problems)
     {
         if (Phase != RoomPhase.Connecting)
         {
@@ -152,9 +164,14 @@ public sealed class VideoRoomState
         MicrophoneOn = microphoneOn;
         CameraOn = cameraOn;
         Notice = notice;
+        foreach (var problem in problems)
+        {
+            RecordRefusal(problem.What, problem.Code);
+        }
     }
 
-    public void Failed(string message)
+    /// <param name="details">What the SDK reported, for the banner's Details.</param>
+    public void Failed(string message, IReadOnlyList<VideoProblem> details)
     {
         if (!InRoom)
         {
@@ -162,6 +179,7 @@ public sealed class VideoRoomState
         }
         Phase = RoomPhase.Failed;
         VideoError = message;
+        FailureDetails = details;
         Reconnecting = false;
         MicrophoneOn = CameraOn = false;
         _inVideo.Clear();
@@ -169,7 +187,8 @@ public sealed class VideoRoomState
 
     /// <summary>The SDK's connection states (CONNECTING, CONNECTED, RECONNECTING, DISCONNECTING, DISCONNECTED) once joined.</summary>
     /// <param name="lostMessage">What the user reads if the connection is lost (<c>DISCONNECTED</c>).</param>
-    public void ConnectionChanged(string state, string lostMessage)
+    /// <param name="lost">What the SDK said, for the banner's Details.</param>
+    public void ConnectionChanged(string state, string lostMessage, VideoProblem lost)
     {
         if (Phase != RoomPhase.Connected)
         {
@@ -178,11 +197,13 @@ public sealed class VideoRoomState
         Reconnecting = state == "RECONNECTING";
         if (state == "DISCONNECTED")
         {
-            Failed(lostMessage);
+            Failed(lostMessage, [lost]);
         }
     }
 
-    public void DeviceChanged(string device, bool on, string? error)
+    /// <param name="refusal">Why the device did not turn on (the SDK's answer), if it did not.</param>
+    /// <param name="error">The refusal in the user's words, for the notice.</param>
+    public void DeviceChanged(string device, bool on, VideoProblem? refusal, string? error)
     {
         if (device == Devices.Microphone)
         {
@@ -192,7 +213,45 @@ public sealed class VideoRoomState
         {
             CameraOn = on;
         }
+        _deviceRefusals.Remove(device);
+        if (refusal is not null)
+        {
+            RecordRefusal(device, refusal.Code);
+        }
         Notice = error;
+    }
+
+    /// <summary>What the reader can do with a device now, and why not; the page says it next to the device's button.</summary>
+    public DeviceState StateOf(string device)
+    {
+        if (Phase == RoomPhase.Connecting)
+        {
+            return DeviceState.WaitingForVideo;
+        }
+        if (Phase != RoomPhase.Connected)
+        {
+            return DeviceState.NoVideo;
+        }
+        if (device == Devices.Microphone ? MicrophoneOn : CameraOn)
+        {
+            return DeviceState.On;
+        }
+        return _deviceRefusals.GetValueOrDefault(device) switch
+        {
+            "PERMISSION_DENIED" => DeviceState.Blocked,
+            "DEVICE_NOT_FOUND" => DeviceState.NotFound,
+            "NOT_READABLE" => DeviceState.InUse,
+            _ => DeviceState.Off,
+        };
+    }
+
+    /// <summary>Only a device's own refusal counts (not one while sending it, <c>camera-send</c>): the device itself is fine then.</summary>
+    private void RecordRefusal(string what, string? code)
+    {
+        if (what is Devices.Microphone or Devices.Camera && code is not null)
+        {
+            _deviceRefusals[what] = code;
+        }
     }
 
     public void Warn(string message) => Notice = message;
@@ -204,6 +263,7 @@ public sealed class VideoRoomState
         Announcement = new(Session.Status == SessionStatus.Cancelled ? RoomAnnouncementKind.Cancelled : RoomAnnouncementKind.Ended);
         Phase = RoomPhase.Ended;
         VideoError = null;
+        FailureDetails = [];
         Notice = null;
         Reconnecting = false;
         MicrophoneOn = CameraOn = false;
@@ -279,4 +339,21 @@ public sealed class VideoRoomState
         public const string Microphone = "microphone";
         public const string Camera = "camera";
     }
+}
+
+/// <summary>A microphone's or camera's state as the room explains it (<c>Device.{device}.{state}</c> in <see cref="VideoText"/>).</summary>
+public enum DeviceState
+{
+    On,
+    /// <summary>Off (the microphone muted) by the reader's choice.</summary>
+    Off,
+    /// <summary>The browser refused the device: it is allowed in the browser's site settings.</summary>
+    Blocked,
+    NotFound,
+    /// <summary>Another app holds it.</summary>
+    InUse,
+    /// <summary>The video is still connecting; the devices follow.</summary>
+    WaitingForVideo,
+    /// <summary>The video failed: no device can be used until it connects.</summary>
+    NoVideo,
 }
