@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
 using Sessions.E2E.Infrastructure;
 using Sessions.E2E.Pages;
@@ -32,7 +33,7 @@ public sealed class RestartTests : BrowserTest
     private static readonly LocatorAssertionsToHaveTextOptions AsShown = new() { UseInnerText = true };
 
     [Fact]
-    public async Task A_restart_shows_the_portals_reconnecting_banner_stops_within_five_seconds_and_then_asks_for_a_reload()
+    public async Task A_restart_shows_the_portals_reconnecting_banner_stops_within_five_seconds_with_a_hub_client_and_then_asks_for_a_reload()
     {
         var algebra = await Seed.SessionAsync(SeededData.Teacher, "Linear equations");
         var tab = await SignInAsync(SeededData.Student(3), StudentClassesPage.Path);
@@ -41,6 +42,12 @@ public sealed class RestartTests : BrowserTest
         var banner = new ReconnectBanner(tab);
         await Expect(banner.Banner).ToBeHiddenAsync();
         await Expect(classPage.LiveUpdates).ToHaveTextAsync("Live updates on", AsShown);
+
+        // A mobile app's hub connection too: the portal must not wait for it either, and it is told to go.
+        await using var hub = await Seed.HubConnectionAsync(SeededData.Student(4));
+        await hub.StartAsync();
+        var hubClosed = new TaskCompletionSource();
+        hub.Closed += _ => { hubClosed.TrySetResult(); return Task.CompletedTask; };
 
         var stopped = _app.StopAsync(ShutdownPatience);
 
@@ -51,7 +58,8 @@ public sealed class RestartTests : BrowserTest
         await Expect(banner.ErrorBar).ToBeHiddenAsync();
         await AxeAsync(tab, "reconnecting");
         var shutdown = await stopped;
-        _output.WriteLine($"Exited {shutdown.TotalMilliseconds:0} ms after SIGTERM with a page open.");
+        _output.WriteLine($"Exited {shutdown.TotalMilliseconds:0} ms after SIGTERM with a page and a hub client open.");
+        await hubClosed.Task.WaitAsync(ShutdownPatience);
         Assert.True(shutdown < ShutdownBudget, $"The portal took {shutdown.TotalSeconds:0.0} s to exit after SIGTERM with a page open.");
 
         await _app.StartAgainAsync();
