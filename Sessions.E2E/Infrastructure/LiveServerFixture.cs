@@ -11,6 +11,7 @@ public class LiveServerFixture : IAsyncLifetime
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), $"sessions-e2e-{Guid.NewGuid():N}");
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private PortalProcess? _portal;
+    private Uri? _url;
 
     public LiveServerFixture()
         : this(new Dictionary<string, string?>())
@@ -23,13 +24,35 @@ public class LiveServerFixture : IAsyncLifetime
     /// <summary>The app's SQLite file, for tests that change what the app cannot (yet) change itself.</summary>
     public string DatabasePath => Path.Combine(_dataFolder, "sessions.db");
 
-    public Uri BaseUrl => _portal?.Url ?? throw new InvalidOperationException("The app has not been started.");
+    public Uri BaseUrl => _url ?? throw new InvalidOperationException("The app has not been started.");
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dataFolder);
         // Ready once the sign-in page renders, so the first test does not pay for the first render.
         _portal = await PortalProcess.StartAsync(PortalProcess.Development, DatabasePath, _settings, readinessPath: "/login");
+        _url = _portal.Url;
+    }
+
+    /// <summary>Stops the app as a service manager would (SIGTERM) and answers how long it took to exit.</summary>
+    public async Task<TimeSpan> StopAsync(TimeSpan patience)
+    {
+        var portal = _portal ?? throw new InvalidOperationException("The app has not been started.");
+        _portal = null;
+        try
+        {
+            return await portal.TerminateAsync(patience);
+        }
+        finally
+        {
+            await portal.DisposeAsync();
+        }
+    }
+
+    /// <summary>Starts the app again after <see cref="StopAsync"/>: the same port and database, as after a restart.</summary>
+    public async Task StartAgainAsync()
+    {
+        _portal = await PortalProcess.StartAsync(PortalProcess.Development, DatabasePath, _settings, readinessPath: "/login", BaseUrl);
     }
 
     public async Task DisposeAsync()

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR.Client;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -67,6 +68,16 @@ public sealed class SeededData(Uri baseUrl)
         using var http = await ClientForAsync(email);
         using var response = await http.PostAsync(new Uri(path, UriKind.Relative), null);
         Assert.True(response.IsSuccessStatusCode, $"POST {path} as {email}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>A connection to the live hub as <paramref name="email"/>, as the mobile apps open it (not started).</summary>
+    public async Task<HubConnection> HubConnectionAsync(string email)
+    {
+        using var http = await ClientForAsync(email);
+        var token = http.DefaultRequestHeaders.Authorization!.Parameter;
+        return new HubConnectionBuilder()
+            .WithUrl(new Uri(baseUrl, "/hubs/sessions"), options => options.AccessTokenProvider = () => Task.FromResult(token))
+            .Build();
     }
 
     private async Task<HttpClient> ClientForAsync(string email)

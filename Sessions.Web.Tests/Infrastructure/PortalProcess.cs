@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Sessions.Web.Tests.Infrastructure;
@@ -53,8 +54,9 @@ internal sealed class PortalProcess : IAsyncDisposable
     /// Configuration keys as the app reads them (<c>Firestore:ProjectId</c>), passed as environment variables; they
     /// override the defaults here.
     /// </param>
+    /// <param name="url">Where to listen; a free loopback port when null. Given to start a portal again where it was.</param>
     public static async Task<PortalProcess> StartAsync(string environment, string databasePath,
-        IReadOnlyDictionary<string, string?>? settings = null, string readinessPath = HealthPath)
+        IReadOnlyDictionary<string, string?>? settings = null, string readinessPath = HealthPath, Uri? url = null)
     {
         var configuration = typeof(PortalProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var binFolder = Path.Combine(RepositoryRoot(), "Sessions.Web", "bin", configuration, "net10.0");
@@ -65,7 +67,7 @@ internal sealed class PortalProcess : IAsyncDisposable
                 $"{appDll} does not exist. These tests run the built app: build the solution first (dotnet build Sessions.sln -c {configuration}).");
         }
 
-        var url = new Uri($"http://127.0.0.1:{FreePort()}");
+        url ??= new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = binFolder,
@@ -123,6 +125,33 @@ internal sealed class PortalProcess : IAsyncDisposable
             descendant.Kill();
         }
     }
+
+    /// <summary>
+    /// SIGTERM, what a service manager or a container runtime sends to stop the portal, then waits until it has exited
+    /// (at most <paramref name="patience"/>). Returns how long it took.
+    /// </summary>
+    public async Task<TimeSpan> TerminateAsync(TimeSpan patience)
+    {
+        const int sigterm = 15;
+        var stopwatch = Stopwatch.StartNew();
+        if (SendSignal(_process.Id, sigterm) != 0)
+        {
+            throw new InvalidOperationException($"SIGTERM could not be sent to the portal (errno {Marshal.GetLastPInvokeError()}).");
+        }
+        using var deadline = new CancellationTokenSource(patience);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"Sessions.Web was still running {patience.TotalSeconds} s after SIGTERM:\n{Log}");
+        }
+        return stopwatch.Elapsed;
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int processId, int signal);
 
     public async ValueTask DisposeAsync()
     {

@@ -34,6 +34,7 @@ public static class SessionsWebSetup
         // DELETE answered 405 instead of 404. The portal adds nothing to wwwroot while it runs.
         builder.Configuration.AddInMemoryCollection([new("DisableStaticAssetNotFoundRuntimeFallback", "true")]);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddGracefulShutdown();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddLocalizedMudServices();
         builder.AddSessionsLocalization();

@@ -144,6 +144,14 @@ public static class TestIds
     /// <summary>The indicator that a page (a class page, a waiting room) is listening for live sessions.</summary>
     public const string LiveUpdates = "live-updates";
 
+    // The reconnection banner every page carries (Components/Layout/ReconnectBanner.razor).
+    public const string ReconnectBanner = "reconnect-banner";
+    public const string ReconnectReconnecting = "reconnect-reconnecting";
+    public const string ReconnectBackOnline = "reconnect-back-online";
+    public const string ReconnectNeedsReload = "reconnect-needs-reload";
+    public const string ReconnectReload = "reconnect-reload";
+    public const string ErrorBar = "error-bar";
+
     // The video room (/sessions/{id}/room).
     public const string RoomTitle = "room-title";
     public const string RoomElapsed = "room-elapsed";
