@@ -28,6 +28,7 @@ public sealed class LiveListener : IAsyncDisposable
         _connection.On<SessionUpdatedMessage>(nameof(ILiveClient.SessionUpdated), m => _messages.Writer.TryWrite(m));
         _connection.On<SessionCancelledMessage>(nameof(ILiveClient.SessionCancelled), m => _messages.Writer.TryWrite(m));
         _connection.On<SessionWrapUpMessage>(nameof(ILiveClient.SessionWrapUp), m => _messages.Writer.TryWrite(m));
+        _connection.On<SessionExtendedMessage>(nameof(ILiveClient.SessionExtended), m => _messages.Writer.TryWrite(m));
         _connection.On<ParticipantJoinedMessage>(nameof(ILiveClient.ParticipantJoined), m => _messages.Writer.TryWrite(m));
         _connection.On<ParticipantLeftMessage>(nameof(ILiveClient.ParticipantLeft), m => _messages.Writer.TryWrite(m));
         _connection.On<ChatMessagePostedMessage>(nameof(ILiveClient.ChatMessagePosted), m => _messages.Writer.TryWrite(m));

@@ -53,6 +53,8 @@ public static class FuzzSeeds
         }),
         ["POST /api/series/{id:guid}/cancel"] = w => new(w.Educator, $"/api/series/{w.SeriesToCancel}/cancel",
             new JsonObject { ["fromSessionId"] = null, ["reason"] = "The course ends early" }),
+        // The admin extends the live session whose chat is fuzzed below; once it reaches the longest booking, extension_limit.
+        ["POST /api/sessions/{id}/extend"] = w => new(w.Admin, $"/api/sessions/{w.SessionToChatIn}/extend", new JsonObject { ["minutes"] = 5 }),
         // The admin (who teaches every class and is never rate limited) writes to a live session's chat.
         ["POST /api/sessions/{id}/messages"] = w => new(w.Admin, $"/api/sessions/{w.SessionToChatIn}/messages", new JsonObject
         {

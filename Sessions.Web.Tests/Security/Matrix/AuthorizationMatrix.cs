@@ -79,6 +79,9 @@ public static class AuthorizationMatrix
         new("POST /api/sessions/{id}/start", new("POST", s => $"/api/sessions/{s.SessionId}/start"), TeachersOrAdmin("200", "not_session_owner")),
         new("POST /api/sessions/{id}/end", new("POST", s => $"/api/sessions/{s.SessionId}/end", SessionNeed.Live),
             TeachersOrAdmin("200", "not_session_owner")),
+        // Extending follows the end rule: those who may end a live session may book it more time.
+        new("POST /api/sessions/{id}/extend", new("POST", s => $"/api/sessions/{s.SessionId}/extend", SessionNeed.Live, _ => new { minutes = 5 }),
+            TeachersOrAdmin("200", "not_session_owner")),
 
         // Classes
         new("GET /api/classes/{id:int}", new("GET", s => $"/api/classes/{s.ClassId}"), Members("200")),

@@ -29,6 +29,8 @@ public sealed class HubEventMatrixTests(MatrixApp matrix) : IClassFixture<Matrix
         [nameof(ILiveClient.SessionStarted)] = (SessionNeed.StartableNow, Nothing,
             (m, s) => Sessions(m).StartAsync(m.Actor(MatrixRole.OwningEducator), s.SessionId, default)),
         [nameof(ILiveClient.SessionWrapUp)] = (SessionNeed.Live, Nothing, BeginWrapUpAsync),
+        [nameof(ILiveClient.SessionExtended)] = (SessionNeed.Live, Nothing,
+            (m, s) => Sessions(m).ExtendAsync(m.Actor(MatrixRole.OwningEducator), s.SessionId, 5, default)),
         [nameof(ILiveClient.SessionEnded)] = (SessionNeed.Live, Nothing,
             (m, s) => Sessions(m).EndAsync(m.Actor(MatrixRole.OwningEducator), s.SessionId, default)),
         [nameof(ILiveClient.ParticipantJoined)] = (SessionNeed.Live, Nothing,

@@ -209,6 +209,9 @@ public static class TestIds
     public static string SessionStatus(Guid id) => $"session-status-{id}";
     public static string StartSession(Guid id) => $"start-session-{id}";
     public static string StartCountdown(Guid id) => $"start-countdown-{id}";
+    public static string StartBlocked(Guid id) => $"start-blocked-{id}";
+    public static string ExtendSession(Guid id, int minutes) => $"extend-session-{id}-{minutes}";
+    public static string BookedEnd(Guid id) => $"booked-end-{id}";
     public static string SessionElapsed(Guid id) => $"session-elapsed-{id}";
     public static string SessionError(Guid id) => $"session-error-{id}";
     public static string EndSession(Guid id) => $"end-session-{id}";

@@ -23,7 +23,7 @@ public static class ActivityEndpoints
             .WithSummary("Read a session's activity log")
             .WithDescription("Entries oldest first: everything for those who teach the class and admins, a student's own entries for a "
                 + "student. Each has `id`, `at` (UTC), `kind` (`session_scheduled`, `session_updated`, `session_cancelled`, `session_started`, "
-                + "`wrap_up_begun`, `session_ended`, `participant_joined`, `participant_left`, `join_refused`, `token_renewed`, "
+                + "`wrap_up_begun`, `session_extended`, `session_ended`, `participant_joined`, `participant_left`, `join_refused`, `token_renewed`, "
                 + "`chat_message_posted`, `chat_message_deleted`, `camera_on`, `camera_off`, `microphone_on`, `microphone_off`, `note`, `issue`), "
                 + "who (`actor` {id, displayName, role} with `system: false`, or `actor: null` with `system: true` for the portal's own "
                 + "lifecycle worker) and `details`, the kind's record (null for kinds without any). Pass `nextAfter` as `after` for the next page.")

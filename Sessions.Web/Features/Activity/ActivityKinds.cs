@@ -10,6 +10,7 @@ public static class ActivityKinds
     public const string SessionCancelled = "session_cancelled";
     public const string SessionStarted = "session_started";
     public const string WrapUpBegun = "wrap_up_begun";
+    public const string SessionExtended = "session_extended";
     public const string SessionEnded = "session_ended";
     public const string ParticipantJoined = "participant_joined";
     public const string ParticipantLeft = "participant_left";
@@ -26,7 +27,7 @@ public static class ActivityKinds
 
     public static readonly IReadOnlyList<string> All =
     [
-        SessionScheduled, SessionUpdated, SessionCancelled, SessionStarted, WrapUpBegun, SessionEnded, ParticipantJoined,
+        SessionScheduled, SessionUpdated, SessionCancelled, SessionStarted, WrapUpBegun, SessionExtended, SessionEnded, ParticipantJoined,
         ParticipantLeft, JoinRefused, TokenRenewed, ChatMessagePosted, ChatMessageDeleted, CameraOn, CameraOff, MicrophoneOn,
         MicrophoneOff, Note, Issue,
     ];
@@ -69,6 +70,13 @@ public sealed record WrapUpBegunData(DateTimeOffset EndsAt) : ActivityData
 {
     [JsonIgnore]
     public override string Kind => ActivityKinds.WrapUpBegun;
+}
+
+/// <param name="NewEnd">The booked end after the extension; the wrap-up, if one was running, begins there again.</param>
+public sealed record SessionExtendedData(int Minutes, DateTimeOffset NewEnd) : ActivityData
+{
+    [JsonIgnore]
+    public override string Kind => ActivityKinds.SessionExtended;
 }
 
 public sealed record SessionEndedData : ActivityData

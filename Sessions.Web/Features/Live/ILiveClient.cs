@@ -36,6 +36,10 @@ public interface ILiveClient
         "A live session's booked time ran out: it completes at `endsAt` unless the educator ends it sooner.")]
     Task SessionWrapUp(SessionWrapUpMessage message);
 
+    [LiveEvent(LiveAudience.ClassAndEducator,
+        "A live session was extended by `minutes`: it is now booked until `scheduledEnd`; a wrap-up that was running stopped and begins again then.")]
+    Task SessionExtended(SessionExtendedMessage message);
+
     [LiveEvent(LiveAudience.ClassAndEducator, "Someone entered a session's room.")]
     Task ParticipantJoined(ParticipantJoinedMessage message);
 

@@ -38,6 +38,7 @@ public sealed class LiveDelivery(IHubContext<LiveHub, ILiveClient> hub, LiveSubs
             SessionUpdatedMessage updated => clients.SessionUpdated(updated),
             SessionCancelledMessage cancelled => clients.SessionCancelled(cancelled),
             SessionWrapUpMessage wrapUp => clients.SessionWrapUp(wrapUp),
+            SessionExtendedMessage extended => clients.SessionExtended(extended),
             ParticipantJoinedMessage joined => clients.ParticipantJoined(joined),
             ParticipantLeftMessage left => clients.ParticipantLeft(left),
             ChatMessagePostedMessage posted => clients.ChatMessagePosted(posted),

@@ -40,6 +40,10 @@ public sealed record SessionCancelledMessage(Guid SessionId, int ClassId, string
 public sealed record SessionWrapUpMessage(Guid SessionId, int ClassId, DateTimeOffset EndsAt)
     : LiveEvent(SessionId, ClassId);
 
+/// <summary>A live session was extended: it is booked until <see cref="ScheduledEnd"/>, and a running wrap-up stopped.</summary>
+public sealed record SessionExtendedMessage(Guid SessionId, int ClassId, int Minutes, DateTimeOffset ScheduledEnd)
+    : LiveEvent(SessionId, ClassId);
+
 /// <summary>A chat message was stored in a session's chat.</summary>
 public sealed record ChatMessagePostedMessage(Guid SessionId, int ClassId, ChatMessageDto Message)
     : LiveEvent(SessionId, ClassId);

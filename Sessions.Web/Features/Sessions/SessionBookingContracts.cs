@@ -75,3 +75,6 @@ public sealed record SessionSettingsBody(bool? ChatEnabled, int? MaxParticipants
 
 /// <summary>Body of <c>POST /api/sessions/{id}/cancel</c> (optional).</summary>
 public sealed record CancelSessionBody(string? Reason);
+
+/// <summary>How many minutes to extend a live session by: 5, 10 or 15.</summary>
+public sealed record ExtendSessionBody(int? Minutes);

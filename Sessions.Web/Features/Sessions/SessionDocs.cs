@@ -18,6 +18,12 @@ internal static class SessionDocs
     public static readonly ServiceError OutsideStartWindow =
         SessionErrors.OutsideStartWindow(StartWindow.For(SampleStartUtc, 45, 10), SampleStartUtc.AddHours(-1), 10);
 
+    public static readonly ServiceError ExtensionLimit = SessionErrors.ExtensionLimit(235);
+
+    public static readonly ServiceError InvalidMinutes = ServiceError.Validation(SessionFields.Minutes, SessionService.InvalidStep);
+
+    public static readonly ExtendSessionBody ExtendRequest = new(10);
+
     /// <summary>Why a start is refused once the session is found and the caller owns it.</summary>
     public static readonly IReadOnlyList<ServiceError> StartRefusals =
         [InvalidStatus, OutsideStartWindow, SessionErrors.NoStudentsEnrolled, EducatorAlreadyLive];
@@ -28,6 +34,11 @@ internal static class SessionDocs
         new SessionSettingsDto(null, 30, null, null, true, 30, true, false),
         new SessionClassDto(1, "Algebra I", "Mathematics", 8),
         new SessionHostDto("b3c1f0de-5a1e-4c55-9d1e-2f0c1a7e9b10", "Ada Teacher"));
+
+    public static readonly SessionDto Extended = Scheduled with
+    {
+        Status = "in_progress", StartedAt = new DateTimeOffset(SampleStartUtc), Duration = 55,
+    };
 
     private static readonly Seed001Agora Agora = new("4f1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e", SampleId.ToString("N"), 1001,
         "007eJxTYBBb...", "007eJxTYFBa...", new DateTimeOffset(SampleStartUtc.AddHours(2)));

@@ -48,6 +48,14 @@ public static class SessionEndpoints
             .WithDescription("Ends a live session at once (also during its wrap-up): every stay in the room closes. Its owner, a "
                 + "co-educator of its class, or an admin.")
             .ProducesErrors(SessionErrors.NotFound, SessionErrors.NotOwner, SessionDocs.InvalidStatus);
+        educators.MapPost("/{id}/extend", ExtendAsync)
+            .WithSummary("Extend a live session")
+            .WithDescription("Books a live session (in progress, or wrapping up) 5, 10 or 15 more minutes; those who may end it may extend "
+                + $"it (its owner, a co-educator, an admin). A session is booked for at most {Session.MaxDurationMinutes} minutes in all. "
+                + "A running wrap-up stops and begins again at the new end; the class and the educator hear `SessionExtended`.")
+            .ProducesErrors(SessionErrors.NotFound, SessionErrors.NotOwner, SessionDocs.InvalidMinutes, SessionErrors.NotLiveYet,
+                SessionErrors.Over, SessionDocs.ExtensionLimit)
+            .WithExamples(SessionDocs.ExtendRequest, SessionDocs.Extended);
         educators.MapSessionBookingEndpoints();
         app.MapSeriesEndpoints();
         return app;
@@ -82,6 +90,13 @@ public static class SessionEndpoints
     {
         var result = await sessions.EndAsync(SessionActor.From(user), id, ct);
         return result.Error is { } error ? error.ToProblem() : TypedResults.Ok(SessionDto.From(result.Value!.Session));
+    }
+
+    private static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> ExtendAsync(
+        Guid id, ExtendSessionBody body, ClaimsPrincipal user, SessionService sessions, CancellationToken ct)
+    {
+        var result = await sessions.ExtendAsync(SessionActor.From(user), id, body.Minutes ?? 0, ct);
+        return result.Error is { } error ? error.ToProblem() : TypedResults.Ok(SessionDto.From(result.Value!));
     }
 
     private static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> GetAsync(

@@ -39,6 +39,16 @@ public static class SessionErrors
             ["windowClosesAt"] = DateTime.SpecifyKind(window.ClosesUtc, DateTimeKind.Utc),
         });
 
+    public static ServiceError ExtensionLimit(int durationMinutes) => new(
+        "extension_limit",
+        $"A session lasts at most {Session.MaxDurationMinutes} minutes; this one is booked for {durationMinutes}, so it cannot be extended by that much.",
+        StatusCodes.Status409Conflict,
+        new Dictionary<string, object?>
+        {
+            ["maxDurationMinutes"] = Session.MaxDurationMinutes,
+            ["remainingMinutes"] = Math.Max(0, Session.MaxDurationMinutes - durationMinutes),
+        });
+
     public static ServiceError InvalidStatus(SessionStatus current) => new(
         "invalid_status",
         $"The session is {WireNames.Of(current).Replace('_', ' ')}, so that is not possible.",

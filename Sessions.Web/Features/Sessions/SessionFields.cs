@@ -11,4 +11,5 @@ public static class SessionFields
     public const string Duration = "durationMinutes";
     public const string MaxParticipants = "settings.maxParticipants";
     public const string Reason = "reason";
+    public const string Minutes = "minutes";
 }

@@ -138,8 +138,18 @@ public sealed partial class SessionService(
         {
             return SessionErrors.OutsideStartWindow(window, now, options.Value.EarlyStartMinutes);
         }
-        return session.EnrolledCount == 0 ? SessionErrors.NoStudentsEnrolled : null;
+        return StartBlocker(session, ownersLiveSessionId: null);
     }
+
+    /// <summary>
+    /// Why a session cannot start whatever the time: its class has no students, or its owner has another session live
+    /// (<paramref name="ownersLiveSessionId"/>, where the caller knows it; the start's UPDATE checks it in any case). The
+    /// session card shows the same refusal before the click that a start answers after it.
+    /// </summary>
+    public static ServiceError? StartBlocker(SessionSummary session, Guid? ownersLiveSessionId) =>
+        session.EnrolledCount == 0 ? SessionErrors.NoStudentsEnrolled
+        : ownersLiveSessionId is { } liveId && liveId != session.Id ? SessionErrors.EducatorAlreadyLive(liveId)
+        : null;
 
     private async Task<Result<StartedSession>> ExplainLostStartAsync(SessionsDbContext db, SessionActor actor, Guid sessionId, CancellationToken ct)
     {

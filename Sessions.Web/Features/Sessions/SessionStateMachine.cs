@@ -4,7 +4,7 @@ namespace Sessions.Web.Features.Sessions;
 
 /// <summary>
 /// The only moves a session's status can make: scheduled → in progress → wrap-up (end request pending) → completed,
-/// an educator's end straight from in progress, and scheduled → cancelled. Every state change in the portal is a
+/// an educator's end straight from in progress, an extension back from wrap-up to in progress, and scheduled → cancelled. Every state change in the portal is a
 /// conditional UPDATE built from this table, so a move it does not list cannot happen.
 /// </summary>
 public static class SessionStateMachine
@@ -13,7 +13,7 @@ public static class SessionStateMachine
     {
         [SessionStatus.Scheduled] = [SessionStatus.InProgress, SessionStatus.Cancelled],
         [SessionStatus.InProgress] = [SessionStatus.EndRequestPending, SessionStatus.Completed],
-        [SessionStatus.EndRequestPending] = [SessionStatus.Completed],
+        [SessionStatus.EndRequestPending] = [SessionStatus.InProgress, SessionStatus.Completed],
         [SessionStatus.Completed] = [],
         [SessionStatus.Cancelled] = [],
     };

@@ -101,6 +101,27 @@ public sealed class SessionTransitions(SessionNotifications notifications, LiveB
     }
 
     /// <summary>
+    /// A live session runs <paramref name="minutes"/> longer: its booked duration grows, and a running wrap-up stops (back to
+    /// in progress) so the worker begins it again at the new end. Only if the duration is still the one
+    /// <paramref name="session"/> was read with, so the caller's limit check holds for the row it changes.
+    /// </summary>
+    /// <param name="actorId">Who extends it, for the session's activity log.</param>
+    public async Task<bool> ExtendAsync(SessionsDbContext db, SessionSummary session, string actorId, int minutes, DateTime at, CancellationToken ct)
+    {
+        var newEnd = ApiTime.Utc(session.BookedEndUtc.AddMinutesClamped(minutes));
+        var extended = await CommitAsync(db, async () => Recorded(await db.Sessions
+            .Where(s => s.Id == session.Id && s.DurationMinutes == session.DurationMinutes)
+            // In progress stays so; a wrap-up moves back to in progress, a move the state machine lists.
+            .Where(Session.IsLive)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(s => s.DurationMinutes, s => s.DurationMinutes + minutes)
+                .SetProperty(s => s.Status, SessionStatus.InProgress)
+                .SetProperty(s => s.WrapUpEndsUtc, (DateTime?)null), ct) == 1, db, session, actorId, new SessionExtendedData(minutes, newEnd), at),
+            () => live.PublishAsync(new SessionExtendedMessage(session.Id, session.ClassId, minutes, newEnd), session.EducatorId), ct);
+        return extended;
+    }
+
+    /// <summary>
     /// in progress or wrapping up → completed, closing every stay still open in its room as of the end. <paramref name="wrapUpOnly"/>
     /// is the worker's end of the countdown, which must not complete a session that is (still or again) merely in progress.
     /// </summary>

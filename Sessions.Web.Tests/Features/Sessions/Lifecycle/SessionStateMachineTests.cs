@@ -10,6 +10,7 @@ public sealed class SessionStateMachineTests
         (SessionStatus.Scheduled, SessionStatus.Cancelled),
         (SessionStatus.InProgress, SessionStatus.EndRequestPending),
         (SessionStatus.InProgress, SessionStatus.Completed),
+        (SessionStatus.EndRequestPending, SessionStatus.InProgress),
         (SessionStatus.EndRequestPending, SessionStatus.Completed),
     ];
 

@@ -29,6 +29,7 @@ public static class LiveBusJson
         [typeof(SessionUpdatedMessage)] = nameof(ILiveClient.SessionUpdated),
         [typeof(SessionCancelledMessage)] = nameof(ILiveClient.SessionCancelled),
         [typeof(SessionWrapUpMessage)] = nameof(ILiveClient.SessionWrapUp),
+        [typeof(SessionExtendedMessage)] = nameof(ILiveClient.SessionExtended),
         [typeof(ParticipantJoinedMessage)] = nameof(ILiveClient.ParticipantJoined),
         [typeof(ParticipantLeftMessage)] = nameof(ILiveClient.ParticipantLeft),
         [typeof(ChatMessagePostedMessage)] = nameof(ILiveClient.ChatMessagePosted),

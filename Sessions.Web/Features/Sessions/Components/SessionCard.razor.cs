@@ -37,6 +37,9 @@ public sealed partial class SessionCard : IDisposable
     [Parameter, EditorRequired] public SessionActor Actor { get; set; } = default!;
     [Parameter, EditorRequired] public UserTime UserTime { get; set; } = default!;
 
+    /// <summary>The live session of this session's owner, if any: Start stays disabled, saying why, while it runs.</summary>
+    [Parameter] public Guid? OwnersLiveSessionId { get; set; }
+
     /// <summary>Raised when this card started its session.</summary>
     [Parameter] public EventCallback<Guid> Started { get; set; }
 
@@ -59,6 +62,14 @@ public sealed partial class SessionCard : IDisposable
 
     /// <summary>Over without having taken place: the card steps back.</summary>
     private bool IsClosed => _state.Phase is SessionCardPhase.Cancelled or SessionCardPhase.Missed;
+
+    /// <summary>Why Start is disabled although it is session time: the start would refuse it, for the same reason.</summary>
+    private string? StartBlockedText => SessionService.StartBlocker(_session, OwnersLiveSessionId) switch
+    {
+        null => null,
+        var refusal when refusal == SessionErrors.NoStudentsEnrolled => T["Card.NoStudents"].Value,
+        _ => T["Card.OtherSessionLive"].Value,
+    };
 
     private string StatusText => _state.Phase switch
     {
@@ -122,6 +133,12 @@ public sealed partial class SessionCard : IDisposable
                 await Ended.InvokeAsync(_session.Id);
             }
         }
+    }
+
+    private void OnExtended(SessionSummary extended)
+    {
+        _session = extended;
+        Refresh();
     }
 
     private async Task EditAsync()

@@ -328,6 +328,13 @@ public sealed partial class VideoRoom : IAsyncDisposable
                         await EnterAsync();
                     }
                     break;
+                case SessionExtendedMessage:
+                    // Read back: the new booked end, and a wrap-up that stopped.
+                    if ((await Queries.GetAsync(_actor, SessionId, CancellationToken.None)).Value is { } extended)
+                    {
+                        _state.Refresh(extended);
+                    }
+                    break;
                 case SessionWrapUpMessage wrapUp:
                     _state.WrapUp(wrapUp.EndsAt.UtcDateTime);
                     break;
