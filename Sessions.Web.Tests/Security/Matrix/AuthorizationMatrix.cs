@@ -169,6 +169,13 @@ public static class AuthorizationMatrix
         new("GET /api/sessions/{id}/report.csv", new("GET", s => $"/api/sessions/{s.SessionId}/report.csv", SessionNeed.Completed), Members("200")),
         new("GET /api/sessions/{id}/report.pdf", new("GET", s => $"/api/sessions/{s.SessionId}/report.pdf", SessionNeed.Completed), Members("200")),
 
+        // Calendars: everyone signed in has a private feed; the feed itself opens with its token alone (an unknown one is 404 for
+        // everyone); a session's file is for the members of its class.
+        new("GET /api/me/calendar/", new("GET", _ => "/api/me/calendar"), SignedIn("200")),
+        new("POST /api/me/calendar/renew", new("POST", _ => "/api/me/calendar/renew"), SignedIn("200")),
+        new("GET /calendar/{token}.ics", new("GET", _ => "/calendar/q3Vb0m2x9Jd7kYtW4sLpR8nHcE1uZaF6gTiO5yNwK0M.ics"), Everyone("404")),
+        new("GET /api/sessions/{id}/calendar.ics", new("GET", s => $"/api/sessions/{s.SessionId}/calendar.ics"), Members("200")),
+
         // The live hub: members of nothing in particular may connect; what they hear is decided by the server.
         new("* /hubs/sessions/negotiate", new("POST", _ => "/hubs/sessions/negotiate?negotiateVersion=1"), SignedIn("200")),
         new("* /hubs/sessions", new("GET", _ => "/hubs/sessions"), SignedIn("400")),
