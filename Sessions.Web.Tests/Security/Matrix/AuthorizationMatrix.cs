@@ -225,6 +225,8 @@ public static class AuthorizationMatrix
             Answers(SignInPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, "200")),
         new("GET,POST /admin/ratings", new("GET", _ => "/admin/ratings", Portal: true),
             Answers(SignInPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, "200")),
+        // Everyone signed in has a calendar of their own sessions.
+        new("GET,POST /calendar", new("GET", _ => "/calendar", Portal: true), Answers(SignInPage, "200", "200", "200", "200", "200", "200")),
         new("GET,POST /account", new("GET", _ => "/account", Portal: true), Answers(SignInPage, "200", "200", "200", "200", "200", "200")),
         // Whoever holds a link may use it, signed in or not; the page itself says when a link cannot be used.
         new("GET,POST /account/set-password", new("GET", _ => "/account/set-password?token=not-a-token", Portal: true), Everyone("200")),
