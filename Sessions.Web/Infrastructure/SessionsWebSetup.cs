@@ -6,6 +6,7 @@ using Sessions.Web.Features.Accounts.Passwords;
 using Sessions.Web.Features.Accounts.Standing;
 using Sessions.Web.Features.Administration;
 using Sessions.Web.Features.Attendance;
+using Sessions.Web.Features.Calendar;
 using Sessions.Web.Features.Chat;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Live;
@@ -59,6 +60,7 @@ public static class SessionsWebSetup
         builder.Services.AddSingleton<AttendanceService>();
         builder.Services.AddSingleton<SessionRatings>();
         builder.AddReportsFeature();
+        builder.AddCalendarFeature();
         return builder;
     }
 
@@ -101,6 +103,7 @@ public static class SessionsWebSetup
         app.MapRatingEndpoints();
         app.MapActivityEndpoints();
         app.MapReportEndpoints();
+        app.MapCalendarEndpoints();
         app.MapLiveHub();
         app.MapSessionsHealthChecks();
         app.MapProcessEndpoints(app.Configuration);

@@ -172,6 +172,13 @@ public static class AuthorizationMatrix
         new("GET /api/sessions/{id}/report.csv", new("GET", s => $"/api/sessions/{s.SessionId}/report.csv", SessionNeed.Completed), Members("200")),
         new("GET /api/sessions/{id}/report.pdf", new("GET", s => $"/api/sessions/{s.SessionId}/report.pdf", SessionNeed.Completed), Members("200")),
 
+        // Calendars: everyone signed in has a private feed; the feed itself opens with its token alone (an unknown one is 404 for
+        // everyone); a session's file is for the members of its class.
+        new("GET /api/me/calendar/", new("GET", _ => "/api/me/calendar"), SignedIn("200")),
+        new("POST /api/me/calendar/renew", new("POST", _ => "/api/me/calendar/renew"), SignedIn("200")),
+        new("GET /calendar/{token}.ics", new("GET", _ => "/calendar/q3Vb0m2x9Jd7kYtW4sLpR8nHcE1uZaF6gTiO5yNwK0M.ics"), Everyone("404")),
+        new("GET /api/sessions/{id}/calendar.ics", new("GET", s => $"/api/sessions/{s.SessionId}/calendar.ics"), Members("200")),
+
         // The live hub: members of nothing in particular may connect; what they hear is decided by the server.
         new("* /hubs/sessions/negotiate", new("POST", _ => "/hubs/sessions/negotiate?negotiateVersion=1"), SignedIn("200")),
         new("* /hubs/sessions", new("GET", _ => "/hubs/sessions"), SignedIn("400")),
@@ -221,6 +228,8 @@ public static class AuthorizationMatrix
             Answers(SignInPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, "200")),
         new("GET,POST /admin/ratings", new("GET", _ => "/admin/ratings", Portal: true),
             Answers(SignInPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, ForbiddenPage, "200")),
+        // Everyone signed in has a calendar of their own sessions.
+        new("GET,POST /calendar", new("GET", _ => "/calendar", Portal: true), Answers(SignInPage, "200", "200", "200", "200", "200", "200")),
         new("GET,POST /account", new("GET", _ => "/account", Portal: true), Answers(SignInPage, "200", "200", "200", "200", "200", "200")),
         // Whoever holds a link may use it, signed in or not; the page itself says when a link cannot be used.
         new("GET,POST /account/set-password", new("GET", _ => "/account/set-password?token=not-a-token", Portal: true), Everyone("200")),

@@ -8,6 +8,7 @@ using Sessions.Web.Features.Accounts.Lockout;
 using Sessions.Web.Features.Accounts.Tokens;
 using Sessions.Web.Features.Administration.Audit;
 using Sessions.Web.Features.Attendance;
+using Sessions.Web.Features.Calendar;
 using Sessions.Web.Features.Chat;
 using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Notifications;
@@ -40,6 +41,7 @@ public abstract class SessionsDbContext(DbContextOptions options)
     public DbSet<RatingPromptDismissal> RatingPromptDismissals => Set<RatingPromptDismissal>();
     public DbSet<ActivityEntry> ActivityEntries => Set<ActivityEntry>();
     public DbSet<SessionReportNote> SessionReportNotes => Set<SessionReportNote>();
+    public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

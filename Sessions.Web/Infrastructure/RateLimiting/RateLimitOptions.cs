@@ -29,6 +29,10 @@ public sealed class RateLimitOptions
     [Range(1, 1_000, ErrorMessage = "RateLimits:ChatUploadsPerMinute must be between 1 and 1000.")]
     public int ChatUploadsPerMinute { get; set; } = 30;
 
+    /// <summary>Calendar apps poll each feed every few minutes or hours; a school behind one address has many feeds.</summary>
+    [Range(1, 100_000, ErrorMessage = "RateLimits:CalendarFeedsPerMinute must be between 1 and 100000.")]
+    public int CalendarFeedsPerMinute { get; set; } = 300;
+
     [Range(1, 1_000, ErrorMessage = "RateLimits:HubConnectionsPerUser must be between 1 and 1000.")]
     public int HubConnectionsPerUser { get; set; } = 10;
 }

@@ -21,6 +21,9 @@ public static class RateLimitPolicies
     /// <summary>Chat attachment uploads, per user: each one is disk space and an image re-encoding.</summary>
     public const string ChatUpload = "chat-upload";
 
+    /// <summary>Reads of the private calendar feeds, per client IP: the feed is anonymous, its token the only secret.</summary>
+    public const string CalendarFeed = "calendar-feed";
+
     /// <summary>Open connections to the live hub at once, per user.</summary>
     public const string HubConnections = "hub-connections";
 }

@@ -31,6 +31,7 @@ public static partial class RateLimitingSetup
             limiter.AddPolicy(RateLimitPolicies.RoomEntry, context => PerMinute(context, o => o.RoomEntriesPerMinute));
             limiter.AddPolicy(RateLimitPolicies.SessionCreation, context => PerMinute(context, o => o.SessionCreationsPerMinute));
             limiter.AddPolicy(RateLimitPolicies.ChatUpload, context => PerMinute(context, o => o.ChatUploadsPerMinute));
+            limiter.AddPolicy(RateLimitPolicies.CalendarFeed, context => PerMinute(context, o => o.CalendarFeedsPerMinute));
             limiter.AddPolicy(RateLimitPolicies.HubConnections, context => RateLimitPartition.GetConcurrencyLimiter(
                 CallerOf(context),
                 _ => new ConcurrencyLimiterOptions { PermitLimit = OptionsOf(context).HubConnectionsPerUser, QueueLimit = 0 }));
