@@ -68,19 +68,19 @@ public sealed class StartSessionTests(LiveServerFixture app, ChromiumFixture chr
     }
 
     [Fact]
-    public async Task Starting_a_session_for_a_class_without_students_is_refused_on_the_card()
+    public async Task A_class_without_students_cannot_start_and_its_card_says_why_before_the_click()
     {
         var periodicTable = await Seed.SessionAsync(SeededData.Teacher2, "The periodic table");
         var educatorTab = await SignInAsync(SeededData.Teacher2, EducatorSessionsPage.Path);
         var educator = new EducatorSessionsPage(educatorTab);
         await educator.WaitUntilInteractiveAsync();
 
-        await educator.StartAsync(periodicTable.Id);
-
-        await Expect(educator.Error(periodicTable.Id)).ToBeVisibleAsync();
-        await Expect(educator.Error(periodicTable.Id)).ToContainTextAsync("no students");
+        // Said before anyone clicks: Start is off, and the reason is next to it and is its description.
+        var blocked = educatorTab.GetByTestId(TestIds.StartBlocked(periodicTable.Id));
+        await Expect(educator.StartButton(periodicTable.Id)).ToBeDisabledAsync();
+        await Expect(blocked).ToContainTextAsync("No students are enrolled");
+        await Expect(educator.StartButton(periodicTable.Id)).ToHaveAttributeAsync("aria-describedby", TestIds.StartBlocked(periodicTable.Id));
         await Expect(educator.Status(periodicTable.Id)).Not.ToHaveTextAsync("Live");
-        await Expect(educator.StartButton(periodicTable.Id)).ToBeVisibleAsync();
         await Expect(educator.EnterRoom(periodicTable.Id)).ToHaveCountAsync(0);
         Assert.Equal("scheduled", await Seed.StatusAsync(SeededData.Teacher2, periodicTable.Id));
         await Screenshot(educatorTab, "teacher2-start-refused");
