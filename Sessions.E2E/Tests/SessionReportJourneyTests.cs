@@ -50,12 +50,11 @@ public sealed class SessionReportJourneyTests(LiveServerFixture app, ChromiumFix
         var student2ClassTab = await student2Tab.Context.NewPageAsync();
         await new ClassPage(student2ClassTab).GotoAsync(session.ClassId);
 
-        // Student 1 leaves, and comes back through the class page's join card: two stays.
+        // Student 1 leaves (Leave goes back to the class page) and comes back through its join card: two stays.
         await student1Room.Leave.ClickAsync();
-        await student1Tab.WaitForURLAsync(url => new Uri(url).AbsolutePath == StudentLanding);
+        await student1Tab.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/classes/{session.ClassId}");
         await Expect(educatorRoom.Participant(Student1)).ToHaveCountAsync(0);
         var student1Class = new ClassPage(student1Tab);
-        await student1Class.GotoAsync(session.ClassId);
         await student1Class.JoinButton(session.Id).ClickAsync();
         await student1Room.WaitUntilInRoomAsync(Student1);
         await Expect(educatorRoom.Participant(Student1)).ToBeVisibleAsync();

@@ -279,7 +279,9 @@ public sealed partial class VideoRoom : IAsyncDisposable
     private async Task LeaveAsync()
     {
         await CloseAsync();
-        Navigation.NavigateTo("/");
+        // Back where the session was joined from: its class page (members and those who teach the class may read it), loaded
+        // afresh so that its join card and live subscription start from what is stored now.
+        Navigation.NavigateTo($"/classes/{_state!.Session.ClassId}", forceLoad: true);
     }
 
     private async Task EndSessionAsync()
