@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Chat;
+using Sessions.Web.Features.Classes;
 using Sessions.Web.Features.Live;
 using Sessions.Web.Features.Sessions;
 using Sessions.Web.Infrastructure;
@@ -82,7 +83,7 @@ public sealed class ActivityLog(IDbContextFactory<SessionsDbContext> dbFactory, 
         }
         var written = (await ProjectAsync(db, member.Session, db.ActivityEntries.Where(e => e.Id == entry.Value![0].Id), ct)).Single();
         // Each teacher hears it in their own group: co-educators' connections share the class group with the students.
-        var coEducators = await db.ClassCoEducators.Where(c => c.ClassId == member.Session.ClassId).Select(c => c.EducatorId).ToListAsync(ct);
+        var coEducators = await ClassMembership.CoEducatorIds(db, member.Session.ClassId).ToListAsync(ct);
         foreach (var teacherId in coEducators.Prepend(member.Session.EducatorId))
         {
             await live.PublishAsync(new ActivityLoggedMessage(sessionId, member.Session.ClassId, written), teacherId);

@@ -127,7 +127,7 @@ public sealed partial class ClassEducators(
     }
 
     private static Task<List<string>> IdsOfAsync(SessionsDbContext db, int classId, CancellationToken ct) =>
-        db.ClassCoEducators.Where(c => c.ClassId == classId).OrderBy(c => c.EducatorId).Select(c => c.EducatorId).ToListAsync(ct);
+        ClassMembership.CoEducatorIds(db, classId).Order().ToListAsync(ct);
 
     private static async Task<ClassEducatorsDto> ReadAsync(SessionsDbContext db, int classId, CancellationToken ct)
     {

@@ -44,6 +44,10 @@ public sealed class ClassMembership(IDbContextFactory<SessionsDbContext> dbFacto
         return await TeachesAsync(db, actor, session, ct);
     }
 
+    /// <summary>The class's co-educators' ids (its owner is <see cref="SchoolClass.EducatorId"/>).</summary>
+    public static IQueryable<string> CoEducatorIds(SessionsDbContext db, int classId) =>
+        db.ClassCoEducators.Where(c => c.ClassId == classId).Select(c => c.EducatorId);
+
     /// <summary>The classes <paramref name="userId"/> teaches: owns or co-teaches (admins are not in it: see <see cref="Teaching"/>).</summary>
     public static Expression<Func<SchoolClass, bool>> TaughtBy(string userId) =>
         c => c.EducatorId == userId || c.CoEducators.Any(e => e.EducatorId == userId);
